@@ -1,0 +1,588 @@
+#include "common/matrix.hpp"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <sstream>
+
+namespace dlc {
+
+std::string to_string(Shape shape) {
+  return "(" + std::to_string(shape.rows) + ", " + std::to_string(shape.cols) + ")";
+}
+
+std::ostream& operator<<(std::ostream& os, Shape shape) { return os << to_string(shape); }
+
+void expect_shape(const char* what, const char* name, Shape actual, Shape expected) {
+  if (actual != expected) {
+    throw ShapeError(std::string(what) + ": " + name + " is " + to_string(actual) +
+                     " but expected " + to_string(expected));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Construction and access
+
+Matrix::Matrix(std::size_t rows, std::size_t cols, double fill)
+    : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
+
+Matrix::Matrix(std::initializer_list<std::initializer_list<double>> rows) {
+  rows_ = rows.size();
+  cols_ = rows_ == 0 ? 0 : rows.begin()->size();
+  data_.resize(rows_ * cols_);
+  std::size_t i = 0;
+  for (const auto& row : rows) {
+    if (row.size() != cols_) {
+      throw ShapeError("Matrix: row " + std::to_string(i) + " has " + std::to_string(row.size()) +
+                       " values but row 0 has " + std::to_string(cols_) +
+                       "; every row of a literal must have the same length");
+    }
+    std::size_t j = 0;
+    for (double v : row) (*this)(i, j++) = v;
+    ++i;
+  }
+}
+
+Matrix Matrix::from_row_major(std::size_t rows, std::size_t cols, const std::vector<double>& v) {
+  if (v.size() != rows * cols) {
+    throw ShapeError("from_row_major: " + std::to_string(v.size()) + " values cannot fill " +
+                     to_string(Shape{rows, cols}));
+  }
+  Matrix m(rows, cols);
+  for (std::size_t i = 0; i < rows; ++i)
+    for (std::size_t j = 0; j < cols; ++j) m(i, j) = v[i * cols + j];
+  return m;
+}
+
+Matrix Matrix::from_col_major(std::size_t rows, std::size_t cols, std::vector<double> v) {
+  if (v.size() != rows * cols) {
+    throw ShapeError("from_col_major: " + std::to_string(v.size()) + " values cannot fill " +
+                     to_string(Shape{rows, cols}));
+  }
+  Matrix m;
+  m.rows_ = rows;
+  m.cols_ = cols;
+  m.data_ = std::move(v);
+  return m;
+}
+
+static std::string index_message(std::size_t i, std::size_t j, Shape shape) {
+  return "Matrix::at: index (" + std::to_string(i) + ", " + std::to_string(j) +
+         ") is out of range for shape " + to_string(shape);
+}
+
+double& Matrix::at(std::size_t i, std::size_t j) {
+  if (i >= rows_ || j >= cols_) throw std::out_of_range(index_message(i, j, shape()));
+  return (*this)(i, j);
+}
+
+double Matrix::at(std::size_t i, std::size_t j) const {
+  if (i >= rows_ || j >= cols_) throw std::out_of_range(index_message(i, j, shape()));
+  return (*this)(i, j);
+}
+
+double Matrix::item() const {
+  if (rows_ != 1 || cols_ != 1) {
+    throw ShapeError("item: the matrix is " + to_string(shape()) + " but expected (1, 1)");
+  }
+  return data_[0];
+}
+
+Matrix Matrix::transposed() const {
+  Matrix t(cols_, rows_);
+  for (std::size_t j = 0; j < cols_; ++j)
+    for (std::size_t i = 0; i < rows_; ++i) t(j, i) = (*this)(i, j);
+  return t;
+}
+
+Matrix Matrix::reshaped(std::size_t rows, std::size_t cols) const {
+  if (rows * cols != size()) {
+    throw ShapeError("reshape: cannot reshape " + to_string(shape()) + " into " +
+                     to_string(Shape{rows, cols}) + "; the number of entries must stay the same");
+  }
+  // numpy's reshape reads and writes in C order: entry k of the flat C order keeps its place.
+  Matrix r(rows, cols);
+  for (std::size_t k = 0; k < size(); ++k) r(k / cols, k % cols) = (*this)(k / cols_, k % cols_);
+  return r;
+}
+
+Matrix Matrix::cols_range(std::size_t begin, std::size_t end) const {
+  if (begin > end || end > cols_) {
+    throw ShapeError("cols_range: columns [" + std::to_string(begin) + ", " + std::to_string(end) +
+                     ") do not fit in " + to_string(shape()));
+  }
+  Matrix r;
+  r.rows_ = rows_;
+  r.cols_ = end - begin;
+  r.data_.assign(data_.begin() + static_cast<std::ptrdiff_t>(begin * rows_),
+                 data_.begin() + static_cast<std::ptrdiff_t>(end * rows_));
+  return r;
+}
+
+void Matrix::fill(double value) { std::fill(data_.begin(), data_.end(), value); }
+
+Shape Transposed::shape() const { return Shape{m_->cols(), m_->rows()}; }
+Transposed::operator Matrix() const { return m_->transposed(); }
+double Transposed::operator()(std::size_t i, std::size_t j) const { return (*m_)(j, i); }
+
+// ---------------------------------------------------------------------------------------------
+// Broadcasting
+
+Shape broadcast_shape(const char* op, Shape a, Shape b) {
+  auto dim = [](std::size_t x, std::size_t y, bool& ok) {
+    if (x == y || y == 1) return x;
+    if (x == 1) return y;
+    ok = false;
+    return x;
+  };
+  bool ok = true;
+  Shape out{dim(a.rows, b.rows, ok), dim(a.cols, b.cols, ok)};
+  if (!ok) {
+    throw ShapeError(std::string(op) + ": cannot broadcast " + to_string(a) + " with " +
+                     to_string(b) + "; along each axis the sizes must be equal or one of them 1");
+  }
+  return out;
+}
+
+namespace {
+
+// out(i, j) = f(a(i', j'), b(i'', j'')) where a size-1 axis is repeated. The common cases
+// (equal shapes; a column or row vector against a matrix) each run as one straight pass.
+template <class F>
+Matrix broadcast_binary(const char* op, const Matrix& a, const Matrix& b, F f) {
+  const Shape s = broadcast_shape(op, a.shape(), b.shape());
+  Matrix out(s.rows, s.cols);
+  double* o = out.data();
+  const double* pa = a.data();
+  const double* pb = b.data();
+  if (a.shape() == b.shape()) {
+    for (std::size_t k = 0; k < out.size(); ++k) o[k] = f(pa[k], pb[k]);
+    return out;
+  }
+  const std::size_t a_row_step = a.rows() == 1 ? 0 : 1;
+  const std::size_t b_row_step = b.rows() == 1 ? 0 : 1;
+  for (std::size_t j = 0; j < s.cols; ++j) {
+    const double* ca = pa + (a.cols() == 1 ? 0 : j * a.rows());
+    const double* cb = pb + (b.cols() == 1 ? 0 : j * b.rows());
+    double* co = o + j * s.rows;
+    for (std::size_t i = 0; i < s.rows; ++i) co[i] = f(ca[i * a_row_step], cb[i * b_row_step]);
+  }
+  return out;
+}
+
+// a(i, j) = f(a(i, j), b(...)) in place; b must broadcast to exactly a's shape.
+template <class F>
+void broadcast_inplace(const char* op, Matrix& a, const Matrix& b, F f) {
+  const Shape s = broadcast_shape(op, a.shape(), b.shape());
+  if (s != a.shape()) {
+    throw ShapeError(std::string(op) + ": the result would be " + to_string(s) +
+                     " but the left side is " + to_string(a.shape()) +
+                     "; an in-place operation cannot change the left side's shape");
+  }
+  double* pa = a.data();
+  const double* pb = b.data();
+  if (a.shape() == b.shape()) {
+    for (std::size_t k = 0; k < a.size(); ++k) pa[k] = f(pa[k], pb[k]);
+    return;
+  }
+  const std::size_t b_row_step = b.rows() == 1 ? 0 : 1;
+  for (std::size_t j = 0; j < a.cols(); ++j) {
+    const double* cb = pb + (b.cols() == 1 ? 0 : j * b.rows());
+    double* ca = pa + j * a.rows();
+    for (std::size_t i = 0; i < a.rows(); ++i) ca[i] = f(ca[i], cb[i * b_row_step]);
+  }
+}
+
+template <class F>
+Matrix map(const Matrix& a, F f) {
+  Matrix out(a.rows(), a.cols());
+  const double* pa = a.data();
+  double* o = out.data();
+  for (std::size_t k = 0; k < a.size(); ++k) o[k] = f(pa[k]);
+  return out;
+}
+
+template <class F>
+void map_inplace(Matrix& a, F f) {
+  double* pa = a.data();
+  for (std::size_t k = 0; k < a.size(); ++k) pa[k] = f(pa[k]);
+}
+
+constexpr auto kAdd = [](double x, double y) { return x + y; };
+constexpr auto kSub = [](double x, double y) { return x - y; };
+constexpr auto kMul = [](double x, double y) { return x * y; };
+constexpr auto kDiv = [](double x, double y) { return x / y; };
+
+}  // namespace
+
+Matrix& Matrix::operator+=(const Matrix& b) {
+  broadcast_inplace("add", *this, b, kAdd);
+  return *this;
+}
+Matrix& Matrix::operator-=(const Matrix& b) {
+  broadcast_inplace("subtract", *this, b, kSub);
+  return *this;
+}
+Matrix& Matrix::operator*=(const Matrix& b) {
+  broadcast_inplace("multiply", *this, b, kMul);
+  return *this;
+}
+Matrix& Matrix::operator/=(const Matrix& b) {
+  broadcast_inplace("divide", *this, b, kDiv);
+  return *this;
+}
+Matrix& Matrix::operator+=(double s) {
+  map_inplace(*this, [s](double x) { return x + s; });
+  return *this;
+}
+Matrix& Matrix::operator-=(double s) {
+  map_inplace(*this, [s](double x) { return x - s; });
+  return *this;
+}
+Matrix& Matrix::operator*=(double s) {
+  map_inplace(*this, [s](double x) { return x * s; });
+  return *this;
+}
+Matrix& Matrix::operator/=(double s) {
+  map_inplace(*this, [s](double x) { return x / s; });
+  return *this;
+}
+
+Matrix operator+(const Matrix& a, const Matrix& b) { return broadcast_binary("add", a, b, kAdd); }
+Matrix operator-(const Matrix& a, const Matrix& b) {
+  return broadcast_binary("subtract", a, b, kSub);
+}
+Matrix operator*(const Matrix& a, const Matrix& b) {
+  return broadcast_binary("multiply", a, b, kMul);
+}
+Matrix operator/(const Matrix& a, const Matrix& b) {
+  return broadcast_binary("divide", a, b, kDiv);
+}
+Matrix operator+(const Matrix& a, double s) {
+  return map(a, [s](double x) { return x + s; });
+}
+Matrix operator-(const Matrix& a, double s) {
+  return map(a, [s](double x) { return x - s; });
+}
+Matrix operator*(const Matrix& a, double s) {
+  return map(a, [s](double x) { return x * s; });
+}
+Matrix operator/(const Matrix& a, double s) {
+  return map(a, [s](double x) { return x / s; });
+}
+Matrix operator+(double s, const Matrix& a) {
+  return map(a, [s](double x) { return s + x; });
+}
+Matrix operator-(double s, const Matrix& a) {
+  return map(a, [s](double x) { return s - x; });
+}
+Matrix operator*(double s, const Matrix& a) {
+  return map(a, [s](double x) { return s * x; });
+}
+Matrix operator/(double s, const Matrix& a) {
+  return map(a, [s](double x) { return s / x; });
+}
+Matrix operator-(const Matrix& a) {
+  return map(a, [](double x) { return -x; });
+}
+
+Matrix exp(const Matrix& a) {
+  return map(a, [](double x) { return std::exp(x); });
+}
+Matrix log(const Matrix& a) {
+  return map(a, [](double x) { return std::log(x); });
+}
+Matrix tanh(const Matrix& a) {
+  return map(a, [](double x) { return std::tanh(x); });
+}
+Matrix abs(const Matrix& a) {
+  return map(a, [](double x) { return std::fabs(x); });
+}
+Matrix sqrt(const Matrix& a) {
+  return map(a, [](double x) { return std::sqrt(x); });
+}
+Matrix square(const Matrix& a) {
+  return map(a, [](double x) { return x * x; });
+}
+Matrix maximum(const Matrix& a, double s) {
+  // numpy's maximum propagates NaN.
+  return map(a, [s](double x) { return (std::isnan(x) || x >= s) ? x : s; });
+}
+Matrix minimum(const Matrix& a, double s) {
+  return map(a, [s](double x) { return (std::isnan(x) || x <= s) ? x : s; });
+}
+Matrix greater(const Matrix& a, double s) {
+  return map(a, [s](double x) { return x > s ? 1.0 : 0.0; });
+}
+Matrix equal(const Matrix& a, const Matrix& b) {
+  return broadcast_binary("equal", a, b, [](double x, double y) { return x == y ? 1.0 : 0.0; });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sums: numpy's pairwise summation (numpy/core/src/umath/loops_utils.h.src, `pairwise_sum`).
+
+double pairwise_sum(const double* a, std::size_t n, std::size_t stride) {
+  constexpr std::size_t kBlock = 128;  // numpy's PW_BLOCKSIZE
+  if (n < 8) {
+    // numpy starts from -0.0 so that a sum of negative zeros stays -0.0.
+    double res = -0.0;
+    for (std::size_t i = 0; i < n; ++i) res += a[i * stride];
+    return res;
+  }
+  if (n <= kBlock) {
+    double r[8];
+    for (std::size_t j = 0; j < 8; ++j) r[j] = a[j * stride];
+    std::size_t i = 8;
+    for (; i < n - (n % 8); i += 8)
+      for (std::size_t j = 0; j < 8; ++j) r[j] += a[(i + j) * stride];
+    double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res += a[i * stride];
+    return res;
+  }
+  std::size_t n2 = n / 2;
+  n2 -= n2 % 8;
+  return pairwise_sum(a, n2, stride) + pairwise_sum(a + n2 * stride, n - n2, stride);
+}
+
+double reduce_add(const double* values, std::size_t n, std::size_t stride) {
+  // numpy's add.reduce starts from 0.0 and feeds its inner loop at most one buffer
+  // (8192 values) at a time; each piece is summed pairwise and added to the total.
+  constexpr std::size_t kBuffer = 8192;
+  double total = 0.0;
+  for (std::size_t start = 0; start < n; start += kBuffer)
+    total += pairwise_sum(values + start * stride, std::min(kBuffer, n - start), stride);
+  return total;
+}
+
+double sum(const Matrix& a) {
+  // np.sum(a) of a C-ordered array is one reduction over its C order. For a row or column
+  // vector that is the storage order too; otherwise gather the rows first.
+  if (a.rows() == 1 || a.cols() == 1) return reduce_add(a.data(), a.size(), 1);
+  std::vector<double> c_order(a.size());
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < a.cols(); ++j) c_order[i * a.cols() + j] = a(i, j);
+  return reduce_add(c_order.data(), c_order.size(), 1);
+}
+
+Matrix sum(const Matrix& a, int axis) {
+  if (axis == 0) {
+    // Down each column. numpy walks a C-ordered array row after row here, adding each row
+    // into the running total: a plain sequential sum, not a pairwise one.
+    Matrix out(1, a.cols());
+    for (std::size_t j = 0; j < a.cols(); ++j) {
+      if (a.rows() == 1) {
+        out(0, j) = a(0, j);
+        continue;
+      }
+      double s = 0.0;
+      const double* col = a.data() + j * a.rows();
+      for (std::size_t i = 0; i < a.rows(); ++i) s += col[i];
+      out(0, j) = s;
+    }
+    return out;
+  }
+  if (axis == 1) {
+    // Along each row: numpy's fast axis, summed pairwise.
+    Matrix out(a.rows(), 1);
+    for (std::size_t i = 0; i < a.rows(); ++i)
+      out(i, 0) = reduce_add(a.data() + i, a.cols(), a.rows());
+    return out;
+  }
+  throw std::invalid_argument("sum: axis must be 0 (down columns) or 1 (along rows), not " +
+                              std::to_string(axis));
+}
+
+double mean(const Matrix& a) { return sum(a) / static_cast<double>(a.size()); }
+
+Matrix mean(const Matrix& a, int axis) {
+  Matrix s = sum(a, axis);
+  s /= static_cast<double>(axis == 0 ? a.rows() : a.cols());
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products: np.dot's dispatch to BLAS (numpy/core/src/common/cblasfuncs.c).
+
+namespace {
+
+struct Operand {
+  const Matrix* m;
+  bool transposed;
+  std::size_t rows() const { return transposed ? m->cols() : m->rows(); }
+  std::size_t cols() const { return transposed ? m->rows() : m->cols(); }
+  Shape shape() const { return Shape{rows(), cols()}; }
+  double at(std::size_t i, std::size_t j) const { return transposed ? (*m)(j, i) : (*m)(i, j); }
+};
+
+// numpy classifies each 2-D operand as a scalar (1, 1), a column (n, 1), a row (1, n) or a
+// matrix, and picks scal, dot, gemv or gemm from the pair.
+enum class Kind { kScalar, kColumn, kRow, kMatrix };
+Kind kind_of(const Operand& x) {
+  if (x.rows() > 1 && x.cols() > 1) return Kind::kMatrix;
+  if (x.rows() > 1) return Kind::kColumn;
+  if (x.cols() > 1) return Kind::kRow;
+  return Kind::kScalar;
+}
+
+int blas_int(std::size_t n) { return static_cast<int>(n); }
+
+Matrix dot_impl(const Operand& a, const Operand& b) {
+  if (a.cols() != b.rows()) {
+    throw ShapeError("dot: shapes " + to_string(a.shape()) + " and " + to_string(b.shape()) +
+                     " are not aligned; the first's columns (" + std::to_string(a.cols()) +
+                     ") must equal the second's rows (" + std::to_string(b.rows()) + ")");
+  }
+  const std::size_t n = a.rows(), k = a.cols(), m = b.cols();
+  Matrix out(n, m);
+  if (n == 0 || m == 0) return out;
+  if (k == 0) return out;  // an empty sum is zero
+  const Kind ka = kind_of(a), kb = kind_of(b);
+  if (ka == Kind::kScalar || kb == Kind::kScalar) {
+    // One side is (1, 1) (so k == 1): out = s * other.
+    for (std::size_t j = 0; j < m; ++j)
+      for (std::size_t i = 0; i < n; ++i) out(i, j) = a.at(i, 0) * b.at(0, j);
+    return out;
+  }
+  // Every vector here is contiguous in memory, whatever its transpose flag.
+  if (ka != Kind::kMatrix && kb != Kind::kMatrix) {
+    if (ka == Kind::kRow && kb == Kind::kColumn) {
+      out(0, 0) = cblas_ddot(blas_int(k), a.m->data(), 1, b.m->data(), 1);
+    } else {
+      // (n, 1) times (1, m): an outer product; numpy computes it with gemm.
+      cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blas_int(n), blas_int(m), 1, 1.0,
+                  a.m->data(), blas_int(n), b.m->data(), 1, 0.0, out.data(), blas_int(n));
+    }
+    return out;
+  }
+  if (ka == Kind::kMatrix && kb != Kind::kMatrix) {
+    // matrix (n, k) times column (k, 1): gemv.
+    const CBLAS_TRANSPOSE ta = a.transposed ? CblasTrans : CblasNoTrans;
+    cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0,
+                a.m->data(), blas_int(a.m->rows()), b.m->data(), 1, 0.0, out.data(), 1);
+    return out;
+  }
+  if (ka != Kind::kMatrix && kb == Kind::kMatrix) {
+    // row (1, k) times matrix (k, m) is (b^T a^T)^T: gemv with b's transpose flipped.
+    const CBLAS_TRANSPOSE tb = b.transposed ? CblasNoTrans : CblasTrans;
+    cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0,
+                b.m->data(), blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
+    return out;
+  }
+  cblas_dgemm(CblasColMajor, a.transposed ? CblasTrans : CblasNoTrans,
+              b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k),
+              1.0, a.m->data(), blas_int(a.m->rows()), b.m->data(), blas_int(b.m->rows()), 0.0,
+              out.data(), blas_int(n));
+  return out;
+}
+
+}  // namespace
+
+Matrix dot(const Matrix& a, const Matrix& b) { return dot_impl({&a, false}, {&b, false}); }
+Matrix dot(const Transposed& a, const Matrix& b) {
+  return dot_impl({&a.base(), true}, {&b, false});
+}
+Matrix dot(const Matrix& a, const Transposed& b) {
+  return dot_impl({&a, false}, {&b.base(), true});
+}
+Matrix dot(const Transposed& a, const Transposed& b) {
+  return dot_impl({&a.base(), true}, {&b.base(), true});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison and printing
+
+static void expect_same_shape(const char* what, const Matrix& a, const Matrix& b) {
+  if (a.shape() != b.shape()) {
+    throw ShapeError(std::string(what) + ": shapes " + to_string(a.shape()) + " and " +
+                     to_string(b.shape()) + " differ; they must be equal");
+  }
+}
+
+bool allclose(const Matrix& a, const Matrix& b, double rtol, double atol) {
+  expect_same_shape("allclose", a, b);
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const double x = a.data()[k], y = b.data()[k];
+    if (x == y) continue;  // equal infinities
+    if (!(std::fabs(x - y) <= atol + rtol * std::fabs(y))) return false;
+  }
+  return true;
+}
+
+double max_abs_diff(const Matrix& a, const Matrix& b) {
+  expect_same_shape("max_abs_diff", a, b);
+  double d = 0.0;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const double e = std::fabs(a.data()[k] - b.data()[k]);
+    if (std::isnan(e)) return e;
+    d = std::max(d, e);
+  }
+  return d;
+}
+
+bool all_finite(const Matrix& a) {
+  return std::all_of(a.values().begin(), a.values().end(),
+                     [](double x) { return std::isfinite(x); });
+}
+
+namespace {
+// One entry the way numpy prints it: up to 8 decimals, trailing zeros dropped, a whole number
+// as "3.", and scientific notation when the magnitudes call for it.
+std::string format_entry(double x, bool scientific) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[64];
+  if (scientific) {
+    std::snprintf(buf, sizeof buf, "%.8e", x);
+    std::string s(buf);
+    const auto e = s.find('e');
+    std::string mant = s.substr(0, e), ex = s.substr(e);
+    while (mant.size() > 1 && mant.back() == '0') mant.pop_back();
+    return mant + ex;
+  }
+  std::snprintf(buf, sizeof buf, "%.8f", x);
+  std::string s(buf);
+  while (s.back() == '0') s.pop_back();
+  if (s == "-0.") s = "-0.";
+  return s;
+}
+}  // namespace
+
+std::ostream& operator<<(std::ostream& os, const Matrix& a) {
+  double max_abs = 0.0, min_abs = 0.0;
+  bool first = true;
+  for (double x : a.values()) {
+    if (!std::isfinite(x)) continue;
+    const double v = std::fabs(x);
+    max_abs = std::max(max_abs, v);
+    if (v != 0.0 && (first || v < min_abs)) {
+      min_abs = v;
+      first = false;
+    }
+  }
+  const bool scientific = max_abs >= 1e8 || (min_abs != 0.0 && min_abs < 1e-4);
+  std::vector<std::string> cells(a.size());
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < a.cols(); ++j) {
+      auto& c = cells[i * a.cols() + j];
+      c = format_entry(a(i, j), scientific);
+      width = std::max(width, c.size());
+    }
+  os << '[';
+  for (std::size_t i = 0; i < a.rows(); ++i) {
+    if (i > 0) os << "\n ";
+    os << '[';
+    for (std::size_t j = 0; j < a.cols(); ++j) {
+      if (j > 0) os << ' ';
+      const auto& c = cells[i * a.cols() + j];
+      os << std::string(width - c.size(), ' ') << c;
+    }
+    os << ']';
+  }
+  return os << ']';
+}
+
+}  // namespace dlc

@@ -1,0 +1,219 @@
+/// \file
+/// \brief `dlc::Matrix`: the 2-D array every lesson computes with.
+///
+/// A `Matrix` is what a numpy `ndarray` of two dimensions is in the course's notebooks:
+/// `double` entries, always two dimensions (a column vector is `(n, 1)`, a row vector is
+/// `(1, m)`; there are no rank-1 arrays), stored column-major and contiguous so that every
+/// matrix product is one BLAS call.
+///
+/// Element-wise arithmetic follows numpy's broadcasting rule for two dimensions: along each
+/// axis the sizes are equal or one of them is 1, and a size-1 axis is repeated to match the
+/// other. Anything else throws `dlc::ShapeError` naming the operation and both shapes, for
+/// example `add: cannot broadcast (3, 4) with (2, 4)`.
+///
+/// Sums follow numpy's pairwise summation (`np.sum`, `np.mean`) so that results print the
+/// very digits the notebooks print.
+#pragma once
+
+#include <cstddef>
+#include <initializer_list>
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace dlc {
+
+/// The shape of a matrix, printed as numpy prints a shape: `(rows, cols)`.
+struct Shape {
+  std::size_t rows = 0;  ///< number of rows
+  std::size_t cols = 0;  ///< number of columns
+  friend bool operator==(const Shape& a, const Shape& b) {
+    return a.rows == b.rows && a.cols == b.cols;
+  }
+  friend bool operator!=(const Shape& a, const Shape& b) { return !(a == b); }
+};
+
+/// `"(3, 4)"`.
+std::string to_string(Shape shape);
+
+/// Thrown when an operation gets arguments whose shapes do not fit. The message names the
+/// operation, the shapes, and the rule that was broken.
+class ShapeError : public std::invalid_argument {
+ public:
+  explicit ShapeError(const std::string& message) : std::invalid_argument(message) {}
+};
+
+/// Throws `ShapeError("<what>: <name> is (r, c) but expected (r', c')")` unless `actual`
+/// equals `expected`. The helper every public function uses to check its inputs.
+void expect_shape(const char* what, const char* name, Shape actual, Shape expected);
+
+class Matrix;
+
+/// A transposed view of a matrix, made by `Matrix::T()`. It is passed to `dot` (where the
+/// transpose becomes a flag to BLAS and nothing is copied) or turned into a `Matrix` copy.
+class Transposed {
+ public:
+  explicit Transposed(const Matrix& m) : m_(&m) {}
+  const Matrix& base() const { return *m_; }  ///< the matrix before transposing
+  Shape shape() const;                        ///< shape after transposing
+  operator Matrix() const;                    ///< a transposed copy
+  double operator()(std::size_t i, std::size_t j) const;  ///< entry (i, j) of the transpose
+
+ private:
+  const Matrix* m_;
+};
+
+/// A dense 2-D matrix of `double`, column-major: entry `(i, j)` is `data()[i + j * rows()]`.
+class Matrix {
+ public:
+  /// An empty `(0, 0)` matrix.
+  Matrix() = default;
+  /// A `(rows, cols)` matrix with every entry `fill`.
+  Matrix(std::size_t rows, std::size_t cols, double fill = 0.0);
+  /// Literal construction row by row, as `np.array([[1, 2], [3, 4]])`:
+  /// `Matrix{{1, 2}, {3, 4}}` is `(2, 2)`. Rows of unequal length throw `ShapeError`.
+  Matrix(std::initializer_list<std::initializer_list<double>> rows);
+
+  /// `np.zeros((rows, cols))`.
+  static Matrix zeros(std::size_t rows, std::size_t cols) { return Matrix(rows, cols, 0.0); }
+  /// `np.ones((rows, cols))`.
+  static Matrix ones(std::size_t rows, std::size_t cols) { return Matrix(rows, cols, 1.0); }
+  /// A matrix from values listed in numpy's C (row-major) order, as numpy stores them.
+  static Matrix from_row_major(std::size_t rows, std::size_t cols, const std::vector<double>& v);
+  /// A matrix from values listed column by column (this class's own order).
+  static Matrix from_col_major(std::size_t rows, std::size_t cols, std::vector<double> v);
+
+  std::size_t rows() const { return rows_; }              ///< number of rows
+  std::size_t cols() const { return cols_; }              ///< number of columns
+  std::size_t size() const { return data_.size(); }       ///< rows * cols
+  Shape shape() const { return Shape{rows_, cols_}; }     ///< (rows, cols)
+  bool empty() const { return data_.empty(); }            ///< true when size() == 0
+  double* data() { return data_.data(); }                 ///< column-major storage
+  const double* data() const { return data_.data(); }     ///< column-major storage
+  const std::vector<double>& values() const { return data_; }  ///< column-major storage
+
+  /// Entry `(i, j)`, unchecked (the hot path of loops).
+  double& operator()(std::size_t i, std::size_t j) { return data_[i + j * rows_]; }
+  /// Entry `(i, j)`, unchecked.
+  double operator()(std::size_t i, std::size_t j) const { return data_[i + j * rows_]; }
+  /// Entry `(i, j)`, checked: throws `std::out_of_range` naming the index and the shape.
+  double& at(std::size_t i, std::size_t j);
+  /// Entry `(i, j)`, checked.
+  double at(std::size_t i, std::size_t j) const;
+  /// The one entry of a `(1, 1)` matrix, as numpy's `float(a)`; throws `ShapeError` otherwise.
+  double item() const;
+
+  /// The transpose, as numpy's `A.T`: a view that `dot` turns into a BLAS flag.
+  Transposed T() const { return Transposed(*this); }
+  /// A transposed copy.
+  Matrix transposed() const;
+  /// A copy with a new shape and the same entries in numpy's C order, as `A.reshape(r, c)`.
+  Matrix reshaped(std::size_t rows, std::size_t cols) const;
+  /// Columns `[begin, end)`, as `A[:, begin:end]`.
+  Matrix cols_range(std::size_t begin, std::size_t end) const;
+  /// Sets every entry to `value`.
+  void fill(double value);
+
+  Matrix& operator+=(const Matrix& b);  ///< `A += B`, B broadcast to A's shape
+  Matrix& operator-=(const Matrix& b);  ///< `A -= B`, B broadcast to A's shape
+  Matrix& operator*=(const Matrix& b);  ///< `A *= B`, B broadcast to A's shape
+  Matrix& operator/=(const Matrix& b);  ///< `A /= B`, B broadcast to A's shape
+  Matrix& operator+=(double s);         ///< adds `s` to every entry
+  Matrix& operator-=(double s);         ///< subtracts `s` from every entry
+  Matrix& operator*=(double s);         ///< multiplies every entry by `s`
+  Matrix& operator/=(double s);         ///< divides every entry by `s`
+
+ private:
+  std::size_t rows_ = 0;
+  std::size_t cols_ = 0;
+  std::vector<double> data_;
+};
+
+/// \name Element-wise arithmetic with numpy's broadcasting
+/// `A + B`, `A - B`, `A * B` (element-wise, as numpy's `*`), `A / B`; a scalar on either side
+/// applies to every entry. Shapes must be equal or 1 along each axis.
+///@{
+Matrix operator+(const Matrix& a, const Matrix& b);
+Matrix operator-(const Matrix& a, const Matrix& b);
+Matrix operator*(const Matrix& a, const Matrix& b);
+Matrix operator/(const Matrix& a, const Matrix& b);
+Matrix operator+(const Matrix& a, double s);
+Matrix operator-(const Matrix& a, double s);
+Matrix operator*(const Matrix& a, double s);
+Matrix operator/(const Matrix& a, double s);
+Matrix operator+(double s, const Matrix& a);
+Matrix operator-(double s, const Matrix& a);
+Matrix operator*(double s, const Matrix& a);
+Matrix operator/(double s, const Matrix& a);
+Matrix operator-(const Matrix& a);
+///@}
+
+/// The shape numpy's broadcasting gives `a op b`; throws `ShapeError` naming `op` when the
+/// shapes are incompatible.
+Shape broadcast_shape(const char* op, Shape a, Shape b);
+
+/// \name Element-wise functions (the C library's, as numpy's)
+///@{
+Matrix exp(const Matrix& a);   ///< \f$ e^{a} \f$
+Matrix log(const Matrix& a);   ///< natural logarithm
+Matrix tanh(const Matrix& a);  ///< hyperbolic tangent
+Matrix abs(const Matrix& a);   ///< absolute value
+Matrix sqrt(const Matrix& a);  ///< square root
+Matrix square(const Matrix& a);  ///< \f$ a^2 \f$
+Matrix maximum(const Matrix& a, double s);  ///< `np.maximum(a, s)`
+Matrix minimum(const Matrix& a, double s);  ///< `np.minimum(a, s)`
+/// 1.0 where `a > s`, else 0.0 (numpy's boolean turned into numbers).
+Matrix greater(const Matrix& a, double s);
+/// 1.0 where `a == b` exactly (with broadcasting), else 0.0: `(p == y)`.
+Matrix equal(const Matrix& a, const Matrix& b);
+///@}
+
+/// \name Sums and means (numpy's pairwise summation)
+///@{
+/// `np.sum(a)`: every entry, in numpy's C order, summed pairwise.
+double sum(const Matrix& a);
+/// `np.sum(a, axis=axis, keepdims=True)`: axis 0 sums down each column giving `(1, cols)`;
+/// axis 1 sums along each row giving `(rows, 1)`. Any other axis throws `std::invalid_argument`.
+Matrix sum(const Matrix& a, int axis);
+/// `np.mean(a)`.
+double mean(const Matrix& a);
+/// `np.mean(a, axis=axis, keepdims=True)`.
+Matrix mean(const Matrix& a, int axis);
+/// numpy's pairwise summation of `n` values spaced `stride` apart (numpy's `pairwise_sum`):
+/// below 8 values a plain loop, up to 128 eight accumulators, above that the two halves.
+double pairwise_sum(const double* values, std::size_t n, std::size_t stride = 1);
+/// numpy's `np.add.reduce` over `n` values spaced `stride` apart: 0.0 plus the pairwise sums
+/// of consecutive pieces of at most 8192 values (numpy's buffer size).
+double reduce_add(const double* values, std::size_t n, std::size_t stride = 1);
+///@}
+
+/// \name Matrix products (one BLAS call each)
+/// `dot(a, b)` is numpy's `np.dot(a, b)` for 2-D arrays, and sends the product to BLAS by
+/// numpy's own rules: a `(1, 1)` operand scales the other; a row or column vector times a
+/// vector is `cblas_ddot`; a matrix times a vector is `cblas_dgemv`; a matrix times a matrix
+/// is `cblas_dgemm`. An operand written `A.T()` is passed to BLAS as transposed, never copied.
+/// Throws `ShapeError` unless `a.cols` equals `b.rows`.
+///@{
+Matrix dot(const Matrix& a, const Matrix& b);
+Matrix dot(const Transposed& a, const Matrix& b);
+Matrix dot(const Matrix& a, const Transposed& b);
+Matrix dot(const Transposed& a, const Transposed& b);
+///@}
+
+/// Element-wise closeness as numpy's `np.allclose`: `|a - b| <= atol + rtol * |b|` everywhere.
+/// Shapes must be equal (no broadcasting); NaN is never close.
+bool allclose(const Matrix& a, const Matrix& b, double rtol = 1e-05, double atol = 1e-08);
+
+/// The largest `|a - b|` over all entries (shapes must be equal).
+double max_abs_diff(const Matrix& a, const Matrix& b);
+
+/// True when every entry is finite (no NaN, no infinity).
+bool all_finite(const Matrix& a);
+
+/// Prints as numpy prints a 2-D array, e.g. `[[1. 2.]\n [3. 4.]]`.
+std::ostream& operator<<(std::ostream& os, const Matrix& a);
+/// Prints a shape, `(3, 4)`.
+std::ostream& operator<<(std::ostream& os, Shape shape);
+
+}  // namespace dlc

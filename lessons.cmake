@@ -1,0 +1,1 @@
+# Every lesson of the course, in lecture order.
