@@ -545,7 +545,6 @@ std::string format_entry(double x, bool scientific) {
   std::snprintf(buf, sizeof buf, "%.8f", x);
   std::string s(buf);
   while (s.back() == '0') s.pop_back();
-  if (s == "-0.") s = "-0.";
   return s;
 }
 }  // namespace
@@ -563,22 +562,33 @@ std::ostream& operator<<(std::ostream& os, const Matrix& a) {
     }
   }
   const bool scientific = max_abs >= 1e8 || (min_abs != 0.0 && min_abs < 1e-4);
+  // numpy aligns the decimal points: the integer parts are padded on the left and the
+  // fractional parts on the right to the widest of each.
   std::vector<std::string> cells(a.size());
-  std::size_t width = 0;
+  std::size_t int_width = 0, frac_width = 0;
+  auto split = [](const std::string& c) {
+    const auto dot = c.find('.');
+    return dot == std::string::npos ? c.size() : dot;
+  };
   for (std::size_t i = 0; i < a.rows(); ++i)
     for (std::size_t j = 0; j < a.cols(); ++j) {
       auto& c = cells[i * a.cols() + j];
       c = format_entry(a(i, j), scientific);
-      width = std::max(width, c.size());
+      const std::size_t d = split(c);
+      int_width = std::max(int_width, d);
+      frac_width = std::max(frac_width, c.size() - d);
     }
+  for (auto& c : cells) {
+    const std::size_t d = split(c);
+    c = std::string(int_width - d, ' ') + c + std::string(frac_width - (c.size() - d), ' ');
+  }
   os << '[';
   for (std::size_t i = 0; i < a.rows(); ++i) {
     if (i > 0) os << "\n ";
     os << '[';
     for (std::size_t j = 0; j < a.cols(); ++j) {
       if (j > 0) os << ' ';
-      const auto& c = cells[i * a.cols() + j];
-      os << std::string(width - c.size(), ' ') << c;
+      os << cells[i * a.cols() + j];
     }
     os << ']';
   }

@@ -1,9 +1,38 @@
+// Tests of dlc::Matrix: construction, broadcasting, numpy's sums, and dot's BLAS dispatch.
+// Numbers marked "numpy" were printed by numpy 1.24 for the same expression.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <sstream>
 
+#include "common/gradient_check.hpp"
 #include "common/matrix.hpp"
 #include "tests/support/compare.hpp"
 
 using dlc::Matrix;
+using dlc::Shape;
+using dlc::testing::IsClose;
+
+namespace {
+// A naive triple loop: the reference every BLAS path is compared with.
+Matrix naive_product(const Matrix& a, const Matrix& b) {
+  Matrix c(a.rows(), b.cols());
+  for (std::size_t i = 0; i < a.rows(); ++i)
+    for (std::size_t j = 0; j < b.cols(); ++j) {
+      double s = 0.0;
+      for (std::size_t k = 0; k < a.cols(); ++k) s += a(i, k) * b(k, j);
+      c(i, j) = s;
+    }
+  return c;
+}
+// Entries that tell their position apart: (i, j) -> 1 + i + 0.1 j + 0.01 seed.
+Matrix numbered(std::size_t r, std::size_t c, double seed = 0) {
+  Matrix m(r, c);
+  for (std::size_t i = 0; i < r; ++i)
+    for (std::size_t j = 0; j < c; ++j)
+      m(i, j) = 1.0 + static_cast<double>(i) + 0.1 * static_cast<double>(j) + 0.01 * seed;
+  return m;
+}
+}  // namespace
 
 TEST_CASE("a literal is written row by row, as np.array", "[matrix]") {
   Matrix a{{1, 2, 3}, {4, 5, 6}};
@@ -14,4 +43,174 @@ TEST_CASE("a literal is written row by row, as np.array", "[matrix]") {
   // column-major storage: the first column comes first
   CHECK(a.data()[1] == 4);
   CHECK_THROWS_AS((Matrix{{1, 2}, {3}}), dlc::ShapeError);
+  CHECK_THROWS_AS(a.at(2, 0), std::out_of_range);
+  CHECK(Matrix::from_row_major(2, 3, {1, 2, 3, 4, 5, 6})(1, 0) == 4);
+  CHECK_THROWS_AS(Matrix::from_row_major(2, 2, {1, 2, 3}), dlc::ShapeError);
+}
+
+TEST_CASE("transpose, reshape and column ranges follow numpy", "[matrix]") {
+  const Matrix a{{1, 2, 3}, {4, 5, 6}};
+  CHECK_THAT(a.transposed(), IsClose(Matrix{{1, 4}, {2, 5}, {3, 6}}, 0.0, "A.T"));
+  CHECK(a.T().shape() == Shape{3, 2});
+  // reshape keeps numpy's C order: [[1 2 3] [4 5 6]] -> [[1 2] [3 4] [5 6]]
+  CHECK_THAT(a.reshaped(3, 2), IsClose(Matrix{{1, 2}, {3, 4}, {5, 6}}, 0.0, "A.reshape(3, 2)"));
+  CHECK_THROWS_AS(a.reshaped(4, 2), dlc::ShapeError);
+  CHECK_THAT(a.cols_range(1, 3), IsClose(Matrix{{2, 3}, {5, 6}}, 0.0, "A[:, 1:3]"));
+  CHECK_THROWS_AS(a.cols_range(2, 4), dlc::ShapeError);
+  CHECK(Matrix{{7}}.item() == 7);
+  CHECK_THROWS_AS(a.item(), dlc::ShapeError);
+}
+
+TEST_CASE("broadcasting follows numpy's rule for two dimensions", "[matrix][broadcast]") {
+  const Matrix A{{1, 2, 3}, {4, 5, 6}};
+  SECTION("equal shapes") {
+    CHECK_THAT(A + A, IsClose(Matrix{{2, 4, 6}, {8, 10, 12}}, 0.0, "A + A"));
+    CHECK_THAT(A * A, IsClose(Matrix{{1, 4, 9}, {16, 25, 36}}, 0.0, "A * A element-wise"));
+  }
+  SECTION("a column is repeated across the columns") {
+    CHECK_THAT((A - Matrix{{1}, {4}}), IsClose(Matrix{{0, 1, 2}, {0, 1, 2}}, 0.0, "A - (2, 1)"));
+  }
+  SECTION("a row is repeated down the rows") {
+    CHECK_THAT((A / Matrix{{1, 2, 3}}), IsClose(Matrix{{1, 1, 1}, {4, 2.5, 2}}, 0.0, "A / (1, 3)"));
+  }
+  SECTION("a column and a row make a matrix") {
+    CHECK_THAT((Matrix{{1}, {2}} + Matrix{{10, 20, 30}}),
+               IsClose(Matrix{{11, 21, 31}, {12, 22, 32}}, 0.0, "(2, 1) + (1, 3)"));
+  }
+  SECTION("(1, 1) and scalars go everywhere") {
+    CHECK_THAT(A * Matrix{{2}}, IsClose(A + A, 0.0, "A * (1, 1)"));
+    CHECK_THAT(1.0 - A, IsClose(Matrix{{0, -1, -2}, {-3, -4, -5}}, 0.0, "1 - A"));
+    CHECK_THAT(6.0 / A, IsClose(Matrix{{6, 3, 2}, {1.5, 1.2, 1}}, 0.0, "6 / A"));
+  }
+  SECTION("incompatible shapes name the operation and both shapes") {
+    CHECK_THROWS_WITH(A + Matrix(3, 3), "add: cannot broadcast (2, 3) with (3, 3); along each "
+                                        "axis the sizes must be equal or one of them 1");
+    CHECK_THROWS_WITH(A * Matrix(1, 2), Catch::StartsWith("multiply: cannot broadcast (2, 3) "
+                                                          "with (1, 2)"));
+  }
+  SECTION("in place: the right side broadcasts to the left side's shape only") {
+    Matrix B = A;
+    B -= Matrix{{1, 1, 1}};
+    CHECK_THAT(B, IsClose(Matrix{{0, 1, 2}, {3, 4, 5}}, 0.0, "B -= row"));
+    Matrix col{{1}, {2}};
+    CHECK_THROWS_AS(col += A, dlc::ShapeError);
+  }
+}
+
+TEST_CASE("element-wise functions are the C library's", "[matrix]") {
+  const Matrix z{{-1.0, 0.0, 2.0}};
+  CHECK(dlc::exp(z)(0, 2) == std::exp(2.0));
+  CHECK(dlc::log(Matrix{{1.0, M_E}})(0, 1) == std::log(M_E));
+  CHECK(dlc::tanh(z)(0, 0) == std::tanh(-1.0));
+  CHECK_THAT(dlc::abs(z), IsClose(Matrix{{1, 0, 2}}, 0.0, "|z|"));
+  CHECK_THAT(dlc::maximum(z, 0.0), IsClose(Matrix{{0, 0, 2}}, 0.0, "max(z, 0)"));
+  CHECK_THAT(dlc::greater(z, 0.0), IsClose(Matrix{{0, 0, 1}}, 0.0, "z > 0"));
+  CHECK_THAT(dlc::equal(z, Matrix{{-1.0}}), IsClose(Matrix{{1, 0, 0}}, 0.0, "z == -1"));
+  CHECK(std::isnan(dlc::maximum(Matrix{{std::nan("")}}, 0.0)(0, 0)));
+  CHECK_FALSE(dlc::all_finite(Matrix{{1.0, INFINITY}}));
+}
+
+TEST_CASE("sum follows numpy's pairwise summation to the last bit", "[matrix][sum]") {
+  // numpy: np.sum(np.full(209, 1/209)) == 0.9999999999999998 (the cat notebook's accuracy)
+  CHECK(dlc::sum(Matrix(1, 209, 1.0 / 209)) == 0.9999999999999998);
+  CHECK(dlc::sum(Matrix(1, 10000, 0.1)) == 1000.0000000000002);  // numpy
+  CHECK(dlc::sum(Matrix(1, 20000, 0.1)) == 2000.0000000000005);  // numpy, two 8192 buffers+
+  CHECK(dlc::sum(Matrix(2, 5000, 0.1)) == 1000.0000000000002);   // numpy, C order
+  Matrix r(1, 1000);
+  for (std::size_t j = 0; j < 1000; ++j) r(0, j) = static_cast<double>(j) * 0.1;
+  CHECK(dlc::sum(r) == 49950.0);  // numpy
+  // A (3, 4) table: numpy's np.sum over each axis and over all.
+  Matrix A(3, 4);
+  for (std::size_t i = 0; i < 3; ++i)
+    for (std::size_t j = 0; j < 4; ++j) A(i, j) = static_cast<double>(i * 4 + j) * 0.1 + 0.05;
+  const Matrix rows = dlc::sum(A, 1);
+  CHECK(rows.shape() == Shape{3, 1});
+  CHECK(rows(0, 0) == 0.8);
+  CHECK(rows(1, 0) == 2.4000000000000004);
+  CHECK(rows(2, 0) == 4.000000000000001);
+  const Matrix cols = dlc::sum(A, 0);
+  CHECK(cols.shape() == Shape{1, 4});
+  CHECK(cols(0, 0) == 1.35);
+  CHECK(cols(0, 1) == 1.6500000000000001);
+  CHECK(cols(0, 3) == 2.25);
+  CHECK(dlc::sum(A) == 7.200000000000001);
+  // Along rows with more than 128 entries: numpy gives 299.99999999999994 for 3000 x 0.1.
+  const Matrix wide = dlc::sum(Matrix(3, 3000, 0.1), 1);
+  CHECK(wide(2, 0) == 299.99999999999994);
+  CHECK(dlc::mean(Matrix(1, 209, 1.0 / 3)) == 0.3333333333333333);
+  CHECK_THROWS_AS(dlc::sum(A, 2), std::invalid_argument);
+}
+
+TEST_CASE("pairwise_sum is numpy's algorithm below, at and above 8 and 128 values",
+          "[matrix][sum]") {
+  for (std::size_t n : {0u, 1u, 7u, 8u, 9u, 127u, 128u, 129u, 300u, 1000u}) {
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = 1.0 / static_cast<double>(i + 3);
+    // The exact result, in long double, is within a few ulps of the pairwise one.
+    long double exact = 0.0L;
+    for (double x : v) exact += x;
+    CHECK(dlc::pairwise_sum(v.data(), n) == Approx(static_cast<double>(exact)).epsilon(1e-15));
+  }
+}
+
+TEST_CASE("dot equals the naive product on every BLAS path, transposes included",
+          "[matrix][dot]") {
+  const Matrix A = numbered(3, 4, 1), B = numbered(4, 5, 2);
+  const Matrix v = numbered(4, 1, 3), r = numbered(1, 4, 4), s{{2.5}};
+  // gemm, with each transpose flag
+  CHECK_THAT(dlc::dot(A, B), IsClose(naive_product(A, B), 1e-14, "A B (gemm)"));
+  const Matrix At = A.transposed(), Bt = B.transposed();
+  CHECK_THAT(dlc::dot(At.T(), B), IsClose(naive_product(A, B), 1e-14, "(A^T)^T B"));
+  CHECK_THAT(dlc::dot(A, Bt.T()), IsClose(naive_product(A, B), 1e-14, "A (B^T)^T"));
+  CHECK_THAT(dlc::dot(At.T(), Bt.T()), IsClose(naive_product(A, B), 1e-14, "both flagged"));
+  CHECK_THAT(dlc::dot(B.T(), A.T()), IsClose(naive_product(Bt, At), 1e-14, "B^T A^T"));
+  // gemv: matrix times column, and row times matrix, with and without transposes
+  CHECK_THAT(dlc::dot(A, v), IsClose(naive_product(A, v), 1e-14, "A v (gemv)"));
+  CHECK_THAT(dlc::dot(r, B), IsClose(naive_product(r, B), 1e-14, "r B (gemv)"));
+  CHECK_THAT(dlc::dot(v.T(), B), IsClose(naive_product(v.transposed(), B), 1e-14, "v^T B"));
+  CHECK_THAT(dlc::dot(B.T(), v.T().base()),
+             IsClose(naive_product(Bt, v), 1e-14, "B^T v (gemv, transposed)"));
+  CHECK_THAT(dlc::dot(A, r.T()), IsClose(naive_product(A, r.transposed()), 1e-14, "A r^T"));
+  // ddot and the outer product
+  CHECK(dlc::dot(r, v).item() == Approx(naive_product(r, v).item()).epsilon(1e-15));
+  CHECK_THAT(dlc::dot(v, r), IsClose(naive_product(v, r), 1e-14, "v r (outer)"));
+  // a (1, 1) operand scales
+  CHECK_THAT(dlc::dot(s, r), IsClose(r * 2.5, 0.0, "s r"));
+  CHECK_THAT(dlc::dot(v, s), IsClose(v * 2.5, 0.0, "v s"));
+  // the course's shapes: w^T X and X dZ^T, non-square, m > 1
+  const Matrix w = numbered(6, 1, 5), X = numbered(6, 9, 6), dZ = numbered(1, 9, 7);
+  CHECK_THAT(dlc::dot(w.T(), X), IsClose(naive_product(w.transposed(), X), 1e-14, "w^T X"));
+  CHECK_THAT(dlc::dot(X, dZ.T()), IsClose(naive_product(X, dZ.transposed()), 1e-14, "X dZ^T"));
+}
+
+TEST_CASE("dot rejects shapes that are not aligned, naming both", "[matrix][dot]") {
+  const Matrix W(4, 5), A_prev(3, 10);
+  CHECK_THROWS_WITH(dlc::dot(W, A_prev),
+                    "dot: shapes (4, 5) and (3, 10) are not aligned; the first's columns (5) "
+                    "must equal the second's rows (3)");
+  // dW = dZ A_prev^T with the slide's typo A^T instead of A_prev^T does not fit.
+  CHECK_THROWS_AS(dlc::dot(Matrix(4, 10), Matrix(4, 10).T().base()), dlc::ShapeError);
+  CHECK(dlc::dot(Matrix(2, 0), Matrix(0, 3)).shape() == Shape{2, 3});
+}
+
+TEST_CASE("matrices print as numpy prints them", "[matrix]") {
+  std::ostringstream os;
+  os << Matrix{{1, 2}, {3, 4}};
+  CHECK(os.str() == "[[1. 2.]\n [3. 4.]]");
+  std::ostringstream os2;
+  os2 << Matrix{{0.5, 0.88079708}};
+  CHECK(os2.str() == "[[0.5        0.88079708]]");
+  std::ostringstream os3;
+  os3 << Shape{3, 4};
+  CHECK(os3.str() == "(3, 4)");
+}
+
+TEST_CASE("numerical_gradient matches a known derivative", "[gradient_check]") {
+  // J(theta) = sum(theta^3) has gradient 3 theta^2.
+  const Matrix theta{{0.5, -1.0}, {2.0, 0.1}};
+  const Matrix g = dlc::numerical_gradient([](const Matrix& t) { return dlc::sum(t * t * t); },
+                                           theta);
+  CHECK(dlc::relative_difference(g, 3.0 * theta * theta) < 1e-8);
+  // A wrong gradient (2 theta^2) is far off.
+  CHECK(dlc::relative_difference(g, 2.0 * theta * theta) > 0.1);
 }
