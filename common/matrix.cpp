@@ -460,20 +460,20 @@ Matrix dot_impl(const Operand& a, const Operand& b) {
   if (ka == Kind::kMatrix && kb != Kind::kMatrix) {
     // matrix (n, k) times column (k, 1): gemv.
     const CBLAS_TRANSPOSE ta = a.transposed ? CblasTrans : CblasNoTrans;
-    cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0,
-                a.m->data(), blas_int(a.m->rows()), b.m->data(), 1, 0.0, out.data(), 1);
+    cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0, a.m->data(),
+                blas_int(a.m->rows()), b.m->data(), 1, 0.0, out.data(), 1);
     return out;
   }
   if (ka != Kind::kMatrix && kb == Kind::kMatrix) {
     // row (1, k) times matrix (k, m) is (b^T a^T)^T: gemv with b's transpose flipped.
     const CBLAS_TRANSPOSE tb = b.transposed ? CblasNoTrans : CblasTrans;
-    cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0,
-                b.m->data(), blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
+    cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0, b.m->data(),
+                blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
     return out;
   }
   cblas_dgemm(CblasColMajor, a.transposed ? CblasTrans : CblasNoTrans,
-              b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k),
-              1.0, a.m->data(), blas_int(a.m->rows()), b.m->data(), blas_int(b.m->rows()), 0.0,
+              b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k), 1.0,
+              a.m->data(), blas_int(a.m->rows()), b.m->data(), blas_int(b.m->rows()), 0.0,
               out.data(), blas_int(n));
   return out;
 }

@@ -55,9 +55,9 @@ class Matrix;
 class Transposed {
  public:
   explicit Transposed(const Matrix& m) : m_(&m) {}
-  const Matrix& base() const { return *m_; }  ///< the matrix before transposing
-  Shape shape() const;                        ///< shape after transposing
-  operator Matrix() const;                    ///< a transposed copy
+  const Matrix& base() const { return *m_; }              ///< the matrix before transposing
+  Shape shape() const;                                    ///< shape after transposing
+  operator Matrix() const;                                ///< a transposed copy
   double operator()(std::size_t i, std::size_t j) const;  ///< entry (i, j) of the transpose
 
  private:
@@ -84,13 +84,13 @@ class Matrix {
   /// A matrix from values listed column by column (this class's own order).
   static Matrix from_col_major(std::size_t rows, std::size_t cols, std::vector<double> v);
 
-  std::size_t rows() const { return rows_; }              ///< number of rows
-  std::size_t cols() const { return cols_; }              ///< number of columns
-  std::size_t size() const { return data_.size(); }       ///< rows * cols
-  Shape shape() const { return Shape{rows_, cols_}; }     ///< (rows, cols)
-  bool empty() const { return data_.empty(); }            ///< true when size() == 0
-  double* data() { return data_.data(); }                 ///< column-major storage
-  const double* data() const { return data_.data(); }     ///< column-major storage
+  std::size_t rows() const { return rows_; }                   ///< number of rows
+  std::size_t cols() const { return cols_; }                   ///< number of columns
+  std::size_t size() const { return data_.size(); }            ///< rows * cols
+  Shape shape() const { return Shape{rows_, cols_}; }          ///< (rows, cols)
+  bool empty() const { return data_.empty(); }                 ///< true when size() == 0
+  double* data() { return data_.data(); }                      ///< column-major storage
+  const double* data() const { return data_.data(); }          ///< column-major storage
   const std::vector<double>& values() const { return data_; }  ///< column-major storage
 
   /// Entry `(i, j)`, unchecked (the hot path of loops).
@@ -155,12 +155,12 @@ Shape broadcast_shape(const char* op, Shape a, Shape b);
 
 /// \name Element-wise functions (the C library's, as numpy's)
 ///@{
-Matrix exp(const Matrix& a);   ///< \f$ e^{a} \f$
-Matrix log(const Matrix& a);   ///< natural logarithm
-Matrix tanh(const Matrix& a);  ///< hyperbolic tangent
-Matrix abs(const Matrix& a);   ///< absolute value
-Matrix sqrt(const Matrix& a);  ///< square root
-Matrix square(const Matrix& a);  ///< \f$ a^2 \f$
+Matrix exp(const Matrix& a);                ///< \f$ e^{a} \f$
+Matrix log(const Matrix& a);                ///< natural logarithm
+Matrix tanh(const Matrix& a);               ///< hyperbolic tangent
+Matrix abs(const Matrix& a);                ///< absolute value
+Matrix sqrt(const Matrix& a);               ///< square root
+Matrix square(const Matrix& a);             ///< \f$ a^2 \f$
 Matrix maximum(const Matrix& a, double s);  ///< `np.maximum(a, s)`
 Matrix minimum(const Matrix& a, double s);  ///< `np.minimum(a, s)`
 /// 1.0 where `a > s`, else 0.0 (numpy's boolean turned into numbers).

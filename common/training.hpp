@@ -14,7 +14,7 @@ namespace dlc {
 class TrainingDiverged : public std::runtime_error {
  public:
   TrainingDiverged(double cost, long iteration, double learning_rate);
-  long iteration() const { return iteration_; }           ///< the iteration whose cost failed
+  long iteration() const { return iteration_; }            ///< the iteration whose cost failed
   double learning_rate() const { return learning_rate_; }  ///< the learning rate in use
 
  private:

@@ -41,11 +41,11 @@ double dot_vectorized(const Matrix& a, const Matrix& b);
 
 /// What the lecture's timing demonstration measures.
 struct DotTiming {
-  std::size_t n = 0;            ///< length of the vectors
-  double c_vectorized = 0.0;    ///< result of `dot_vectorized`
-  double c_loop = 0.0;          ///< result of `dot_loop`
-  double vectorized_ms = 0.0;   ///< best time of `dot_vectorized` over the repeats, milliseconds
-  double loop_ms = 0.0;         ///< best time of `dot_loop` over the repeats, milliseconds
+  std::size_t n = 0;           ///< length of the vectors
+  double c_vectorized = 0.0;   ///< result of `dot_vectorized`
+  double c_loop = 0.0;         ///< result of `dot_loop`
+  double vectorized_ms = 0.0;  ///< best time of `dot_vectorized` over the repeats, milliseconds
+  double loop_ms = 0.0;        ///< best time of `dot_loop` over the repeats, milliseconds
 };
 
 /// \brief The lecture's demonstration: `a = rand(n)`, `b = rand(n)` from `RandomState(seed)`,

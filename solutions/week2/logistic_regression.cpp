@@ -17,8 +17,8 @@ void check_examples(const char* what, const Matrix& X, const Matrix& Y) {
   }
   if (Y.shape() != Shape{1, X.cols()}) {
     throw ShapeError(std::string(what) + ": X is " + to_string(X.shape()) + " and Y is " +
-                     to_string(Y.shape()) + " but Y must be (1, m) with m = X.cols = " +
-                     std::to_string(X.cols()));
+                     to_string(Y.shape()) +
+                     " but Y must be (1, m) with m = X.cols = " + std::to_string(X.cols()));
   }
   for (std::size_t i = 0; i < Y.cols(); ++i) {
     if (Y(0, i) != 0.0 && Y(0, i) != 1.0) {
@@ -31,8 +31,8 @@ void check_examples(const char* what, const Matrix& X, const Matrix& Y) {
 static void check_weights(const char* what, const Matrix& w, const Matrix& X) {
   if (w.shape() != Shape{X.rows(), 1}) {
     throw ShapeError(std::string(what) + ": w is " + to_string(w.shape()) + " but X is " +
-                     to_string(X.shape()) + "; w must be (n_x, 1) with n_x = X.rows = " +
-                     std::to_string(X.rows()));
+                     to_string(X.shape()) +
+                     "; w must be (n_x, 1) with n_x = X.rows = " + std::to_string(X.rows()));
   }
 }
 
@@ -70,9 +70,9 @@ Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& 
   const Matrix A = sigmoid(dot(w.T(), X) + b);  // A = sigma(w^T X + b), (1, m)
   out.cost = compute_cost(A, Y);                // J = -1/m sum(Y log A + (1-Y) log(1-A))
   // backward
-  const Matrix dZ = A - Y;                            // dZ = A - Y, (1, m)
-  out.grads.dw = (1.0 / m) * dot(X, dZ.T());          // dw = 1/m X dZ^T, (n_x, 1)
-  out.grads.db = (1.0 / m) * sum(dZ);                 // db = 1/m sum(dZ)
+  const Matrix dZ = A - Y;                    // dZ = A - Y, (1, m)
+  out.grads.dw = (1.0 / m) * dot(X, dZ.T());  // dw = 1/m X dZ^T, (n_x, 1)
+  out.grads.db = (1.0 / m) * sum(dZ);         // db = 1/m sum(dZ)
   // END SOLUTION
   return out;
 }
@@ -92,8 +92,8 @@ Propagation propagate_loop(const Matrix& w, double b, const Matrix& X, const Mat
     z += b;
     const double a = 1.0 / (1.0 + std::exp(-z));  // a = sigma(z)
     const double y = Y(0, i);
-    J += -(y * std::log(a) + (1.0 - y) * std::log(1.0 - a));  // L(a, y)
-    const double dz = a - y;                                   // dz = a - y
+    J += -(y * std::log(a) + (1.0 - y) * std::log(1.0 - a));         // L(a, y)
+    const double dz = a - y;                                         // dz = a - y
     for (std::size_t j = 0; j < n_x; ++j) dw(j, 0) += X(j, i) * dz;  // dw_j += x_j dz
     db += dz;                                                        // db += dz
   }
@@ -135,7 +135,8 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
     check_cost(step.cost, i, learning_rate);
     if (i % record_every == 0) {
       out.costs.push_back(step.cost);
-      if (print_cost) std::cout << "Cost after iteration " << i << ": " << percent_f(step.cost) << '\n';
+      if (print_cost)
+        std::cout << "Cost after iteration " << i << ": " << percent_f(step.cost) << '\n';
     }
     out.grads = std::move(step.grads);
   }

@@ -83,8 +83,9 @@ TEST_CASE("broadcasting follows numpy's rule for two dimensions", "[matrix][broa
     CHECK_THAT(6.0 / A, IsClose(Matrix{{6, 3, 2}, {1.5, 1.2, 1}}, 0.0, "6 / A"));
   }
   SECTION("incompatible shapes name the operation and both shapes") {
-    CHECK_THROWS_WITH(A + Matrix(3, 3), "add: cannot broadcast (2, 3) with (3, 3); along each "
-                                        "axis the sizes must be equal or one of them 1");
+    CHECK_THROWS_WITH(A + Matrix(3, 3),
+                      "add: cannot broadcast (2, 3) with (3, 3); along each "
+                      "axis the sizes must be equal or one of them 1");
     CHECK_THROWS_WITH(A * Matrix(1, 2), Catch::StartsWith("multiply: cannot broadcast (2, 3) "
                                                           "with (1, 2)"));
   }
@@ -153,8 +154,7 @@ TEST_CASE("pairwise_sum is numpy's algorithm below, at and above 8 and 128 value
   }
 }
 
-TEST_CASE("dot equals the naive product on every BLAS path, transposes included",
-          "[matrix][dot]") {
+TEST_CASE("dot equals the naive product on every BLAS path, transposes included", "[matrix][dot]") {
   const Matrix A = numbered(3, 4, 1), B = numbered(4, 5, 2);
   const Matrix v = numbered(4, 1, 3), r = numbered(1, 4, 4), s{{2.5}};
   // gemm, with each transpose flag
@@ -208,8 +208,8 @@ TEST_CASE("matrices print as numpy prints them", "[matrix]") {
 TEST_CASE("numerical_gradient matches a known derivative", "[gradient_check]") {
   // J(theta) = sum(theta^3) has gradient 3 theta^2.
   const Matrix theta{{0.5, -1.0}, {2.0, 0.1}};
-  const Matrix g = dlc::numerical_gradient([](const Matrix& t) { return dlc::sum(t * t * t); },
-                                           theta);
+  const Matrix g =
+      dlc::numerical_gradient([](const Matrix& t) { return dlc::sum(t * t * t); }, theta);
   CHECK(dlc::relative_difference(g, 3.0 * theta * theta) < 1e-8);
   // A wrong gradient (2 theta^2) is far off.
   CHECK(dlc::relative_difference(g, 2.0 * theta * theta) > 0.1);

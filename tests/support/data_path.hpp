@@ -20,10 +20,10 @@ std::optional<std::string> fashion_mnist_dir();
 
 /// Skips the rest of the current test case, saying why, when `dir` (an optional path) is
 /// empty. Catch2 v2 has no skip, so the test case ends there with a warning and no failure.
-#define DLC_REQUIRE_DATA(dir, what)                                           \
-  do {                                                                        \
-    if (!(dir)) {                                                             \
+#define DLC_REQUIRE_DATA(dir, what)                                               \
+  do {                                                                            \
+    if (!(dir)) {                                                                 \
       WARN("skipped: " << (what) << " not found; set the path to run this test"); \
-      return;                                                                 \
-    }                                                                         \
+      return;                                                                     \
+    }                                                                             \
   } while (false)

@@ -13,11 +13,10 @@ TEST_CASE("calorie_percentages: 100 * A / sum(A, axis=0)", "[week2.calorie_perce
   const Matrix p = calorie_percentages(calories_table());
   // The lecture: apples get 56 / 59 = 94.9 % of their calories from carbohydrate.
   // The rest from numpy: 100 * A / A.sum(axis=0).reshape(1, 4)
-  const Matrix expected{{94.91525423728814, 0.0, 2.8314028314028317, 88.42652795838751},
-                        {2.0338983050847457, 43.51464435146443, 33.46203346203346,
-                         10.403120936280883},
-                        {3.0508474576271185, 56.48535564853557, 63.706563706563706,
-                         1.1703511053315994}};
+  const Matrix expected{
+      {94.91525423728814, 0.0, 2.8314028314028317, 88.42652795838751},
+      {2.0338983050847457, 43.51464435146443, 33.46203346203346, 10.403120936280883},
+      {3.0508474576271185, 56.48535564853557, 63.706563706563706, 1.1703511053315994}};
   CHECK_THAT(p, IsClose(expected, 1e-15, "percentage = 100 A / cal"));
   // Every column sums to 100: the division went down the columns, not along the rows.
   CHECK_THAT(dlc::sum(p, 0), IsClose(Matrix{{100, 100, 100, 100}}, 1e-13, "column sums"));

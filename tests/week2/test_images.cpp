@@ -27,17 +27,16 @@ dlc::ImageSet small_set() {
 }
 }  // namespace
 
-TEST_CASE("flatten_images: one image per column, pixels in C order",
-          "[week2.flatten_images]") {
+TEST_CASE("flatten_images: one image per column, pixels in C order", "[week2.flatten_images]") {
   const Matrix X = flatten_images(small_set());
   REQUIRE(X.shape() == dlc::Shape{12, 2});  // (h * w * c, m)
   // Column 1 is image 1: pixel (y, x) channel c sits at row (y * w + x) * c_count + c.
-  CHECK(X(0, 0) == 0);     // image 0, pixel 0, channel 0
-  CHECK(X(1, 0) == 1);     // image 0, pixel 0, channel 1: the channels of a pixel are together
-  CHECK(X(2, 0) == 10);    // image 0, pixel 1, channel 0
-  CHECK(X(11, 0) == 51);   // image 0, pixel 5, channel 1
-  CHECK(X(0, 1) == 100);   // image 1 starts column 1
-  CHECK(X(7, 1) == 131);   // image 1, pixel 3, channel 1
+  CHECK(X(0, 0) == 0);    // image 0, pixel 0, channel 0
+  CHECK(X(1, 0) == 1);    // image 0, pixel 0, channel 1: the channels of a pixel are together
+  CHECK(X(2, 0) == 10);   // image 0, pixel 1, channel 0
+  CHECK(X(11, 0) == 51);  // image 0, pixel 5, channel 1
+  CHECK(X(0, 1) == 100);  // image 1 starts column 1
+  CHECK(X(7, 1) == 131);  // image 1, pixel 3, channel 1
   // reshape(m, -1).T followed by reshape back gives the images again.
   const Matrix back = X.transposed().reshaped(1, 24);
   for (std::size_t k = 0; k < 24; ++k) CHECK(back(0, k) == small_set().pixels[k]);

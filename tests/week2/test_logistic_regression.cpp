@@ -111,8 +111,7 @@ TEST_CASE("propagate: the notebook's example", "[week2.propagate]") {
   CHECK(r.cost == Approx(5.801545319394553).epsilon(1e-14));
 }
 
-TEST_CASE("propagate: gradients agree with a numerical gradient of the cost",
-          "[week2.propagate]") {
+TEST_CASE("propagate: gradients agree with a numerical gradient of the cost", "[week2.propagate]") {
   const RandomProblem p = random_problem(4, 7, 11);
   const Propagation r = propagate(p.w, p.b, p.X, p.Y);
   const Matrix dw_approx = dlc::numerical_gradient(
@@ -120,9 +119,9 @@ TEST_CASE("propagate: gradients agree with a numerical gradient of the cost",
   INFO("dw = " << r.grads.dw << "\nnumerical = " << dw_approx);
   CHECK(dlc::relative_difference(r.grads.dw, dw_approx) < 1e-7);
   const double eps = 1e-7;
-  const double db_approx = (propagate(p.w, p.b + eps, p.X, p.Y).cost -
-                            propagate(p.w, p.b - eps, p.X, p.Y).cost) /
-                           (2 * eps);
+  const double db_approx =
+      (propagate(p.w, p.b + eps, p.X, p.Y).cost - propagate(p.w, p.b - eps, p.X, p.Y).cost) /
+      (2 * eps);
   CHECK(r.grads.db == Approx(db_approx).epsilon(1e-6));
 }
 
