@@ -25,6 +25,7 @@ namespace dlc {
 /// Thrown by an exercise the student has not written yet.
 class NotImplemented : public std::logic_error {
  public:
+  /// The error for exercise `exercise` (e.g. `week2.sigmoid`), carrying the stub's `hint`.
   NotImplemented(std::string exercise, std::string hint);
   /// The exercise id, e.g. `week2.sigmoid`.
   const std::string& exercise() const { return exercise_; }

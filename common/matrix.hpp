@@ -28,9 +28,11 @@ namespace dlc {
 struct Shape {
   std::size_t rows = 0;  ///< number of rows
   std::size_t cols = 0;  ///< number of columns
+  /// Equal when both the rows and the columns are.
   friend bool operator==(const Shape& a, const Shape& b) {
     return a.rows == b.rows && a.cols == b.cols;
   }
+  /// Not equal.
   friend bool operator!=(const Shape& a, const Shape& b) { return !(a == b); }
 };
 
@@ -41,6 +43,7 @@ std::string to_string(Shape shape);
 /// operation, the shapes, and the rule that was broken.
 class ShapeError : public std::invalid_argument {
  public:
+  /// An error with the full `message`.
   explicit ShapeError(const std::string& message) : std::invalid_argument(message) {}
 };
 
@@ -54,6 +57,7 @@ class Matrix;
 /// transpose becomes a flag to BLAS and nothing is copied) or turned into a `Matrix` copy.
 class Transposed {
  public:
+  /// A view of `m`, which must outlive it.
   explicit Transposed(const Matrix& m) : m_(&m) {}
   const Matrix& base() const { return *m_; }              ///< the matrix before transposing
   Shape shape() const;                                    ///< shape after transposing
@@ -134,19 +138,19 @@ class Matrix {
 /// `A + B`, `A - B`, `A * B` (element-wise, as numpy's `*`), `A / B`; a scalar on either side
 /// applies to every entry. Shapes must be equal or 1 along each axis.
 ///@{
-Matrix operator+(const Matrix& a, const Matrix& b);
-Matrix operator-(const Matrix& a, const Matrix& b);
-Matrix operator*(const Matrix& a, const Matrix& b);
-Matrix operator/(const Matrix& a, const Matrix& b);
-Matrix operator+(const Matrix& a, double s);
-Matrix operator-(const Matrix& a, double s);
-Matrix operator*(const Matrix& a, double s);
-Matrix operator/(const Matrix& a, double s);
-Matrix operator+(double s, const Matrix& a);
-Matrix operator-(double s, const Matrix& a);
-Matrix operator*(double s, const Matrix& a);
-Matrix operator/(double s, const Matrix& a);
-Matrix operator-(const Matrix& a);
+Matrix operator+(const Matrix& a, const Matrix& b);  ///< `a + b`
+Matrix operator-(const Matrix& a, const Matrix& b);  ///< `a - b`
+Matrix operator*(const Matrix& a, const Matrix& b);  ///< `a * b`, entry by entry
+Matrix operator/(const Matrix& a, const Matrix& b);  ///< `a / b`, entry by entry
+Matrix operator+(const Matrix& a, double s);         ///< `a + s`
+Matrix operator-(const Matrix& a, double s);         ///< `a - s`
+Matrix operator*(const Matrix& a, double s);         ///< `a * s`
+Matrix operator/(const Matrix& a, double s);         ///< `a / s`
+Matrix operator+(double s, const Matrix& a);         ///< `s + a`
+Matrix operator-(double s, const Matrix& a);         ///< `s - a`
+Matrix operator*(double s, const Matrix& a);         ///< `s * a`
+Matrix operator/(double s, const Matrix& a);         ///< `s / a`
+Matrix operator-(const Matrix& a);                   ///< `-a`
 ///@}
 
 /// The shape numpy's broadcasting gives `a op b`; throws `ShapeError` naming `op` when the
@@ -171,6 +175,7 @@ Matrix equal(const Matrix& a, const Matrix& b);
 
 /// \name Sums and means (numpy's pairwise summation)
 ///@{
+
 /// `np.sum(a)`: every entry, in numpy's C order, summed pairwise.
 double sum(const Matrix& a);
 /// `np.sum(a, axis=axis, keepdims=True)`: axis 0 sums down each column giving `(1, cols)`;
@@ -195,10 +200,10 @@ double reduce_add(const double* values, std::size_t n, std::size_t stride = 1);
 /// is `cblas_dgemm`. An operand written `A.T()` is passed to BLAS as transposed, never copied.
 /// Throws `ShapeError` unless `a.cols` equals `b.rows`.
 ///@{
-Matrix dot(const Matrix& a, const Matrix& b);
-Matrix dot(const Transposed& a, const Matrix& b);
-Matrix dot(const Matrix& a, const Transposed& b);
-Matrix dot(const Transposed& a, const Transposed& b);
+Matrix dot(const Matrix& a, const Matrix& b);          ///< \f$ a b \f$
+Matrix dot(const Transposed& a, const Matrix& b);      ///< \f$ a^T b \f$
+Matrix dot(const Matrix& a, const Transposed& b);      ///< \f$ a b^T \f$
+Matrix dot(const Transposed& a, const Transposed& b);  ///< \f$ a^T b^T \f$
 ///@}
 
 /// Element-wise closeness as numpy's `np.allclose`: `|a - b| <= atol + rtol * |b|` everywhere.

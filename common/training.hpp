@@ -13,6 +13,7 @@ namespace dlc {
 /// 37 (learning rate 10); try a smaller learning rate`.
 class TrainingDiverged : public std::runtime_error {
  public:
+  /// The error for a `cost` that is not finite at `iteration`, with `learning_rate` in use.
   TrainingDiverged(double cost, long iteration, double learning_rate);
   long iteration() const { return iteration_; }            ///< the iteration whose cost failed
   double learning_rate() const { return learning_rate_; }  ///< the learning rate in use

@@ -21,11 +21,15 @@ namespace dlc::week2 {
 
 /// The values at every node of the graph.
 struct GraphForward {
-  double a = 0.0, b = 0.0, c = 0.0;  ///< the inputs
+  double a = 0.0, b = 0.0, c = 0.0;  ///< input c (2 in the lecture)
   double u = 0.0;                    ///< u = b c
   double v = 0.0;                    ///< v = a + u
   double J = 0.0;                    ///< J = 3 v
 };
+/// \var GraphForward::a
+/// input a (5 in the lecture)
+/// \var GraphForward::b
+/// input b (3 in the lecture)
 
 /// The derivative of the final output J with respect to every node.
 struct GraphBackward {

@@ -148,12 +148,12 @@ Matrix predict(const Matrix& w, double b, const Matrix& X);
 
 /// What the whole model returns, as the notebook's dictionary `d`.
 struct Model {
-  std::vector<double> costs;  ///< recorded every `record_every` iterations
-  Matrix Y_prediction_test;   ///< (1, m_test)
-  Matrix Y_prediction_train;  ///< (1, m_train)
-  Parameters params;          ///< the learned w and b
-  double learning_rate = 0.0;
-  long num_iterations = 0;
+  std::vector<double> costs;    ///< recorded every `record_every` iterations
+  Matrix Y_prediction_test;     ///< (1, m_test)
+  Matrix Y_prediction_train;    ///< (1, m_train)
+  Parameters params;            ///< the learned w and b
+  double learning_rate = 0.0;   ///< \f$ \alpha \f$, as passed
+  long num_iterations = 0;      ///< gradient-descent steps, as passed
   double train_accuracy = 0.0;  ///< in percent: 100 - mean(|prediction - Y|) * 100
   double test_accuracy = 0.0;   ///< in percent
 };

@@ -9,6 +9,7 @@ using dlc::Matrix;
 using dlc::testing::IsClose;
 using namespace dlc::week2;
 
+//! [calories]
 TEST_CASE("calorie_percentages: 100 * A / sum(A, axis=0)", "[week2.calorie_percentages]") {
   const Matrix p = calorie_percentages(calories_table());
   // The lecture: apples get 56 / 59 = 94.9 % of their calories from carbohydrate.
@@ -21,6 +22,7 @@ TEST_CASE("calorie_percentages: 100 * A / sum(A, axis=0)", "[week2.calorie_perce
   // Every column sums to 100: the division went down the columns, not along the rows.
   CHECK_THAT(dlc::sum(p, 0), IsClose(Matrix{{100, 100, 100, 100}}, 1e-13, "column sums"));
 }
+//! [calories]
 
 TEST_CASE("calorie_percentages: any (n, k) table", "[week2.calorie_percentages]") {
   CHECK_THAT(calorie_percentages(Matrix{{1, 3}, {3, 1}}),

@@ -5,6 +5,7 @@
 
 using namespace dlc::week2;
 
+//! [forward]
 TEST_CASE("graph_forward: u = bc, v = a + u, J = 3v", "[week2.graph_forward]") {
   // The lecture: a = 5, b = 3, c = 2 gives u = 6, v = 11, J = 33.
   const GraphForward f = graph_forward(5, 3, 2);
@@ -14,7 +15,9 @@ TEST_CASE("graph_forward: u = bc, v = a + u, J = 3v", "[week2.graph_forward]") {
   // Another point, where a + bc and (a + b)c differ: 3(1 + 4 * -2) = -21.
   CHECK(graph_forward(1, 4, -2).J == -21);
 }
+//! [forward]
 
+//! [backward]
 TEST_CASE("graph_backward: the chain rule right to left", "[week2.graph_backward]") {
   // The lecture: dJ/dv = 3, dJ/da = 3, dJ/du = 3, dJ/db = 3c = 6, dJ/dc = 3b = 9.
   const GraphBackward g = graph_backward(graph_forward(5, 3, 2));
@@ -24,6 +27,7 @@ TEST_CASE("graph_backward: the chain rule right to left", "[week2.graph_backward
   CHECK(g.db == 6);
   CHECK(g.dc == 9);
 }
+//! [backward]
 
 TEST_CASE("graph_backward agrees with numerical derivatives",
           "[week2.graph_backward][week2.graph_forward]") {

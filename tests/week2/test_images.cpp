@@ -27,6 +27,7 @@ dlc::ImageSet small_set() {
 }
 }  // namespace
 
+//! [flatten]
 TEST_CASE("flatten_images: one image per column, pixels in C order", "[week2.flatten_images]") {
   const Matrix X = flatten_images(small_set());
   REQUIRE(X.shape() == dlc::Shape{12, 2});  // (h * w * c, m)
@@ -41,6 +42,7 @@ TEST_CASE("flatten_images: one image per column, pixels in C order", "[week2.fla
   const Matrix back = X.transposed().reshaped(1, 24);
   for (std::size_t k = 0; k < 24; ++k) CHECK(back(0, k) == small_set().pixels[k]);
 }
+//! [flatten]
 
 TEST_CASE("flatten_images: rejects an empty or inconsistent set", "[week2.flatten_images]") {
   dlc::ImageSet broken = small_set();

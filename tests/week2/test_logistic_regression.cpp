@@ -54,6 +54,7 @@ class CaptureCout {
 
 }  // namespace
 
+//! [sigmoid]
 TEST_CASE("sigmoid: 1 / (1 + e^-z) entry by entry", "[week2.sigmoid]") {
   // notebook: sigmoid([0, 2]) = [0.5, 0.88079708]
   const Matrix s = sigmoid(Matrix{{0.0, 2.0}});
@@ -70,6 +71,7 @@ TEST_CASE("sigmoid: 1 / (1 + e^-z) entry by entry", "[week2.sigmoid]") {
     CHECK(s2(0, 1) == 1.0);
   }
 }
+//! [sigmoid]
 
 TEST_CASE("initialize_with_zeros: w is (dim, 1) zeros, b = 0", "[week2.initialize_with_zeros]") {
   const Parameters p = initialize_with_zeros(2);
@@ -81,6 +83,7 @@ TEST_CASE("initialize_with_zeros: w is (dim, 1) zeros, b = 0", "[week2.initializ
   CHECK_THROWS_AS(initialize_with_zeros(0), std::invalid_argument);
 }
 
+//! [cost]
 TEST_CASE("compute_cost: J = -1/m sum(y log a + (1-y) log(1-a))", "[week2.compute_cost]") {
   // A = 0.5 everywhere gives log 2 whatever the labels: the first cost the notebook prints.
   CHECK(compute_cost(Matrix{{0.5, 0.5, 0.5, 0.5}}, Matrix{{1, 0, 0, 1}}) ==
@@ -94,14 +97,18 @@ TEST_CASE("compute_cost: J = -1/m sum(y log a + (1-y) log(1-a))", "[week2.comput
         Approx(expected).epsilon(1e-14));
   CHECK_THROWS_AS(compute_cost(Matrix{{0.5, 0.5}}, Matrix{{1, 0, 1}}), dlc::ShapeError);
 }
+//! [cost]
 
+//! [log_likelihood]
 TEST_CASE("compute_cost is minus the mean log-likelihood of the labels (lecture 2.13)",
           "[week2.compute_cost]") {
   const Matrix A{{0.9, 0.2, 0.6, 0.35, 0.99}};
   const Matrix Y{{1, 0, 1, 0, 1}};
   CHECK(compute_cost(A, Y) == Approx(-log_likelihood(A, Y) / 5.0).epsilon(1e-14));
 }
+//! [log_likelihood]
 
+//! [propagate]
 TEST_CASE("propagate: the notebook's example", "[week2.propagate]") {
   const Propagation r = propagate(kW, kB, kX, kY);
   // notebook: dw = [[0.99845601] [2.39507239]], db = 0.00145557813678, cost = 5.801545319394553
@@ -110,7 +117,9 @@ TEST_CASE("propagate: the notebook's example", "[week2.propagate]") {
   CHECK(r.grads.db == Approx(0.001455578136784208).epsilon(1e-12));
   CHECK(r.cost == Approx(5.801545319394553).epsilon(1e-14));
 }
+//! [propagate]
 
+//! [gradient_check]
 TEST_CASE("propagate: gradients agree with a numerical gradient of the cost", "[week2.propagate]") {
   const RandomProblem p = random_problem(4, 7, 11);
   const Propagation r = propagate(p.w, p.b, p.X, p.Y);
@@ -124,6 +133,7 @@ TEST_CASE("propagate: gradients agree with a numerical gradient of the cost", "[
       (2 * eps);
   CHECK(r.grads.db == Approx(db_approx).epsilon(1e-6));
 }
+//! [gradient_check]
 
 TEST_CASE("propagate: checks its shapes", "[week2.propagate]") {
   CHECK_THROWS_AS(propagate(Matrix{{1.0}, {2.0}, {3.0}}, 0.0, kX, kY), dlc::ShapeError);
@@ -132,6 +142,7 @@ TEST_CASE("propagate: checks its shapes", "[week2.propagate]") {
                     Catch::Contains("labels must be 0 or 1"));
 }
 
+//! [propagate_loop]
 TEST_CASE("propagate_loop: the notebook's example, one example and one feature at a time",
           "[week2.propagate_loop]") {
   const Propagation r = propagate_loop(kW, kB, kX, kY);
@@ -140,7 +151,9 @@ TEST_CASE("propagate_loop: the notebook's example, one example and one feature a
   CHECK(r.grads.db == Approx(0.001455578136784208).epsilon(1e-12));
   CHECK(r.cost == Approx(5.801545319394553).epsilon(1e-14));
 }
+//! [propagate_loop]
 
+//! [loop_vs_vectorized]
 TEST_CASE("propagate_loop and propagate give the same numbers",
           "[week2.propagate_loop][week2.propagate]") {
   // Non-square, m > 1, and n_x != m so that every feature and every example is visited.
@@ -153,7 +166,9 @@ TEST_CASE("propagate_loop and propagate give the same numbers",
     CHECK(loop.cost == Approx(vec.cost).epsilon(1e-12));
   }
 }
+//! [loop_vs_vectorized]
 
+//! [optimize]
 TEST_CASE("optimize: the notebook's 100 steps", "[week2.optimize]") {
   const Optimization r = optimize(kW, kB, kX, kY, 100, 0.009);
   // notebook: w = [[0.19033591] [0.12259159]], b = 1.92535983008,
@@ -167,6 +182,7 @@ TEST_CASE("optimize: the notebook's 100 steps", "[week2.optimize]") {
   REQUIRE(r.costs.size() == 1);  // recorded at iteration 0 only
   CHECK(r.costs[0] == Approx(5.801545319394553).epsilon(1e-14));
 }
+//! [optimize]
 
 TEST_CASE("optimize: records and prints the cost every record_every iterations",
           "[week2.optimize]") {
@@ -199,6 +215,7 @@ TEST_CASE("optimize: a diverging run stops and names the iteration", "[week2.opt
   CHECK_THROWS_AS(optimize(kW, kB, kX, kY, 10, std::nan("")), std::invalid_argument);
 }
 
+//! [predict]
 TEST_CASE("predict: 1 where sigma(w^T x + b) > 0.5", "[week2.predict]") {
   // notebook: predict(w=[[0.1124579],[0.23106775]], b=-0.3, X) = [[1. 1. 0.]]
   const Matrix w{{0.1124579}, {0.23106775}};
@@ -211,6 +228,7 @@ TEST_CASE("predict: 1 where sigma(w^T x + b) > 0.5", "[week2.predict]") {
   CHECK_THAT(predict(w, 10.0, X), IsClose(Matrix{{1.0, 1.0, 1.0}}, 0.0, "A > 0.5"));
   CHECK_THROWS_AS(predict(Matrix{{1.0}}, 0.0, X), dlc::ShapeError);
 }
+//! [predict]
 
 TEST_CASE("model: learns a separable problem", "[week2.model]") {
   // Two features; label 1 exactly when x1 + x2 > 0 (a margin keeps it separable).

@@ -7,6 +7,7 @@
 using dlc::Matrix;
 using namespace dlc::week2;
 
+//! [dot_loop]
 TEST_CASE("dot_loop: sum of a_i b_i", "[week2.dot_loop]") {
   // 1*4 + 2*(-5) + 3*6 = 12
   CHECK(dot_loop(Matrix{{1}, {2}, {3}}, Matrix{{4}, {-5}, {6}}) == 12.0);
@@ -14,6 +15,7 @@ TEST_CASE("dot_loop: sum of a_i b_i", "[week2.dot_loop]") {
   CHECK_THROWS_AS(dot_loop(Matrix{{1}, {2}}, Matrix{{1}, {2}, {3}}), dlc::ShapeError);
   CHECK_THROWS_AS(dot_loop(Matrix{{1, 2}}, Matrix{{1, 2}}), dlc::ShapeError);
 }
+//! [dot_loop]
 
 TEST_CASE("dot_vectorized: one BLAS call, same number", "[week2.dot_vectorized]") {
   CHECK(dot_vectorized(Matrix{{1}, {2}, {3}}, Matrix{{4}, {-5}, {6}}) == 12.0);
