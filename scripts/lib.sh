@@ -3,7 +3,7 @@
 
 # The Debian packages the project builds, tests and documents with.
 DLC_PACKAGES=(
-  cmake g++ make
+  cmake g++ make clang-format
   libopenblas-dev   # BLAS: every matrix product
   catch2            # the tests (Catch2 v2)
   libbenchmark-dev  # the benchmarks

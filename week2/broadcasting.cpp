@@ -1,3 +1,7 @@
+// Student's file: replace each DLC_TODO(...) line with your code.
+// Generated from solutions/week2/broadcasting.cpp; instructors edit that file and
+// run `cmake --build <build> --target stubs`, never this one.
+
 #include "week2/broadcasting.hpp"
 
 #include "common/exercise.hpp"
@@ -5,13 +9,15 @@
 namespace dlc::week2 {
 
 Matrix calories_table() {
-  return Matrix{{56.0, 0.0, 4.4, 68.0},  // carbohydrate
-                {1.2, 104.0, 52.0, 8.0},  // protein
+  return Matrix{{56.0, 0.0, 4.4, 68.0},    // carbohydrate
+                {1.2, 104.0, 52.0, 8.0},   // protein
                 {1.8, 135.0, 99.0, 0.9}};  // fat
 }
 
 Matrix calorie_percentages(const Matrix& A) {
-  if (A.empty()) throw ShapeError("calorie_percentages: A is " + to_string(A.shape()) + " but must not be empty");
+  if (A.empty())
+    throw ShapeError("calorie_percentages: A is " + to_string(A.shape()) +
+                     " but must not be empty");
   DLC_TODO("week2.calorie_percentages", "cal = sum(A, 0) is the (1, k) row of column totals; 100 * A / cal broadcasts it over every row");
 }
 

@@ -1,3 +1,7 @@
+// Student's file: replace each DLC_TODO(...) line with your code.
+// Generated from solutions/week2/computation_graph.cpp; instructors edit that file and
+// run `cmake --build <build> --target stubs`, never this one.
+
 #include "week2/computation_graph.hpp"
 
 #include "common/exercise.hpp"

@@ -1,3 +1,7 @@
+// Student's file: replace each DLC_TODO(...) line with your code.
+// Generated from solutions/week2/images.cpp; instructors edit that file and
+// run `cmake --build <build> --target stubs`, never this one.
+
 #include "week2/images.hpp"
 
 #include <string>
@@ -12,7 +16,8 @@ Matrix flatten_images(const ImageSet& images) {
   if (m == 0 || n_x == 0) {
     throw ShapeError("flatten_images: the image set is (" + std::to_string(m) + ", " +
                      std::to_string(images.height) + ", " + std::to_string(images.width) + ", " +
-                     std::to_string(images.channels) + ") but needs at least one pixel and one image");
+                     std::to_string(images.channels) +
+                     ") but needs at least one pixel and one image");
   }
   if (images.pixels.size() != m * n_x) {
     throw ShapeError("flatten_images: the image set claims (" + std::to_string(m) + ", " +

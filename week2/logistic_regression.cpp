@@ -1,3 +1,7 @@
+// Student's file: replace each DLC_TODO(...) line with your code.
+// Generated from solutions/week2/logistic_regression.cpp; instructors edit that file and
+// run `cmake --build <build> --target stubs`, never this one.
+
 #include "week2/logistic_regression.hpp"
 
 #include <cmath>
@@ -17,8 +21,8 @@ void check_examples(const char* what, const Matrix& X, const Matrix& Y) {
   }
   if (Y.shape() != Shape{1, X.cols()}) {
     throw ShapeError(std::string(what) + ": X is " + to_string(X.shape()) + " and Y is " +
-                     to_string(Y.shape()) + " but Y must be (1, m) with m = X.cols = " +
-                     std::to_string(X.cols()));
+                     to_string(Y.shape()) +
+                     " but Y must be (1, m) with m = X.cols = " + std::to_string(X.cols()));
   }
   for (std::size_t i = 0; i < Y.cols(); ++i) {
     if (Y(0, i) != 0.0 && Y(0, i) != 1.0) {
@@ -31,8 +35,8 @@ void check_examples(const char* what, const Matrix& X, const Matrix& Y) {
 static void check_weights(const char* what, const Matrix& w, const Matrix& X) {
   if (w.shape() != Shape{X.rows(), 1}) {
     throw ShapeError(std::string(what) + ": w is " + to_string(w.shape()) + " but X is " +
-                     to_string(X.shape()) + "; w must be (n_x, 1) with n_x = X.rows = " +
-                     std::to_string(X.rows()));
+                     to_string(X.shape()) +
+                     "; w must be (n_x, 1) with n_x = X.rows = " + std::to_string(X.rows()));
   }
 }
 
@@ -100,7 +104,8 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
     check_cost(step.cost, i, learning_rate);
     if (i % record_every == 0) {
       out.costs.push_back(step.cost);
-      if (print_cost) std::cout << "Cost after iteration " << i << ": " << percent_f(step.cost) << '\n';
+      if (print_cost)
+        std::cout << "Cost after iteration " << i << ": " << percent_f(step.cost) << '\n';
     }
     out.grads = std::move(step.grads);
   }

@@ -1,0 +1,81 @@
+/// \file
+/// \brief `dlc-stubgen`: writes each student's file from its reference solution.
+///
+/// A solution `solutions/<block>/<lesson>.cpp` marks each part the student writes:
+///
+///     // BEGIN SOLUTION week2.sigmoid: apply 1 / (1 + e^{-z}) to every entry
+///     return 1.0 / (1.0 + exp(-z));
+///     // END SOLUTION
+///
+/// and its stub `<block>/<lesson>.cpp` is the same file with a short banner on top and each
+/// marked region replaced by one line, indented as its BEGIN line,
+///
+///     DLC_TODO("week2.sigmoid", "apply 1 / (1 + e^{-z}) to every entry");
+///
+/// Everything outside the regions is copied verbatim. One exercise may span several regions of
+/// its file; an exercise id belongs to one file only.
+#pragma once
+
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dlc::stubgen {
+
+/// The lecture blocks, in course order: `solutions/<block>/` holds the solutions of `<block>/`.
+inline constexpr const char* kBlocks[] = {"week1", "week2", "week3", "week4", "course2"};
+
+/// A malformed marker or an unreadable file; `what()` is one line, `file:line: what`.
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One marked region of a solution file.
+struct Region {
+  std::string id;    ///< the exercise id, e.g. `week2.sigmoid`
+  std::string hint;  ///< the text after the colon, trimmed (may be empty)
+  std::size_t line;  ///< the 1-based line of its BEGIN marker
+};
+
+/// A generated stub and the regions it replaced, in file order.
+struct Stub {
+  std::string text;
+  std::vector<Region> regions;
+};
+
+/// Generates the stub of one solution file.
+/// \param solution the solution's text
+/// \param path     its path from the source root, e.g. `solutions/week2/sigmoid.cpp`, named in
+///                 the banner and in error messages
+/// \param block    the block every exercise id of the file must start with, e.g. `week2`
+/// \throws Error for the first malformed, unbalanced or nested marker
+Stub generate(std::string_view solution, std::string_view path, std::string_view block);
+
+/// The `//` lines a stub starts with: whose file it is and where it comes from.
+std::string banner(std::string_view solution_path);
+
+/// `text` as the inside of a C++ string literal: `"` and `\` escaped.
+std::string escape(std::string_view text);
+
+/// Where two texts first differ: a 1-based line and that line in each text, quoted, or
+/// `(end of file)` / `(no final newline)` when one text stops first.
+struct Difference {
+  std::size_t line;
+  std::string expected;
+  std::string actual;
+};
+
+/// The first line where `actual` differs from `expected`, or nothing when they are equal.
+std::optional<Difference> first_difference(std::string_view expected, std::string_view actual);
+
+/// The whole command line, `dlc-stubgen (--write | --check | --list) <source-root>`, with its
+/// output sent to `out` and its problems to `err`. Returns the exit code: 0 done, 1 stubs out of
+/// date (or a stub without a solution), 2 bad markers, unreadable files or bad usage.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace dlc::stubgen
