@@ -17,7 +17,7 @@
 /// one of them 1`.
 ///
 /// **Expected output.** Apples get 94.91525424 % of their calories from carbohydrate
-/// (56 / 59), beef 43.04 % from protein: `dlc run week2.broadcasting`.
+/// (56 / 59), beef 43.51 % from protein: `dlc run week2.broadcasting`.
 #pragma once
 
 #include "common/matrix.hpp"

@@ -1,0 +1,269 @@
+#include "apps/cli/programs.hpp"
+
+#include <sstream>
+#include <utility>
+
+namespace dlc::cli {
+
+namespace {
+
+const std::vector<std::string>& fashion_names() {
+  // As load_fashion_mnist names them (the data set's own labels 0..9).
+  static const std::vector<std::string> names = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                                 "Coat",        "Sandal",    "Shirt",    "Sneaker",
+                                                 "Bag",         "Ankle boot"};
+  return names;
+}
+
+// The classes for --classes, in one line.
+std::string fashion_classes_line() {
+  std::string line = "Fashion-MNIST classes:";
+  for (std::size_t k = 0; k < fashion_names().size(); ++k)
+    line += (k == 0 ? " " : ", ") + std::to_string(k) + " " + fashion_names()[k];
+  return line;
+}
+
+// Option makers, so that each option of the catalogue reads as one line.
+OptionSpec flag(std::string name, std::string help) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.kind = Kind::kFlag;
+  o.help = std::move(help);
+  return o;
+}
+
+OptionSpec number(std::string name, Kind kind, std::string metavar, std::string default_value,
+                  Bound bound, std::string help, long max = 0) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.kind = kind;
+  o.metavar = std::move(metavar);
+  o.default_value = std::move(default_value);
+  o.bound = bound;
+  o.max = max;
+  o.help = std::move(help);
+  return o;
+}
+
+OptionSpec text(std::string name, std::string metavar, std::string default_value, std::string help,
+                std::vector<std::string> choices = {}) {
+  OptionSpec o;
+  o.name = std::move(name);
+  o.kind = Kind::kText;
+  o.metavar = std::move(metavar);
+  o.default_value = std::move(default_value);
+  o.help = std::move(help);
+  o.choices = std::move(choices);
+  return o;
+}
+
+// The options that choose and limit the image data (week2.images, week2.logreg).
+std::vector<OptionSpec> data_options() {
+  return {
+      text("--data-dir", "DIR", "",
+           "folder with the course's train_catvnoncat.h5 and test_catvnoncat.h5 (implies "
+           "--dataset cat)"),
+      text("--dataset", "NAME", "",
+           "cat or fashion-mnist (default: cat with --data-dir, else fashion-mnist)",
+           {"cat", "fashion-mnist"}),
+      text("--classes", "A,B", "7,9",
+           "two different Fashion-MNIST classes 0-9; A becomes y = 0, B y = 1"),
+      text("--fashion-dir", "DIR", "",
+           "folder of Fashion-MNIST's IDX files (default: where Debian's dataset-fashion-mnist "
+           "puts them)"),
+      number("--train-size", Kind::kInteger, "N", "", Bound::kPositive,
+             "keep at most the first N training examples (for quick runs)"),
+      number("--test-size", Kind::kInteger, "N", "", Bound::kPositive,
+             "keep at most the first N test examples (for quick runs)"),
+  };
+}
+
+// The checks across the data options.
+void validate_data(const Arguments& args) {
+  const bool cat = chosen_dataset(args) == Dataset::kCat;
+  if (cat && !args.given("--data-dir")) {
+    throw UsageError(
+        "--dataset cat needs --data-dir DIR, the folder with train_catvnoncat.h5 and "
+        "test_catvnoncat.h5");
+  }
+  if (!cat && args.given("--data-dir"))
+    throw UsageError(
+        "--data-dir is the cat files' folder; it cannot go with --dataset "
+        "fashion-mnist (use --fashion-dir)");
+  if (cat && args.given("--classes"))
+    throw UsageError("--classes chooses Fashion-MNIST classes; it cannot go with the cat data");
+  if (cat && args.given("--fashion-dir"))
+    throw UsageError("--fashion-dir cannot go with the cat data (use --data-dir)");
+  if (!cat) parse_classes(args.text("--classes"));
+}
+
+std::vector<ProgramSpec> make_programs() {
+  std::vector<ProgramSpec> all;
+
+  ProgramSpec images;
+  images.name = "week2.images";
+  images.summary = "2.1: images become the columns of X; the shapes before and after flattening";
+  images.options = data_options();
+  images.details = {
+      "Loads the images as week2.logreg does, prints the notebook's shapes, flattens them with "
+      "flatten_images and prints the first 5 entries of the first column: the notebook's "
+      "sanity check, [17 31 56 22 33] on the cat data.",
+      fashion_classes_line(),
+  };
+  images.validate = validate_data;
+  all.push_back(images);
+
+  ProgramSpec logreg;
+  logreg.name = "week2.logreg";
+  logreg.summary = "2.2-2.4, 2.7-2.13: logistic regression trained by gradient descent";
+  logreg.options = data_options();
+  logreg.options.push_back(number("--iterations", Kind::kInteger, "N", "2000", Bound::kNonNegative,
+                                  "gradient-descent steps"));
+  logreg.options.push_back(number("--learning-rate", Kind::kReal, "X", "0.005", Bound::kPositive,
+                                  "the learning rate alpha"));
+  logreg.options.push_back(number("--print-every", Kind::kInteger, "N", "100", Bound::kPositive,
+                                  "record (and print) the cost every N iterations"));
+  logreg.options.push_back(
+      flag("--json", "print one JSON object (settings, costs, accuracies) instead of text"));
+  logreg.details = {
+      "The notebook's pipeline: load, flatten_images, standardize_pixels, then model, which "
+      "prints 'Cost after iteration 0: 0.693147' ... and the train and test accuracies. With "
+      "the course's cat files: dlc run week2.logreg --data-dir DIR",
+      "--json prints one object instead: program, flavour, dataset, classes (names by label y), "
+      "m_train, m_test, n_x, iterations, learning_rate, print_every, costs ([{iteration, cost}] "
+      "at full precision), train_accuracy, test_accuracy.",
+      fashion_classes_line(),
+  };
+  logreg.validate = validate_data;
+  all.push_back(logreg);
+
+  ProgramSpec graph;
+  graph.name = "week2.graph";
+  graph.summary = "2.5-2.6: the computation graph of J = 3(a + bc), forward and backward";
+  graph.options = {
+      number("--a", Kind::kReal, "X", "5", Bound::kAny, "input a"),
+      number("--b", Kind::kReal, "X", "3", Bound::kAny, "input b"),
+      number("--c", Kind::kReal, "X", "2", Bound::kAny, "input c"),
+  };
+  graph.details = {
+      "Prints u = bc, v = a + u, J = 3v left to right, then dJ/dv, dJ/da, dJ/du, dJ/db, dJ/dc "
+      "right to left by the chain rule.",
+  };
+  all.push_back(graph);
+
+  ProgramSpec vectorization;
+  vectorization.name = "week2.vectorization";
+  vectorization.summary = "2.9: a dot product of a million numbers, for loop against BLAS, timed";
+  vectorization.options = {
+      number("--n", Kind::kInteger, "N", "1000000", Bound::kPositive,
+             "length of the two random vectors", 100'000'000),
+      number("--repeats", Kind::kInteger, "N", "5", Bound::kPositive,
+             "runs of each version; the fastest counts", 1000),
+      number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative, "seed of np.random.rand",
+             4'294'967'295),
+  };
+  vectorization.details = {
+      "Prints both results (they agree up to rounding), both times and their ratio.",
+  };
+  all.push_back(vectorization);
+
+  ProgramSpec broadcasting;
+  broadcasting.name = "week2.broadcasting";
+  broadcasting.summary =
+      "2.12: the calories table, its column sums and percentages by broadcasting";
+  broadcasting.details = {
+      "Prints the table, its column sums and the percentages, then what a shape that does not "
+      "broadcast does: A / B with B of shape (1, 3) throws ShapeError.",
+  };
+  all.push_back(broadcasting);
+  return all;
+}
+
+}  // namespace
+
+const std::vector<ProgramSpec>& programs() {
+  static const std::vector<ProgramSpec> all = make_programs();
+  return all;
+}
+
+const ProgramSpec* find_program(const std::string& name) {
+  for (const auto& p : programs())
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+const ProgramSpec& program_or_usage_error(const std::string& name) {
+  if (const ProgramSpec* p = find_program(name)) return *p;
+  std::string known;
+  for (const auto& p : programs()) known += (known.empty() ? "" : ", ") + p.name;
+  throw UsageError("unknown program \"" + name + "\"; the programs are " + known);
+}
+
+std::string run_help() {
+  std::ostringstream os;
+  os << "usage: dlc run <program> [--solution] [options]\n\n"
+     << "Runs a lesson's program built with your code (week2/*.cpp, ...); with --solution, "
+        "built\n"
+     << "with the reference solutions instead.\n\n"
+     << "General options:\n"
+     << "  --solution    run the reference solution instead of your code\n"
+     << "  -h, --help    show this help (after a program: that program's help)\n\n"
+     << "Programs:\n";
+  for (const auto& p : programs()) {
+    os << "\n  " << p.name << "  " << p.summary << '\n';
+    if (p.options.empty()) {
+      os << "    (no options)\n";
+    } else {
+      os << options_help(p, 4, false);
+    }
+  }
+  os << "\nExit codes: 0 done, 1 run-time error (data, divergence, shapes), 2 bad command line,\n"
+     << "3 an exercise is not implemented yet.\n";
+  return os.str();
+}
+
+std::string program_help(const ProgramSpec& spec) {
+  std::ostringstream os;
+  os << "usage: dlc run " << spec.name << " [--solution] [options]\n\n"
+     << wrap(spec.summary, kHelpWidth, 0) << "\n";
+  for (const auto& paragraph : spec.details) os << '\n' << wrap(paragraph, kHelpWidth, 0) << '\n';
+  os << "\nOptions:\n" << options_help(spec, 2, true);
+  return os.str();
+}
+
+std::string usage_hint(const std::string& program) {
+  if (find_program(program) != nullptr) {
+    return "usage: dlc run " + program + " [--solution] [options]; 'dlc run " + program +
+           " --help' lists the options";
+  }
+  return "usage: dlc run <program> [--solution] [options]; 'dlc run --help' lists the programs";
+}
+
+Dataset chosen_dataset(const Arguments& args) {
+  if (args.given("--dataset"))
+    return args.text("--dataset") == "cat" ? Dataset::kCat : Dataset::kFashionMnist;
+  return args.given("--data-dir") ? Dataset::kCat : Dataset::kFashionMnist;
+}
+
+std::pair<int, int> parse_classes(const std::string& text) {
+  const auto bad = [&text](const std::string& why) {
+    return UsageError("--classes: \"" + text + "\" " + why);
+  };
+  const auto comma = text.find(',');
+  if (comma == std::string::npos) throw bad("is not two classes A,B (for example 7,9)");
+  const std::string a = text.substr(0, comma), b = text.substr(comma + 1);
+  auto one = [&bad](const std::string& s) {
+    if (s.size() != 1 || s[0] < '0' || s[0] > '9')
+      throw bad("is not two classes A,B, each a number from 0 to 9");
+    return s[0] - '0';
+  };
+  const int ka = one(a), kb = one(b);
+  if (ka == kb) throw bad("names the same class twice; choose two different classes");
+  return {ka, kb};
+}
+
+const std::string& fashion_class_name(int k) {
+  return fashion_names().at(static_cast<std::size_t>(k));
+}
+
+}  // namespace dlc::cli

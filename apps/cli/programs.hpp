@@ -1,0 +1,54 @@
+/// \file
+/// \brief The programs of `dlc run`, in lecture order: their names, options and help text.
+///
+/// This catalogue is data only (no lesson code), so that the driver `dlc` can list the programs
+/// and check a command line without linking anything a student writes. The lesson runners
+/// implement each program under the same name.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "apps/cli/options.hpp"
+
+namespace dlc::cli {
+
+/// Every program of `dlc run`, in lecture order.
+const std::vector<ProgramSpec>& programs();
+
+/// The program called `name`, or nullptr.
+const ProgramSpec* find_program(const std::string& name);
+
+/// \brief The program called `name`.
+/// \throws UsageError naming the unknown program and listing the known ones.
+const ProgramSpec& program_or_usage_error(const std::string& name);
+
+/// `dlc run`'s help: the usage line, the general options and every program with its options.
+std::string run_help();
+
+/// One program's help: its usage line, summary, details and options.
+std::string program_help(const ProgramSpec& spec);
+
+/// The short usage hint printed under a command-line error: for a program when `program` is
+/// one, else for `dlc run` in general.
+std::string usage_hint(const std::string& program);
+
+/// The image data a program reads.
+enum class Dataset {
+  kCat,           ///< the course's cat / non-cat HDF5 files (`--data-dir DIR`)
+  kFashionMnist,  ///< two classes of Fashion-MNIST (`--classes A,B`)
+};
+
+/// The data set `args` chose: `--dataset` when given, else the cat files when `--data-dir` is
+/// given, else Fashion-MNIST.
+Dataset chosen_dataset(const Arguments& args);
+
+/// \brief The two Fashion-MNIST classes of `--classes A,B`: two different numbers from 0 to 9.
+/// \throws UsageError for anything else.
+std::pair<int, int> parse_classes(const std::string& text);
+
+/// The name of Fashion-MNIST class `k` (0 to 9): `"T-shirt/top"` ... `"Ankle boot"`.
+const std::string& fashion_class_name(int k);
+
+}  // namespace dlc::cli

@@ -1,0 +1,127 @@
+/// \file
+/// \brief The lesson runner, `dlc-lessons-student` or `dlc-lessons-solution` (the flavour is
+/// `DLC_FLAVOUR`): `dlc-lessons-<flavour> <program> [options]`, normally started by `dlc run`.
+///
+/// It parses the command line strictly (as `dlc` did), runs the program, and turns every error
+/// into one line on stderr and an exit code, so that a student's unfinished or wrong code is
+/// reported, never a crash:
+///
+/// - a bad command line (`UsageError`): exit code 2, the error and a usage line;
+/// - an exercise that is still a stub (`NotImplemented`): exit code 3,
+///   `not implemented yet: week2.sigmoid — write it in week2/logistic_regression.cpp, or run
+///   with --solution (hint: ...)`;
+/// - missing or corrupt data (`DataError`), divergence (`TrainingDiverged`), bad shapes or values
+///   (`ShapeError`, `std::invalid_argument`), anything else: exit code 1, `dlc: <message>`.
+
+#include <iostream>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "apps/cli/options.hpp"
+#include "apps/cli/programs.hpp"
+#include "apps/lessons/runner.hpp"
+#include "common/datasets.hpp"
+#include "common/exercise.hpp"
+#include "common/matrix.hpp"
+#include "common/training.hpp"
+
+#ifndef DLC_FLAVOUR
+#error "DLC_FLAVOUR must name the flavour this runner is built with (student or solution)"
+#endif
+
+namespace {
+
+using namespace dlc;
+
+/// The body of `name`, or nullptr.
+runner::ProgramFn find_body(const std::string& name) {
+  for (const auto& p : runner::week2_programs())
+    if (name == p.name) return p.run;
+  return nullptr;
+}
+
+/// One line for an exercise that is still a stub: which one, where to write it, the hint.
+std::string not_implemented_line(const NotImplemented& e) {
+  const std::string& id = e.exercise();
+  std::string where = runner::exercise_file(id);
+  if (where.empty()) {
+    const auto dot = id.find('.');
+    where = "the " + (dot == std::string::npos ? std::string("lesson") : id.substr(0, dot) + "/") +
+            " files";
+  }
+  std::string line =
+      "not implemented yet: " + id + " \u2014 write it in " + where + ", or run with --solution";
+  if (!e.hint().empty()) line += " (hint: " + e.hint() + ")";
+  return line;
+}
+
+/// Runs the program, mapping each kind of error to one line and an exit code.
+int run(const std::string& program, const std::vector<std::string>& options) {
+  try {
+    const cli::ProgramSpec& spec = cli::program_or_usage_error(program);
+    const cli::Arguments args = cli::parse_options(spec, options);
+    if (args.help()) {
+      std::cout << cli::program_help(spec);
+      return cli::kExitOk;
+    }
+    const runner::ProgramFn body = find_body(program);
+    if (body == nullptr) {
+      std::cerr << "dlc: " << program << " is in the catalogue but not in this runner\n";
+      return cli::kExitFailure;
+    }
+    return body(args, runner::RunContext{DLC_FLAVOUR});
+  } catch (const cli::UsageError& e) {
+    std::cout.flush();
+    std::cerr << "dlc: " << e.what() << '\n' << cli::usage_hint(program) << '\n';
+    return cli::kExitUsage;
+  } catch (const NotImplemented& e) {
+    std::cout.flush();
+    std::cerr << not_implemented_line(e) << '\n';
+    return cli::kExitNotImplemented;
+  } catch (const DataError& e) {
+    std::cout.flush();
+    std::cerr << "dlc: " << e.what() << '\n';
+    return cli::kExitFailure;
+  } catch (const TrainingDiverged& e) {
+    std::cout.flush();
+    std::cerr << "dlc: " << e.what() << '\n';
+    return cli::kExitFailure;
+  } catch (const ShapeError& e) {
+    std::cout.flush();
+    std::cerr << "dlc: shape error: " << e.what() << '\n';
+    return cli::kExitFailure;
+  } catch (const std::invalid_argument& e) {
+    std::cout.flush();
+    std::cerr << "dlc: invalid argument: " << e.what() << '\n';
+    return cli::kExitFailure;
+  } catch (const std::bad_alloc&) {
+    std::cout.flush();
+    std::cerr << "dlc: out of memory\n";
+    return cli::kExitFailure;
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "dlc: " << e.what() << '\n';
+    return cli::kExitFailure;
+  } catch (...) {
+    std::cout.flush();
+    std::cerr << "dlc: " << program << " stopped with an unknown exception\n";
+    return cli::kExitFailure;
+  }
+}
+
+}  // namespace
+
+/// `dlc-lessons-<flavour> <program> [options]`, or `--help` for the list of programs.
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << "dlc: which program?\n" << cli::usage_hint("") << '\n';
+    return cli::kExitUsage;
+  }
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::cout << cli::run_help();
+    return cli::kExitOk;
+  }
+  return run(args[0], std::vector<std::string>(args.begin() + 1, args.end()));
+}

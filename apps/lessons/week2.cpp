@@ -1,0 +1,245 @@
+/// \file
+/// \brief The week-2 programs of `dlc run`: images, logistic regression, the computation graph,
+/// vectorization and broadcasting, each printing what the lecture or the notebook shows.
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "apps/cli/json.hpp"
+#include "apps/cli/programs.hpp"
+#include "apps/lessons/data.hpp"
+#include "apps/lessons/runner.hpp"
+#include "common/matrix.hpp"
+#include "common/training.hpp"
+#include "week2/broadcasting.hpp"
+#include "week2/computation_graph.hpp"
+#include "week2/images.hpp"
+#include "week2/logistic_regression.hpp"
+#include "week2/vectorization.hpp"
+
+namespace dlc::runner {
+
+namespace {
+
+// A number as a person writes it: whole numbers without ".0" (33, -1.5, 0.1).
+std::string plain(double x) {
+  if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", x == 0.0 ? 0.0 : x);
+    return buf;
+  }
+  return python_repr(x);
+}
+
+// A time in milliseconds with about three significant digits: 474.30, 1.50, 0.281, 0.00012.
+std::string milliseconds(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, ms >= 1.0 ? "%.2f" : "%.3g", ms);
+  return buf;
+}
+
+// numpy's shape of a 4-D array of images, `(m, h, w, c)`.
+std::string image_shape(const ImageSet& im) {
+  return "(" + std::to_string(im.count) + ", " + std::to_string(im.height) + ", " +
+         std::to_string(im.width) + ", " + std::to_string(im.channels) + ")";
+}
+
+/// `dlc run week2.images`: the notebook's shapes before and after flattening, and its sanity
+/// check on the first column.
+int images(const cli::Arguments& args, const RunContext&) {
+  const LessonData data = load_lesson_data(args);
+  const ImageSet& train = data.sets.train.images;
+  const ImageSet& test = data.sets.test.images;
+  std::cout << describe(data) << "\n\n";
+  std::cout << "Number of training examples: m_train = " << train.count << '\n'
+            << "Number of testing examples: m_test = " << test.count << '\n';
+  if (train.height == train.width) {
+    std::cout << "Height/Width of each image: num_px = " << train.height << '\n';
+  } else {
+    std::cout << "Height x width of each image: " << train.height << " x " << train.width << '\n';
+  }
+  std::cout << "Each image is of size: (" << train.height << ", " << train.width << ", "
+            << train.channels << ")\n"
+            << "train_set_x shape: " << image_shape(train) << '\n'
+            << "train_set_y shape: " << data.sets.train.labels.shape() << '\n'
+            << "test_set_x shape: " << image_shape(test) << '\n'
+            << "test_set_y shape: " << data.sets.test.labels.shape() << "\n\n"
+            << std::flush;
+
+  const Matrix train_flat = week2::flatten_images(train);
+  const Matrix test_flat = week2::flatten_images(test);
+  std::cout << "train_set_x_flatten shape: " << train_flat.shape() << '\n'
+            << "train_set_y shape: " << data.sets.train.labels.shape() << '\n'
+            << "test_set_x_flatten shape: " << test_flat.shape() << '\n'
+            << "test_set_y shape: " << data.sets.test.labels.shape() << '\n';
+  const std::size_t k = std::min<std::size_t>(5, train_flat.rows());
+  if (train_flat.cols() == 0) return cli::kExitOk;
+  std::cout << "sanity check after reshaping: [";
+  for (std::size_t i = 0; i < k; ++i) std::cout << (i ? " " : "") << plain(train_flat(i, 0));
+  std::cout << "]\n" << std::flush;
+
+  const Matrix first = train_flat.cols_range(0, 1);
+  const Matrix scaled = week2::standardize_pixels(first);
+  Matrix head(1, k);
+  for (std::size_t i = 0; i < k; ++i) head(0, i) = scaled(i, 0);
+  std::cout << "the same entries after standardize_pixels (/ 255.): " << head << '\n';
+  return cli::kExitOk;
+}
+
+/// `dlc run week2.logreg`: the notebook's model on the chosen data, as text or as JSON.
+int logreg(const cli::Arguments& args, const RunContext& context) {
+  const bool json = args.given("--json");
+  const long iterations = args.integer("--iterations");
+  const double learning_rate = args.real("--learning-rate");
+  const long print_every = args.integer("--print-every");
+
+  const LessonData data = load_lesson_data(args);
+  if (!json) std::cout << describe(data) << '\n' << std::flush;
+
+  // The notebook: flatten (n_x, m), then divide by 255.
+  const Matrix X_train = week2::standardize_pixels(week2::flatten_images(data.sets.train.images));
+  const Matrix X_test = week2::standardize_pixels(week2::flatten_images(data.sets.test.images));
+  const week2::Model d =
+      week2::model(X_train, data.sets.train.labels, X_test, data.sets.test.labels, iterations,
+                   learning_rate, /*print_cost=*/!json, /*record_every=*/print_every);
+  if (!json) return cli::kExitOk;
+
+  std::ostringstream os;
+  cli::JsonWriter w(os);
+  w.begin_object();
+  w.key("program").string("week2.logreg");
+  w.key("flavour").string(context.flavour);
+  w.key("dataset").string(data.dataset);
+  w.key("classes").begin_array();
+  for (const auto& name : data.sets.train.classes) w.string(name);
+  w.end_array();
+  w.key("m_train").integer(static_cast<long long>(X_train.cols()));
+  w.key("m_test").integer(static_cast<long long>(X_test.cols()));
+  w.key("n_x").integer(static_cast<long long>(X_train.rows()));
+  w.key("iterations").integer(iterations);
+  w.key("learning_rate").number(learning_rate);
+  w.key("print_every").integer(print_every);
+  w.key("costs").begin_array();
+  for (std::size_t k = 0; k < d.costs.size(); ++k) {
+    w.begin_object();
+    w.key("iteration").integer(static_cast<long long>(k) * print_every);
+    w.key("cost").number(d.costs[k]);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("train_accuracy").number(d.train_accuracy);
+  w.key("test_accuracy").number(d.test_accuracy);
+  w.end_object();
+  std::cout << os.str() << '\n';
+  return cli::kExitOk;
+}
+
+/// `dlc run week2.graph`: the lecture's computation graph, forward then backward.
+int graph(const cli::Arguments& args, const RunContext&) {
+  const double a = args.real("--a"), b = args.real("--b"), c = args.real("--c");
+  std::cout << "The computation graph of J(a, b, c) = 3(a + bc), with a = " << plain(a)
+            << ", b = " << plain(b) << ", c = " << plain(c) << "\n\n"
+            << std::flush;
+  const week2::GraphForward f = week2::graph_forward(a, b, c);
+  std::cout << "Forward pass (left to right):\n"
+            << "  u = bc    = " << plain(f.u) << '\n'
+            << "  v = a + u = " << plain(f.v) << '\n'
+            << "  J = 3v    = " << plain(f.J) << "\n\n"
+            << std::flush;
+  const week2::GraphBackward g = week2::graph_backward(f);
+  std::cout << "Backward pass (right to left, by the chain rule; in code dvar means dJ/dvar):\n"
+            << "  dv = dJ/dv                  = " << plain(g.dv) << '\n'
+            << "  da = dJ/dv * dv/da = dv     = " << plain(g.da) << '\n'
+            << "  du = dJ/dv * dv/du = dv     = " << plain(g.du) << '\n'
+            << "  db = dJ/du * du/db = du * c = " << plain(g.db) << '\n'
+            << "  dc = dJ/du * du/dc = du * b = " << plain(g.dc) << '\n';
+  return cli::kExitOk;
+}
+
+/// `dlc run week2.vectorization`: the lecture's timing of a for loop against one BLAS call.
+int vectorization(const cli::Arguments& args, const RunContext&) {
+  const auto n = static_cast<std::size_t>(args.integer("--n"));
+  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const int repeats = static_cast<int>(args.integer("--repeats"));
+  std::cout << "a = np.random.rand(" << n << "), b = np.random.rand(" << n << ") (seed " << seed
+            << "); c = a^T b, the fastest of " << repeats << " runs each\n\n"
+            << std::flush;
+  const week2::DotTiming t = week2::time_dot_products(n, seed, repeats);
+  std::cout << "c = " << python_repr(t.c_vectorized) << '\n'
+            << "Vectorized version: " << milliseconds(t.vectorized_ms) << "ms\n"
+            << "c = " << python_repr(t.c_loop) << '\n'
+            << "For loop: " << milliseconds(t.loop_ms) << "ms\n\n";
+
+  // Both sum the same products in different orders, so they agree up to rounding.
+  const double diff = std::fabs(t.c_vectorized - t.c_loop);
+  const double scale = std::max({std::fabs(t.c_vectorized), std::fabs(t.c_loop), 1.0});
+  if (!(diff <= 1e-9 * scale)) {
+    std::cout << std::flush;
+    std::cerr << "dlc: the two results differ by " << python_repr(diff)
+              << ", more than rounding explains; dot_loop or dot_vectorized is wrong\n";
+    return cli::kExitFailure;
+  }
+  std::cout << "The results agree (they differ by " << python_repr(diff) << ", rounding).\n";
+  if (t.vectorized_ms > 0.0 && t.loop_ms > 0.0) {
+    char ratio[160];
+    if (t.loop_ms >= t.vectorized_ms) {
+      std::snprintf(ratio, sizeof ratio,
+                    "The for loop took %.3g times as long as the vectorized version.",
+                    t.loop_ms / t.vectorized_ms);
+    } else {
+      std::snprintf(ratio, sizeof ratio,
+                    "Here the for loop was %.3g times as fast: for so few numbers the cost of "
+                    "calling BLAS dominates.",
+                    t.vectorized_ms / t.loop_ms);
+    }
+    std::cout << ratio << '\n';
+  }
+  return cli::kExitOk;
+}
+
+/// `dlc run week2.broadcasting`: the lecture's calories example, and a shape that does not
+/// broadcast.
+int broadcasting(const cli::Arguments&, const RunContext&) {
+  const Matrix A = week2::calories_table();
+  std::cout << "A: calories from carbohydrate, protein, fat (rows) in 100 g of\n"
+            << "   apples, beef, eggs, potatoes (columns), shape " << A.shape() << ":\n"
+            << A << "\n\n";
+  const Matrix cal = sum(A, 0);
+  std::cout << "cal = A.sum(axis=0), shape " << cal.shape() << ":\n" << cal << "\n\n" << std::flush;
+  const Matrix percentage = week2::calorie_percentages(A);
+  std::cout << "percentage = 100 * A / cal, (3, 4) / (1, 4) broadcast over the rows, shape "
+            << percentage.shape() << ":\n"
+            << percentage << "\n\n";
+
+  const Matrix B{{1.0, 2.0, 3.0}};
+  std::cout << "A / B with B of shape " << B.shape()
+            << " breaks the rule (along each axis the sizes are equal or one is 1):\n";
+  try {
+    const Matrix C = A / B;
+    std::cout << "  no error?! the result has shape " << C.shape() << '\n';
+    return cli::kExitFailure;
+  } catch (const ShapeError& e) {
+    std::cout << "  ShapeError: " << e.what() << '\n';
+  }
+  return cli::kExitOk;
+}
+
+}  // namespace
+
+const std::vector<ProgramImpl>& week2_programs() {
+  static const std::vector<ProgramImpl> all = {
+      {"week2.images", images},
+      {"week2.logreg", logreg},
+      {"week2.graph", graph},
+      {"week2.vectorization", vectorization},
+      {"week2.broadcasting", broadcasting},
+  };
+  return all;
+}
+
+}  // namespace dlc::runner

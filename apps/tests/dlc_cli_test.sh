@@ -1,0 +1,407 @@
+#!/bin/sh
+# Tests of the `dlc` command that run the real binaries: dlc_cli_test.sh <case>
+#
+# Environment: DLC, the dlc executable (its runners dlc-lessons-student and dlc-lessons-solution
+# beside it); DLC_SOURCE_DIR, the source tree. Data: $DLC_SHARED_DATA/catvnoncat (default
+# $DLC_SOURCE_DIR/../shared/data/catvnoncat) and $DLC_FASHION_MNIST (default
+# /usr/share/datasets/fashion-mnist). A case that needs absent data exits 77, which CTest shows
+# as skipped (SKIP_RETURN_CODE), after saying what is missing.
+#
+# Each command is echoed with its exit code, stdout and stderr, so a failure shows everything.
+
+set -u
+: "${DLC:?set DLC to the dlc executable}"
+: "${DLC_SOURCE_DIR:?set DLC_SOURCE_DIR to the source tree}"
+BIN=$(dirname "$DLC")
+CAT_DIR=${DLC_SHARED_DATA:-$DLC_SOURCE_DIR/../shared/data}/catvnoncat
+FASHION_DIR=${DLC_FASHION_MNIST:-/usr/share/datasets/fashion-mnist}
+# The runs read Fashion-MNIST from its default folder unless DLC_FASHION_MNIST names another.
+FASHION_ARGS=${DLC_FASHION_MNIST:+--fashion-dir $DLC_FASHION_MNIST}
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/dlc-cli-test.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+OUT=$TMP/stdout
+ERR=$TMP/stderr
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+skip() {
+  echo "SKIPPED: $*"
+  exit 77
+}
+have_cat() { [ -f "$CAT_DIR/train_catvnoncat.h5" ] && [ -f "$CAT_DIR/test_catvnoncat.h5" ]; }
+have_fashion() { [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ]; }
+need_cat() { have_cat || skip "the cat files are not in $CAT_DIR (set DLC_SHARED_DATA)"; }
+need_fashion() {
+  have_fashion || skip "Fashion-MNIST is not in $FASHION_DIR (install dataset-fashion-mnist)"
+}
+
+# expect CODE COMMAND...: runs COMMAND, shows its output, checks its exit code.
+expect() {
+  expected=$1
+  shift
+  echo "\$ $*"
+  "$@" >"$OUT" 2>"$ERR"
+  code=$?
+  sed -n '1,60s/^/  out| /p' "$OUT"
+  sed -n '1,20s/^/  err| /p' "$ERR"
+  echo "  exit code $code"
+  [ "$code" -eq "$expected" ] || fail "exit code $code, expected $expected: $*"
+}
+# Checks on the last command's output: a line matching a basic regex, an exact line, line counts.
+out_has() { grep -q -e "$1" "$OUT" || fail "stdout has no line matching: $1"; }
+err_has() { grep -q -e "$1" "$ERR" || fail "stderr has no line matching: $1"; }
+out_line() { grep -q -x -F -e "$1" "$OUT" || fail "stdout lacks the line: $1"; }
+out_lacks() { ! grep -q -e "$1" "$OUT" || fail "stdout should not match: $1"; }
+err_lines() {
+  n=$(wc -l <"$ERR")
+  [ "$n" -eq "$1" ] || fail "stderr has $n lines, expected $1"
+}
+out_lines() {
+  n=$(wc -l <"$OUT")
+  [ "$n" -eq "$1" ] || fail "stdout has $n lines, expected $1"
+}
+
+# usage_error PATTERN COMMAND...: exit code 2, nothing on stdout, one line matching PATTERN and
+# one usage line on stderr.
+usage_error() {
+  pattern=$1
+  shift
+  expect 2 "$@"
+  err_lines 2
+  out_lines 0
+  grep -q -e "^dlc: .*$pattern" "$ERR" || fail "the error line does not match: $pattern"
+  sed -n 2p "$ERR" | grep -q '^usage: dlc run' || fail "the second line is not a usage line"
+}
+
+# A data set for the cases that need one but do not care which: Fashion-MNIST, else the cat files.
+any_data() {
+  if have_fashion; then
+    DATA_ARGS="$FASHION_ARGS --train-size 300 --test-size 100"
+  elif have_cat; then
+    DATA_ARGS="--data-dir $CAT_DIR --train-size 100 --test-size 20"
+  else
+    skip "neither Fashion-MNIST ($FASHION_DIR) nor the cat files ($CAT_DIR) are present"
+  fi
+}
+
+# The lines "Cost after iteration i: c" must be at least $1 and strictly decreasing.
+costs_decrease() {
+  awk -v min="$1" -F': ' '/^Cost after iteration/ {
+      c = $2 + 0; if (n++ > 0 && c >= prev) bad = 1; prev = c }
+    END { if (n < min || bad) { print "costs: " n " lines, decreasing: " (bad ? "no" : "yes");
+                                exit 1 } }' "$OUT" || fail "the costs do not decrease"
+}
+
+case_help() {
+  expect 0 "$DLC" --help
+  out_has '^usage: dlc <command>'
+  out_has '^  run <program>'
+  expect 0 "$DLC" --version
+  out_has '^dlc [0-9]'
+  expect 2 "$DLC"
+  err_has '^usage: dlc <command>'
+  expect 0 "$DLC" run --help
+  for p in week2.images week2.logreg week2.graph week2.vectorization week2.broadcasting; do
+    out_has "^  $p  "
+  done
+  out_has '^    --learning-rate X .*(default: 0.005)'
+  out_has '^    --train-size N'
+  expect 0 "$DLC" run week2.logreg --help
+  out_has '^usage: dlc run week2.logreg'
+  out_has '^  --iterations N .*(default: 2000)'
+  expect 0 "$DLC" run week2.graph --solution --help
+  out_has '^  --a X'
+  # The runners answer --help themselves too.
+  expect 0 "$BIN/dlc-lessons-student" --help
+  out_has '^  week2.logreg  '
+}
+
+case_unknown_command() {
+  expect 2 "$DLC" frobnicate
+  err_has '^dlc: unknown command frobnicate$'
+  err_has '^usage: dlc <command>'
+  expect 2 "$DLC" --frobnicate
+  err_has '^dlc: unknown option --frobnicate$'
+  err_has '^usage: dlc <command>'
+}
+
+case_unknown_flag() {
+  usage_error 'unknown option --frobnicate for week2.logreg' \
+    "$DLC" run week2.logreg --frobnicate
+  usage_error 'unknown option --frobnicate' "$DLC" run week2.logreg --solution --frobnicate
+  usage_error 'unknown option --iterations for week2.broadcasting' \
+    "$DLC" run week2.broadcasting --iterations 3
+  usage_error 'unexpected argument "extra"' "$DLC" run week2.graph extra
+  usage_error 'unknown option -x' "$DLC" run week2.graph -x
+  # The runners are as strict on their own.
+  for flavour in student solution; do
+    usage_error 'unknown option --frobnicate' "$BIN/dlc-lessons-$flavour" week2.logreg --frobnicate
+    usage_error '--learning-rate: "abc" is not a number' \
+      "$BIN/dlc-lessons-$flavour" week2.logreg --learning-rate abc
+  done
+}
+
+case_bad_numbers() {
+  usage_error '--learning-rate: "abc" is not a number' "$DLC" run week2.logreg --learning-rate abc
+  usage_error '--learning-rate must be a positive number, not -1' \
+    "$DLC" run week2.logreg --learning-rate -1
+  usage_error '--learning-rate must be a positive number, not 0' \
+    "$DLC" run week2.logreg --learning-rate=0
+  usage_error '--learning-rate: "nan" is not a number' "$DLC" run week2.logreg --learning-rate nan
+  usage_error '--learning-rate: "1e999" is out of range' \
+    "$DLC" run week2.logreg --learning-rate 1e999
+  usage_error '--learning-rate: "0.1x" is not a number' \
+    "$DLC" run week2.logreg --learning-rate 0.1x
+  usage_error '--iterations: "x" is not a whole number' "$DLC" run week2.logreg --iterations x
+  usage_error '--iterations: "1.5" is not a whole number' "$DLC" run week2.logreg --iterations 1.5
+  usage_error '--iterations must be 0 or more, not -1' "$DLC" run week2.logreg --iterations -1
+  usage_error '--iterations: "99999999999999999999" is too large' \
+    "$DLC" run week2.logreg --iterations 99999999999999999999
+  usage_error '--print-every must be at least 1, not 0' "$DLC" run week2.logreg --print-every 0
+  usage_error '--train-size must be at least 1, not 0' "$DLC" run week2.logreg --train-size 0
+  usage_error '--iterations needs a value (N)' "$DLC" run week2.logreg --iterations
+  usage_error '--iterations: "--json" is not a whole number' \
+    "$DLC" run week2.logreg --iterations --json
+  usage_error '--iterations is given twice' "$DLC" run week2.logreg --iterations 5 --iterations 6
+  usage_error '--json takes no value' "$DLC" run week2.logreg --json=yes
+  usage_error '--n must be at least 1, not 0' "$DLC" run week2.vectorization --n 0
+  usage_error '--n must be at most 100000000, not 1000000000' \
+    "$DLC" run week2.vectorization --n 1000000000
+  usage_error '--repeats: "two" is not a whole number' "$DLC" run week2.vectorization --repeats two
+  usage_error '--a: "x" is not a number' "$DLC" run week2.graph --a x
+  # Negative and fractional inputs are fine where the lecture allows them.
+  expect 0 "$DLC" run week2.graph --solution --a -1.5 --b=0.5 --c 2
+}
+
+case_unknown_program() {
+  usage_error 'unknown program "week2.nope"; the programs are week2.images, ' \
+    "$DLC" run week2.nope
+  usage_error 'unknown program "week2.nope"' "$DLC" run week2.nope --solution
+  usage_error 'run: which program?' "$DLC" run
+  usage_error 'run: which program?' "$DLC" run --solution
+  usage_error "run: the program's name comes first, before --json" "$DLC" run --json week2.logreg
+  usage_error 'unknown program "week2.nope"' "$BIN/dlc-lessons-solution" week2.nope
+}
+
+case_bad_data_options() {
+  usage_error 'unknown --dataset "dogs"; choose one of: cat, fashion-mnist' \
+    "$DLC" run week2.logreg --dataset dogs
+  usage_error '--dataset cat needs --data-dir DIR' "$DLC" run week2.logreg --dataset cat
+  usage_error '--data-dir is the cat files' \
+    "$DLC" run week2.images --data-dir d --dataset fashion-mnist
+  usage_error '--classes chooses Fashion-MNIST classes' \
+    "$DLC" run week2.logreg --data-dir d --classes 1,2
+  usage_error '--fashion-dir cannot go with the cat data' \
+    "$DLC" run week2.logreg --data-dir d --fashion-dir d
+  usage_error '--classes: "7,7" names the same class twice' "$DLC" run week2.logreg --classes 7,7
+  usage_error '--classes: "7" is not two classes' "$DLC" run week2.logreg --classes 7
+  usage_error '--classes: "7,10" is not two classes A,B, each a number from 0 to 9' \
+    "$DLC" run week2.logreg --classes 7,10
+  usage_error '--data-dir needs a value (DIR)' "$DLC" run week2.logreg --data-dir
+  usage_error '--data-dir needs a value (DIR)' "$DLC" run week2.logreg --data-dir --json
+}
+
+case_runner_missing() {
+  mkdir "$TMP/alone" || fail "cannot make $TMP/alone"
+  cp "$DLC" "$TMP/alone/dlc" || fail "cannot copy $DLC"
+  expect 1 "$TMP/alone/dlc" run week2.graph
+  err_lines 1
+  err_has "the lesson runner $TMP/alone/dlc-lessons-student is missing"
+  err_has "cmake --build --preset release"
+  expect 1 "$TMP/alone/dlc" run week2.graph --solution
+  err_has "dlc-lessons-solution is missing"
+  # The command line is still checked without a runner.
+  usage_error '--iterations: "x" is not a whole number' \
+    "$TMP/alone/dlc" run week2.logreg --iterations x
+}
+
+case_missing_data_dir() {
+  for flavour in --solution ""; do
+    # shellcheck disable=SC2086
+    expect 1 "$DLC" run week2.logreg $flavour --data-dir /nonexistent
+    err_lines 1
+    err_has '^dlc: .*/nonexistent'
+  done
+  expect 1 "$DLC" run week2.images --solution --data-dir /nonexistent
+  err_lines 1
+  err_has '^dlc: .*/nonexistent'
+  expect 1 "$DLC" run week2.logreg --solution --fashion-dir /nonexistent
+  err_lines 1
+  err_has '^dlc: .*/nonexistent'
+}
+
+case_corrupt_data() {
+  mkdir "$TMP/cat" "$TMP/fashion" || fail "cannot make folders in $TMP"
+  printf 'this is not an HDF5 file\n' >"$TMP/cat/train_catvnoncat.h5"
+  printf 'nor is this\n' >"$TMP/cat/test_catvnoncat.h5"
+  expect 1 "$DLC" run week2.logreg --solution --data-dir "$TMP/cat"
+  err_lines 1
+  err_has '^dlc: .*train_catvnoncat\.h5'
+  for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte \
+    t10k-labels-idx1-ubyte; do
+    printf '\037\213 not really gzip' >"$TMP/fashion/$f.gz"
+  done
+  expect 1 "$DLC" run week2.logreg --solution --fashion-dir "$TMP/fashion"
+  err_lines 1
+  err_has '^dlc: .*-idx[13]-ubyte\.gz'
+}
+
+case_graph() {
+  expect 0 "$DLC" run week2.graph --solution
+  out_has '^  u = bc *= 6$'
+  out_has '^  v = a + u *= 11$'
+  out_has '^  J = 3v *= 33$'
+  out_has '^  dv = dJ/dv *= 3$'
+  out_has '^  da = .*= 3$'
+  out_has '^  du = .*= 3$'
+  out_has '^  db = dJ/du \* du/db = du \* c = 6$'
+  out_has '^  dc = dJ/du \* du/dc = du \* b = 9$'
+  expect 0 "$DLC" run week2.graph --solution --a 1 --b 2 --c 3
+  out_has '^  J = 3v *= 21$'
+  out_has '^  db = .*= 9$'
+  out_has '^  dc = .*= 6$'
+  expect 3 "$DLC" run week2.graph
+  err_lines 1
+  err_has '^not implemented yet: week2.graph_forward — write it in week2/computation_graph.cpp, or'
+  err_has ', or run with --solution (hint: '
+}
+
+case_broadcasting() {
+  expect 0 "$DLC" run week2.broadcasting --solution
+  out_has '^\[\[94.91525424 '
+  out_has '^\[\[ 59\. '
+  out_has '^  ShapeError: divide: cannot broadcast (3, 4) with (1, 3)'
+  expect 3 "$DLC" run week2.broadcasting
+  err_lines 1
+  err_has '^not implemented yet: week2.calorie_percentages — write it in week2/broadcasting.cpp'
+}
+
+case_vectorization() {
+  expect 0 "$DLC" run week2.vectorization --solution --n 100000 --repeats 2
+  out_has '^Vectorized version: [0-9]*\.[0-9]*ms$'
+  out_has '^For loop: [0-9]*\.[0-9]*ms$'
+  out_has '^The results agree'
+  [ "$(grep -c '^c = [0-9]' "$OUT")" -eq 2 ] || fail "expected both results"
+  expect 3 "$DLC" run week2.vectorization --n 1000
+  err_has '^not implemented yet: week2.dot_vectorized — write it in week2/vectorization.cpp'
+}
+
+case_student_stubs() {
+  any_data
+  # shellcheck disable=SC2086
+  expect 3 "$DLC" run week2.logreg $DATA_ARGS
+  out_has '^Data: '
+  err_lines 1
+  err_has '^not implemented yet: week2.flatten_images — write it in week2/images.cpp, or run with'
+  # shellcheck disable=SC2086
+  expect 3 "$DLC" run week2.images $DATA_ARGS
+  err_has '^not implemented yet: week2.flatten_images'
+}
+
+case_diverging() {
+  any_data
+  # shellcheck disable=SC2086
+  expect 1 "$DLC" run week2.logreg --solution $DATA_ARGS --learning-rate 1e6 --iterations 100
+  err_lines 1
+  err_has '^dlc: training diverged: the cost is .* at iteration [0-9]* (learning rate 1000000.0)'
+  out_lacks 'accuracy'
+}
+
+case_json() {
+  any_data
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run week2.logreg --solution $DATA_ARGS --json --iterations 30 --print-every 10
+  out_lines 1
+  err_lines 0
+  num='-\{0,1\}[0-9][0-9.e+-]*'
+  cost="{\"iteration\":[0-9]*,\"cost\":$num}"
+  if have_fashion; then
+    data='"dataset":"fashion-mnist","classes":\["Sneaker","Ankle boot"\],'
+    data=$data'"m_train":300,"m_test":100,"n_x":784'
+  else
+    data='"dataset":"cat","classes":\["non-cat","cat"\],"m_train":100,"m_test":20,"n_x":12288'
+  fi
+  json='{"program":"week2\.logreg","flavour":"solution",'$data','
+  json=$json'"iterations":30,"learning_rate":0\.005,"print_every":10,'
+  json=$json'"costs":\[{"iteration":0,"cost":0\.69314718[0-9]*},'$cost','$cost'\],'
+  json=$json'"train_accuracy":'$num',"test_accuracy":'$num'}'
+  grep -q -x -e "$json" "$OUT" || fail "the JSON object does not match: $json"
+  # A second opinion from a real JSON parser, when Debian's Python is there (not required).
+  if [ -x /usr/bin/python3 ]; then
+    /usr/bin/python3 -c 'import json, sys
+d = json.load(sys.stdin)
+assert d["iterations"] == 30 and len(d["costs"]) == 3, d
+assert d["costs"][0]["cost"] > d["costs"][2]["cost"], d["costs"]
+print("python3: the JSON parses;", len(d), "keys")' <"$OUT" || fail "python3 cannot read the JSON"
+  fi
+  # --json with the student's stubs still says what is missing, on stderr, and exits 3.
+  # shellcheck disable=SC2086
+  expect 3 "$DLC" run week2.logreg $DATA_ARGS --json
+  out_lines 0
+  err_has '^not implemented yet: week2.flatten_images'
+}
+
+case_images_cat() {
+  need_cat
+  expect 0 "$DLC" run week2.images --solution --data-dir "$CAT_DIR"
+  out_line 'Data: cat vs non-cat, 209 training and 50 test images of 64x64x3 (n_x = 12288)'
+  out_line 'train_set_x shape: (209, 64, 64, 3)'
+  out_line 'test_set_x shape: (50, 64, 64, 3)'
+  out_line 'train_set_x_flatten shape: (12288, 209)'
+  out_line 'test_set_x_flatten shape: (12288, 50)'
+  out_line 'train_set_y shape: (1, 209)'
+  out_line 'sanity check after reshaping: [17 31 56 22 33]'
+}
+
+case_images_fashion() {
+  need_fashion
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run week2.images --solution $FASHION_ARGS --train-size 100 --test-size 10 \
+    --classes 0,1
+  out_line "Data: Fashion-MNIST T-shirt/top (class 0, y = 0) vs Trouser (class 1, y = 1), \
+100 training and 10 test images of 28x28x1 (n_x = 784)"
+  out_line 'train_set_x shape: (100, 28, 28, 1)'
+  out_line 'train_set_x_flatten shape: (784, 100)'
+  out_line 'test_set_x_flatten shape: (784, 10)'
+  out_has '^sanity check after reshaping: \[[0-9 ]*\]$'
+}
+
+case_cat_notebook() {
+  need_cat
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run week2.logreg --solution --data-dir "$CAT_DIR"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  # from the course's notebook (Logistic Regression with a Neural Network mindset)
+  out_line 'Data: cat vs non-cat, 209 training and 50 test images of 64x64x3 (n_x = 12288)'
+  out_line 'Cost after iteration 0: 0.693147'
+  out_line 'Cost after iteration 100: 0.584508'
+  out_line 'Cost after iteration 1900: 0.140872'
+  out_line 'train accuracy: 99.04306220095694 %'
+  out_line 'test accuracy: 70.0 %'
+  [ "$(grep -c '^Cost after iteration' "$OUT")" -eq 20 ] || fail "expected 20 cost lines"
+  costs_decrease 20
+  err_lines 0
+}
+
+case_fashion_trains() {
+  need_fashion
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run week2.logreg --solution $FASHION_ARGS --iterations 300 --print-every 50
+  out_line "Data: Fashion-MNIST Sneaker (class 7, y = 0) vs Ankle boot (class 9, y = 1), \
+12000 training and 2000 test images of 28x28x1 (n_x = 784)"
+  costs_decrease 6
+  out_has '^train accuracy: [0-9.]* %$'
+  out_has '^test accuracy: [0-9.]* %$'
+  # Sneakers and ankle boots are told apart far better than by chance even after 300 steps.
+  awk '/^(train|test) accuracy: / { if ($3 + 0 < 80) bad = 1; n++ }
+       END { exit (n != 2 || bad) }' "$OUT" || fail "an accuracy is below 80 %"
+}
+
+[ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
+command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
+"case_$1"
+echo "PASS: $1"

@@ -1,0 +1,167 @@
+// The command line's parts on their own: the strict option parser, the catalogue of programs and
+// the JSON writer. The binaries themselves are tested by dlc_cli_test.sh.
+
+#include <catch2/catch.hpp>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "apps/cli/json.hpp"
+#include "apps/cli/options.hpp"
+#include "apps/cli/programs.hpp"
+
+using namespace dlc::cli;
+using Words = std::vector<std::string>;
+
+namespace {
+
+Arguments parse(const std::string& program, const Words& words) {
+  return parse_options(*find_program(program), words);
+}
+
+}  // namespace
+
+TEST_CASE("the defaults of week2.logreg are the notebook's", "[apps][cli]") {
+  const Arguments a = parse("week2.logreg", {});
+  CHECK(a.integer("--iterations") == 2000);
+  CHECK(a.real("--learning-rate") == 0.005);
+  CHECK(a.integer("--print-every") == 100);
+  CHECK(a.text("--classes") == "7,9");
+  CHECK_FALSE(a.given("--iterations"));
+  CHECK_FALSE(a.has("--data-dir"));
+  CHECK_FALSE(a.has("--json"));
+  CHECK(chosen_dataset(a) == Dataset::kFashionMnist);
+}
+
+TEST_CASE("values follow their option or are joined to it with =", "[apps][cli]") {
+  const Arguments a = parse("week2.logreg", {"--iterations=0", "--learning-rate", "1e-3", "--json",
+                                             "--data-dir", "/some dir"});
+  CHECK(a.integer("--iterations") == 0);
+  CHECK(a.real("--learning-rate") == 1e-3);
+  CHECK(a.given("--json"));
+  CHECK(a.text("--data-dir") == "/some dir");
+  CHECK(chosen_dataset(a) == Dataset::kCat);
+  const Arguments g = parse("week2.graph", {"--a", "-1.5", "--b=-2"});
+  CHECK(g.real("--a") == -1.5);
+  CHECK(g.real("--b") == -2.0);
+  CHECK(g.real("--c") == 2.0);
+}
+
+TEST_CASE("a bad command line is one UsageError naming the option", "[apps][cli]") {
+  using Catch::Matchers::Equals;
+  const auto error = [](const std::string& program, const Words& words) -> std::string {
+    try {
+      parse(program, words);
+    } catch (const UsageError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  CHECK_THAT(error("week2.logreg", {"--frobnicate"}),
+             Equals("unknown option --frobnicate for week2.logreg"));
+  CHECK_THAT(error("week2.logreg", {"--learning-rate", "abc"}),
+             Equals("--learning-rate: \"abc\" is not a number"));
+  CHECK_THAT(error("week2.logreg", {"--learning-rate", "-1"}),
+             Equals("--learning-rate must be a positive number, not -1"));
+  CHECK_THAT(error("week2.logreg", {"--learning-rate", "inf"}),
+             Equals("--learning-rate: \"inf\" is not a number"));
+  CHECK_THAT(error("week2.logreg", {"--learning-rate", " 1"}),
+             Equals("--learning-rate: \" 1\" is not a number"));
+  CHECK_THAT(error("week2.logreg", {"--iterations", "x"}),
+             Equals("--iterations: \"x\" is not a whole number"));
+  CHECK_THAT(error("week2.logreg", {"--iterations", "+5"}),
+             Equals("--iterations: \"+5\" is not a whole number"));
+  CHECK_THAT(error("week2.logreg", {"--iterations", "-1"}),
+             Equals("--iterations must be 0 or more, not -1"));
+  CHECK_THAT(error("week2.logreg", {"--iterations="}),
+             Equals("--iterations: \"\" is not a whole number"));
+  CHECK_THAT(error("week2.logreg", {"--print-every", "0"}),
+             Equals("--print-every must be at least 1, not 0"));
+  CHECK_THAT(error("week2.logreg", {"--iterations"}), Equals("--iterations needs a value (N)"));
+  CHECK_THAT(error("week2.logreg", {"--data-dir", "--json"}),
+             Equals("--data-dir needs a value (DIR)"));
+  CHECK_THAT(error("week2.logreg", {"--data-dir="}),
+             Equals("--data-dir needs a non-empty value (DIR)"));
+  CHECK_THAT(error("week2.logreg", {"--dataset", "dogs"}),
+             Equals("unknown --dataset \"dogs\"; choose one of: cat, fashion-mnist"));
+  CHECK_THAT(error("week2.logreg", {"--classes", "3,3"}),
+             Equals("--classes: \"3,3\" names the same class twice; choose two different classes"));
+  CHECK_THAT(error("week2.logreg", {"--json", "--json"}), Equals("--json is given twice"));
+  CHECK_THAT(error("week2.vectorization", {"--n", "100000001"}),
+             Equals("--n must be at most 100000000, not 100000001"));
+  CHECK_THAT(error("week2.graph", {"a"}),
+             Equals("unexpected argument \"a\"; options start with --"));
+}
+
+TEST_CASE("--help stops the parsing; an unknown program lists the known ones", "[apps][cli]") {
+  CHECK(parse("week2.logreg", {"--help", "--frobnicate"}).help());
+  CHECK(parse("week2.logreg", {"--iterations", "3", "-h"}).help());
+  CHECK_THROWS_WITH(program_or_usage_error("week2.nope"),
+                    Catch::Matchers::StartsWith("unknown program \"week2.nope\"; the programs are "
+                                                "week2.images, week2.logreg"));
+  CHECK(find_program("week2.graph") != nullptr);
+}
+
+TEST_CASE("every program's help lists its options and defaults", "[apps][cli]") {
+  const std::string all = run_help();
+  for (const auto& p : programs()) {
+    CHECK_THAT(all, Catch::Matchers::Contains("  " + p.name + "  "));
+    const std::string help = program_help(p);
+    CHECK_THAT(help, Catch::Matchers::StartsWith("usage: dlc run " + p.name));
+    for (const auto& o : p.options) CHECK_THAT(help, Catch::Matchers::Contains(o.name));
+  }
+  CHECK_THAT(program_help(*find_program("week2.logreg")),
+             Catch::Matchers::Contains("(default: 0.005)"));
+}
+
+TEST_CASE("parse_classes reads two different classes 0-9", "[apps][cli]") {
+  CHECK(parse_classes("7,9") == std::pair<int, int>{7, 9});
+  CHECK(parse_classes("0,1") == std::pair<int, int>{0, 1});
+  for (const char* bad : {"7", "7,", ",9", "7,9,1", "a,b", "07,9", "10,1", "-1,2", "7;9", ""})
+    CHECK_THROWS_AS(parse_classes(bad), UsageError);
+  CHECK(fashion_class_name(7) == "Sneaker");
+  CHECK(fashion_class_name(9) == "Ankle boot");
+}
+
+TEST_CASE("json_string escapes quotes, backslashes and control characters", "[apps][json]") {
+  CHECK(json_string("plain") == "\"plain\"");
+  CHECK(json_string("say \"hi\"") == "\"say \\\"hi\\\"\"");
+  CHECK(json_string("C:\\data") == "\"C:\\\\data\"");
+  CHECK(json_string("a\nb\tc\rd") == "\"a\\nb\\tc\\rd\"");
+  CHECK(json_string(std::string("\x01\x1f\x7f", 3)) == "\"\\u0001\\u001f\\u007f\"");
+  CHECK(json_string("T-shirt/top \xc3\xa9") == "\"T-shirt/top \xc3\xa9\"");  // UTF-8 as is
+}
+
+TEST_CASE("json_number keeps every digit, as Python's repr", "[apps][json]") {
+  CHECK(json_number(0.6931471805599453) == "0.6931471805599453");
+  CHECK(json_number(70.0) == "70.0");
+  CHECK(json_number(99.04306220095694) == "99.04306220095694");
+  CHECK(json_number(1e-05) == "1e-05");
+  CHECK(json_number(0.005) == "0.005");
+  CHECK(json_number(1e16) == "1e+16");
+  CHECK(json_number(-2.0) == "-2.0");
+  CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
+}
+
+TEST_CASE("JsonWriter places commas and refuses misuse", "[apps][json]") {
+  std::ostringstream os;
+  JsonWriter w(os);
+  w.begin_object().key("a").integer(1).key("b").begin_array();
+  w.begin_object().key("x").number(0.5).end_object();
+  w.string("s").boolean(true).null();
+  w.end_array().key("c").begin_object().end_object().end_object();
+  CHECK(os.str() == "{\"a\":1,\"b\":[{\"x\":0.5},\"s\",true,null],\"c\":{}}");
+  CHECK(w.complete());
+  CHECK_THROWS_AS(w.integer(2), std::logic_error);  // a second top-level value
+
+  std::ostringstream os2;
+  JsonWriter v(os2);
+  v.begin_object();
+  CHECK_THROWS_AS(v.integer(1), std::logic_error);  // a value without a key
+  CHECK_THROWS_AS(v.end_array(), std::logic_error);
+  v.key("k");
+  CHECK_THROWS_AS(v.key("again"), std::logic_error);
+  CHECK_FALSE(v.complete());
+}
