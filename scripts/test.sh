@@ -5,4 +5,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 dlc_ensure_packages
 dlc_build
 cd "$dlc_root"
+cmake --build --preset release --target format-check
 ctest --preset release
