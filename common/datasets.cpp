@@ -26,11 +26,10 @@ std::uint8_t ImageSet::at(std::size_t n, std::size_t y, std::size_t x, std::size
 
 namespace {
 
-/// Fashion-MNIST's class names, indexed by label (from the data set's README).
+/// Fashion-MNIST's class names as strings, indexed by label.
 const std::vector<std::string>& fashion_classes() {
-  static const std::vector<std::string> names = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
-                                                 "Coat",        "Sandal",    "Shirt",    "Sneaker",
-                                                 "Bag",         "Ankle boot"};
+  static const std::vector<std::string> names(kFashionMnistClasses.begin(),
+                                              kFashionMnistClasses.end());
   return names;
 }
 

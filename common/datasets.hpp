@@ -14,6 +14,7 @@
 /// hold or more than `kMaxDatasetItems` bytes, whatever a header claims.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -90,6 +91,11 @@ TrainTest load_catvnoncat(const std::string& dir);
 /// \throws DataError naming the file when one is missing or corrupt, when a file's image and
 ///   label counts differ, or when a label is not below 10
 TrainTest load_fashion_mnist(const std::string& dir);
+
+/// Fashion-MNIST's ten class names, indexed by label (from the data set's own description).
+inline constexpr std::array<const char*, 10> kFashionMnistClasses = {
+    "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+    "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
 
 /// The folder Debian's `dataset-fashion-mnist` package installs into:
 /// `/usr/share/datasets/fashion-mnist`.

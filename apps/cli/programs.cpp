@@ -3,23 +3,17 @@
 #include <sstream>
 #include <utility>
 
+#include "common/datasets.hpp"
+
 namespace dlc::cli {
 
 namespace {
 
-const std::vector<std::string>& fashion_names() {
-  // As load_fashion_mnist names them (the data set's own labels 0..9).
-  static const std::vector<std::string> names = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
-                                                 "Coat",        "Sandal",    "Shirt",    "Sneaker",
-                                                 "Bag",         "Ankle boot"};
-  return names;
-}
-
 // The classes for --classes, in one line.
 std::string fashion_classes_line() {
   std::string line = "Fashion-MNIST classes:";
-  for (std::size_t k = 0; k < fashion_names().size(); ++k)
-    line += (k == 0 ? " " : ", ") + std::to_string(k) + " " + fashion_names()[k];
+  for (std::size_t k = 0; k < kFashionMnistClasses.size(); ++k)
+    line += (k == 0 ? " " : ", ") + std::to_string(k) + " " + kFashionMnistClasses[k];
   return line;
 }
 
@@ -262,8 +256,8 @@ std::pair<int, int> parse_classes(const std::string& text) {
   return {ka, kb};
 }
 
-const std::string& fashion_class_name(int k) {
-  return fashion_names().at(static_cast<std::size_t>(k));
+std::string fashion_class_name(int k) {
+  return kFashionMnistClasses.at(static_cast<std::size_t>(k));
 }
 
 }  // namespace dlc::cli

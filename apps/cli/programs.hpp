@@ -49,6 +49,6 @@ Dataset chosen_dataset(const Arguments& args);
 std::pair<int, int> parse_classes(const std::string& text);
 
 /// The name of Fashion-MNIST class `k` (0 to 9): `"T-shirt/top"` ... `"Ankle boot"`.
-const std::string& fashion_class_name(int k);
+std::string fashion_class_name(int k);
 
 }  // namespace dlc::cli
