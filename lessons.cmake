@@ -6,3 +6,4 @@ dlc_lesson(week2 logistic_regression)   # 2.2-2.4, 2.7-2.8, 2.10-2.11, 2.13
 dlc_lesson(week2 computation_graph)     # 2.5-2.6
 dlc_lesson(week2 vectorization)         # 2.9
 dlc_lesson(week2 broadcasting)          # 2.12
+dlc_lesson(week3 shallow_network)     # 3.9

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <mutex>
 #include <ostream>
 #include <sstream>
 
@@ -298,6 +300,12 @@ Matrix log(const Matrix& a) {
 Matrix tanh(const Matrix& a) {
   return map(a, [](double x) { return std::tanh(x); });
 }
+Matrix sin(const Matrix& a) {
+  return map(a, [](double x) { return std::sin(x); });
+}
+Matrix cos(const Matrix& a) {
+  return map(a, [](double x) { return std::cos(x); });
+}
 Matrix abs(const Matrix& a) {
   return map(a, [](double x) { return std::fabs(x); });
 }
@@ -429,12 +437,29 @@ Kind kind_of(const Operand& x) {
 
 int blas_int(std::size_t n) { return static_cast<int>(n); }
 
+// OpenBLAS splits a product among its threads, and some kernels add up in a different order
+// depending on the split; a chaotic training run (the flower's sweep) then ends differently. The
+// course's numbers were printed with two threads, so every product here uses two, whatever the
+// machine, unless DLC_BLAS_THREADS says otherwise.
+void pin_blas_threads() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    int threads = kBlasThreads;
+    if (const char* env = std::getenv("DLC_BLAS_THREADS"); env != nullptr && *env != '\0') {
+      const int n = std::atoi(env);
+      if (n >= 1 && n <= 256) threads = n;
+    }
+    openblas_set_num_threads(threads);
+  });
+}
+
 Matrix dot_impl(const Operand& a, const Operand& b) {
   if (a.cols() != b.rows()) {
     throw ShapeError("dot: shapes " + to_string(a.shape()) + " and " + to_string(b.shape()) +
                      " are not aligned; the first's columns (" + std::to_string(a.cols()) +
                      ") must equal the second's rows (" + std::to_string(b.rows()) + ")");
   }
+  pin_blas_threads();
   const std::size_t n = a.rows(), k = a.cols(), m = b.cols();
   Matrix out(n, m);
   if (n == 0 || m == 0) return out;

@@ -162,6 +162,8 @@ Shape broadcast_shape(const char* op, Shape a, Shape b);
 Matrix exp(const Matrix& a);                ///< \f$ e^{a} \f$
 Matrix log(const Matrix& a);                ///< natural logarithm
 Matrix tanh(const Matrix& a);               ///< hyperbolic tangent
+Matrix sin(const Matrix& a);                ///< sine
+Matrix cos(const Matrix& a);                ///< cosine
 Matrix abs(const Matrix& a);                ///< absolute value
 Matrix sqrt(const Matrix& a);               ///< square root
 Matrix square(const Matrix& a);             ///< \f$ a^2 \f$
@@ -192,6 +194,11 @@ double pairwise_sum(const double* values, std::size_t n, std::size_t stride = 1)
 /// of consecutive pieces of at most 8192 values (numpy's buffer size).
 double reduce_add(const double* values, std::size_t n, std::size_t stride = 1);
 ///@}
+
+/// The number of threads OpenBLAS uses for every product (`DLC_BLAS_THREADS` overrides it):
+/// fixed, because some of OpenBLAS's kernels add up in an order that depends on how the work
+/// is split, and the course's printed numbers were made with two.
+inline constexpr int kBlasThreads = 2;
 
 /// \name Matrix products (one BLAS call each)
 /// `dot(a, b)` is numpy's `np.dot(a, b)` for 2-D arrays, and sends the product to BLAS by

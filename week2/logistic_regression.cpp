@@ -9,28 +9,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "common/checks.hpp"
 #include "common/exercise.hpp"
 #include "common/training.hpp"
 
 namespace dlc::week2 {
-
-void check_examples(const char* what, const Matrix& X, const Matrix& Y) {
-  if (X.cols() == 0) {
-    throw ShapeError(std::string(what) + ": X is " + to_string(X.shape()) +
-                     " but needs at least one example (one column)");
-  }
-  if (Y.shape() != Shape{1, X.cols()}) {
-    throw ShapeError(std::string(what) + ": X is " + to_string(X.shape()) + " and Y is " +
-                     to_string(Y.shape()) +
-                     " but Y must be (1, m) with m = X.cols = " + std::to_string(X.cols()));
-  }
-  for (std::size_t i = 0; i < Y.cols(); ++i) {
-    if (Y(0, i) != 0.0 && Y(0, i) != 1.0) {
-      throw std::invalid_argument(std::string(what) + ": label Y[0, " + std::to_string(i) +
-                                  "] is " + python_repr(Y(0, i)) + " but labels must be 0 or 1");
-    }
-  }
-}
 
 static void check_weights(const char* what, const Matrix& w, const Matrix& X) {
   if (w.shape() != Shape{X.rows(), 1}) {
@@ -86,10 +69,7 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
     throw std::invalid_argument("optimize: num_iterations is " + std::to_string(num_iterations) +
                                 " but must be 0 or more");
   }
-  if (!(learning_rate > 0.0) || !std::isfinite(learning_rate)) {
-    throw std::invalid_argument("optimize: learning_rate is " + python_repr(learning_rate) +
-                                " but must be a positive number");
-  }
+  check_learning_rate("optimize", learning_rate);
   if (record_every < 1) {
     throw std::invalid_argument("optimize: record_every is " + std::to_string(record_every) +
                                 " but must be at least 1");

@@ -183,8 +183,4 @@ Model model(const Matrix& X_train, const Matrix& Y_train, const Matrix& X_test,
 /// \param[in] Y labels, shape (1, m)
 double log_likelihood(const Matrix& A, const Matrix& Y);
 
-/// Checks that Y is a `(1, m)` row of 0/1 labels with `m == X.cols()`; throws `ShapeError`
-/// (shapes) or `std::invalid_argument` (a label other than 0 or 1) naming `what`.
-void check_examples(const char* what, const Matrix& X, const Matrix& Y);
-
 }  // namespace dlc::week2
