@@ -140,8 +140,8 @@ Matrix predict(const Parameters& parameters, const Matrix& X) {
 
 double accuracy(const Matrix& predictions, const Matrix& Y) {
   if (predictions.shape() != Y.shape() || Y.rows() != 1 || Y.cols() == 0) {
-    throw ShapeError("accuracy: predictions are " + to_string(predictions.shape()) +
-                     " and Y is " + to_string(Y.shape()) + "; both must be the same (1, m)");
+    throw ShapeError("accuracy: predictions are " + to_string(predictions.shape()) + " and Y is " +
+                     to_string(Y.shape()) + "; both must be the same (1, m)");
   }
   // (Y . p^T + (1 - Y) . (1 - p)^T) / m * 100: the count of right answers, as a percentage.
   double right = 0.0;

@@ -138,9 +138,9 @@ Parameters update_parameters(const Parameters& parameters, const Gradients& grad
 /// \throws TrainingDiverged when the cost stops being finite, naming the iteration.
 ///
 /// Exercise `week3.nn_model`.
-Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h,
-                    long num_iterations = 10000, bool print_cost = false,
-                    double learning_rate = 1.2, std::uint32_t seed = 3, long print_every = 1000);
+Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_iterations = 10000,
+                    bool print_cost = false, double learning_rate = 1.2, std::uint32_t seed = 3,
+                    long print_every = 1000);
 
 /// \brief Predicts 1 where the network's output is above 0.5, else 0.
 /// \param[in] parameters trained parameters

@@ -69,10 +69,10 @@ Cache forward_propagation(const Matrix& X, const Parameters& parameters) {
   const Matrix& b2 = parameters.b2;
   Cache cache;
   // BEGIN SOLUTION week3.forward_propagation: Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigma(Z2) = 1 / (1 + exp(-Z2)); store all four in cache
-  cache.Z1 = dot(W1, X) + b1;                   // Z1 = W1 X + b1, (n_h, m)
-  cache.A1 = tanh(cache.Z1);                    // A1 = tanh(Z1)
-  cache.Z2 = dot(W2, cache.A1) + b2;            // Z2 = W2 A1 + b2, (n_y, m)
-  cache.A2 = 1.0 / (1.0 + exp(-cache.Z2));      // A2 = sigma(Z2)
+  cache.Z1 = dot(W1, X) + b1;               // Z1 = W1 X + b1, (n_h, m)
+  cache.A1 = tanh(cache.Z1);                // A1 = tanh(Z1)
+  cache.Z2 = dot(W2, cache.A1) + b2;        // Z2 = W2 A1 + b2, (n_y, m)
+  cache.A2 = 1.0 / (1.0 + exp(-cache.Z2));  // A2 = sigma(Z2)
   // END SOLUTION
   return cache;
 }
@@ -102,12 +102,12 @@ Gradients backward_propagation(const Parameters& parameters, const Cache& cache,
   const Matrix& A2 = cache.A2;
   Gradients g;
   // BEGIN SOLUTION week3.backward_propagation: the six equations: dZ2 = A2 - Y; dW2 = 1/m dZ2 A1^T; db2 = 1/m sum(dZ2, 1); dZ1 = W2^T dZ2 * (1 - A1^2); dW1 = 1/m dZ1 X^T; db1 = 1/m sum(dZ1, 1)
-  const Matrix dZ2 = A2 - Y;                             // dZ2 = A2 - Y
-  g.dW2 = (1.0 / m) * dot(dZ2, A1.T());                  // dW2 = 1/m dZ2 A1^T
-  g.db2 = (1.0 / m) * sum(dZ2, 1);                       // db2 = 1/m sum(dZ2, axis=1)
+  const Matrix dZ2 = A2 - Y;                              // dZ2 = A2 - Y
+  g.dW2 = (1.0 / m) * dot(dZ2, A1.T());                   // dW2 = 1/m dZ2 A1^T
+  g.db2 = (1.0 / m) * sum(dZ2, 1);                        // db2 = 1/m sum(dZ2, axis=1)
   const Matrix dZ1 = dot(W2.T(), dZ2) * (1.0 - A1 * A1);  // dZ1 = W2^T dZ2 * g'(Z1), g' = 1 - a^2
-  g.dW1 = (1.0 / m) * dot(dZ1, X.T());                   // dW1 = 1/m dZ1 X^T
-  g.db1 = (1.0 / m) * sum(dZ1, 1);                       // db1 = 1/m sum(dZ1, axis=1)
+  g.dW1 = (1.0 / m) * dot(dZ1, X.T());                    // dW1 = 1/m dZ1 X^T
+  g.db1 = (1.0 / m) * sum(dZ1, 1);                        // db1 = 1/m sum(dZ1, axis=1)
   // END SOLUTION
   return g;
 }
@@ -176,8 +176,8 @@ Matrix predict(const Parameters& parameters, const Matrix& X) {
 
 double accuracy(const Matrix& predictions, const Matrix& Y) {
   if (predictions.shape() != Y.shape() || Y.rows() != 1 || Y.cols() == 0) {
-    throw ShapeError("accuracy: predictions are " + to_string(predictions.shape()) +
-                     " and Y is " + to_string(Y.shape()) + "; both must be the same (1, m)");
+    throw ShapeError("accuracy: predictions are " + to_string(predictions.shape()) + " and Y is " +
+                     to_string(Y.shape()) + "; both must be the same (1, m)");
   }
   // (Y . p^T + (1 - Y) . (1 - p)^T) / m * 100: the count of right answers, as a percentage.
   double right = 0.0;

@@ -66,8 +66,8 @@ TEST_CASE("initialize_parameters: randn * 0.01, W1 drawn first, zero biases",
   dlc::RandomState rng(3);
   const Parameters p = initialize_parameters(2, 4, 1, rng);
   // numpy: np.random.seed(3); np.random.randn(4, 2) * 0.01 (first row)
-  CHECK_THAT(p.W1.cols_range(0, 2), IsClose(dlc::RandomState(3).randn(4, 2) * 0.01, 0.0,
-                                            "W1 = randn(n_h, n_x) * 0.01"));
+  CHECK_THAT(p.W1.cols_range(0, 2),
+             IsClose(dlc::RandomState(3).randn(4, 2) * 0.01, 0.0, "W1 = randn(n_h, n_x) * 0.01"));
   CHECK(p.W1(0, 0) == 0.017886284734303187);
   CHECK(p.W1(3, 1) == -0.0062700067682384735);
   CHECK(p.W2.shape() == dlc::Shape{1, 4});
@@ -80,12 +80,11 @@ TEST_CASE("initialize_parameters: randn * 0.01, W1 drawn first, zero biases",
   CHECK_THROWS_AS(initialize_parameters(2, 0, 1, rng), std::invalid_argument);
 }
 
-TEST_CASE("forward_propagation: tanh hidden layer, sigmoid output",
-          "[week3.forward_propagation]") {
+TEST_CASE("forward_propagation: tanh hidden layer, sigmoid output", "[week3.forward_propagation]") {
   // By hand, one example x = (1, 2), two hidden units:
   // Z1 = [[0.5*1 - 0.25*2 + 0.1], [1*1 + 0*2 - 0.2]] = [[0.1], [0.8]]
-  const Parameters p{Matrix{{0.5, -0.25}, {1.0, 0.0}}, Matrix{{0.1}, {-0.2}},
-                     Matrix{{2.0, -1.0}}, Matrix{{0.3}}};
+  const Parameters p{Matrix{{0.5, -0.25}, {1.0, 0.0}}, Matrix{{0.1}, {-0.2}}, Matrix{{2.0, -1.0}},
+                     Matrix{{0.3}}};
   const Cache c = forward_propagation(Matrix{{1.0}, {2.0}}, p);
   CHECK_THAT(c.Z1, IsClose(Matrix{{0.1}, {0.8}}, 1e-15, "Z1 = W1 X + b1"));
   CHECK_THAT(c.A1, IsClose(Matrix{{std::tanh(0.1)}, {std::tanh(0.8)}}, 1e-15, "A1 = tanh(Z1)"));
@@ -162,10 +161,11 @@ TEST_CASE("nn_model on the flower reproduces the notebook", "[week3.nn_model]") 
   const Parameters p = nn_model(d.X, d.Y, 4, 10000, true);
   // notebook: up to iteration 6000 the printed costs are stable; after that, rounding decides.
   const std::string text = out.text();
-  for (const char* line : {"Cost after iteration 0: 0.693162\n", "Cost after iteration 1000: 0.258625\n",
-                           "Cost after iteration 2000: 0.239334\n", "Cost after iteration 3000: 0.230802\n",
-                           "Cost after iteration 4000: 0.225528\n", "Cost after iteration 5000: 0.221845\n",
-                           "Cost after iteration 6000: 0.219094\n"}) {
+  for (const char* line :
+       {"Cost after iteration 0: 0.693162\n", "Cost after iteration 1000: 0.258625\n",
+        "Cost after iteration 2000: 0.239334\n", "Cost after iteration 3000: 0.230802\n",
+        "Cost after iteration 4000: 0.225528\n", "Cost after iteration 5000: 0.221845\n",
+        "Cost after iteration 6000: 0.219094\n"}) {
     CHECK_THAT(text, Catch::Contains(line));
   }
   // notebook: print('Accuracy: %d' % accuracy + '%') prints "Accuracy: 90%"; the value
