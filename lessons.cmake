@@ -1,9 +1,14 @@
 # Every lesson of the course, in lecture order. Each line builds the lesson twice (the student's
 # stubs and the reference solution), its tests against both, and registers the solution's tests
 # and the check that the untouched stubs report "not implemented yet".
+dlc_lesson(week1 neuron)                # 1.2
 dlc_lesson(week2 images)                # 2.1
 dlc_lesson(week2 logistic_regression)   # 2.2-2.4, 2.7-2.8, 2.10-2.11, 2.13
 dlc_lesson(week2 computation_graph)     # 2.5-2.6
 dlc_lesson(week2 vectorization)         # 2.9
 dlc_lesson(week2 broadcasting)          # 2.12
+dlc_lesson(week3 representation)        # 3.1-3.5
+dlc_lesson(week3 activations)           # 3.6, 3.8
+dlc_lesson(week3 linear_network DEPENDS week3/representation)  # 3.7
 dlc_lesson(week3 shallow_network)     # 3.9
+dlc_lesson(week3 initialization DEPENDS week3/representation)  # 3.10
