@@ -4,13 +4,29 @@
 # student's stubs) and solutions/<block>/<lesson>.cpp (the reference bodies), with its tests in
 # tests/<block>/test_<lesson>.cpp. For each flavour F in {student, solution} this makes
 #   lesson_<block>_<lesson>_F   a static library of the lesson's bodies,
-#   test_<block>_<lesson>_F     the lesson's Catch2 tests linked against it.
+#   test_<block>_<lesson>_F     the lesson's Catch2 tests linked against it,
+# and one object library, tests_<block>_<lesson>, the lesson's test file compiled once and linked
+# into both test programs (the tests see only the lesson's header, never a flavour).
+# A student's warnings never stop the build, even with DLC_WERROR=ON: the student flavour's file
+# is compiled with -Wno-error, so `dlc grade` says "does not compile" only for a real error.
 # CTest runs the solution's tests (test "<block>.<lesson>") and checks that the untouched
 # student flavour reports every exercise as not implemented (test "stubs.<block>.<lesson>").
 set(DLC_FLAVOURS student solution)
 
+# Every test program is linked with -Wl,--wrap=exit and this object, so that exit() in the middle
+# of a test ends the program as an early exit (which `dlc grade` reports as such) rather than as
+# a crash in Catch2's redirected streams (apps/grader/exit_guard.cpp).
+add_library(dlc_exit_guard OBJECT ${PROJECT_SOURCE_DIR}/apps/grader/exit_guard.cpp)
+target_link_libraries(dlc_exit_guard PRIVATE dlc_warnings)
+target_link_options(dlc_exit_guard INTERFACE -Wl,--wrap=exit)
+
 function(dlc_lesson block lesson)
   cmake_parse_arguments(PARSE_ARGV 2 ARG "" "" "DEPENDS")
+  set(test_source ${PROJECT_SOURCE_DIR}/tests/${block}/test_${lesson}.cpp)
+  set(test_objects tests_${block}_${lesson})
+  add_library(${test_objects} OBJECT ${test_source})
+  target_link_libraries(${test_objects} PRIVATE dlc_common dlc_test_support dlc_warnings)
+
   foreach(flavour IN LISTS DLC_FLAVOURS)
     if(flavour STREQUAL "solution")
       set(body ${PROJECT_SOURCE_DIR}/solutions/${block}/${lesson}.cpp)
@@ -24,16 +40,19 @@ function(dlc_lesson block lesson)
       # A stub leaves its arguments and the given code's variables unused until it is written.
       target_compile_options(${lib} PRIVATE -Wno-unused-parameter -Wno-unused-variable
                                             -Wno-unused-but-set-variable)
+      # As a source property it comes after the target's -Werror (from dlc_warnings) on the
+      # command line, and so wins.
+      set_property(SOURCE ${body} APPEND PROPERTY COMPILE_OPTIONS -Wno-error)
     endif()
     foreach(dep IN LISTS ARG_DEPENDS)
       string(REPLACE "/" "_" dep_id ${dep})
       target_link_libraries(${lib} PUBLIC lesson_${dep_id}_${flavour})
     endforeach()
 
-    set(test_source ${PROJECT_SOURCE_DIR}/tests/${block}/test_${lesson}.cpp)
     set(test test_${block}_${lesson}_${flavour})
-    add_executable(${test} ${test_source})
-    target_link_libraries(${test} PRIVATE ${lib} dlc_catch_main dlc_test_support dlc_warnings)
+    add_executable(${test} $<TARGET_OBJECTS:${test_objects}>)
+    target_link_libraries(${test} PRIVATE ${lib} dlc_catch_main dlc_exit_guard dlc_test_support
+                                          dlc_warnings)
     set_property(GLOBAL APPEND PROPERTY DLC_LESSON_TESTS_${flavour} ${test})
   endforeach()
 

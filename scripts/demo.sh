@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Quick start, first command: build and run the week 2 demos with the reference solutions.
+# Quick start, first command: build and run the demos of weeks 2 and 3 with the reference
+# solutions (pictures go to ./dlc-plots).
 #   scripts/demo.sh                    (logistic regression on a two-class Fashion-MNIST subset)
 #   DLC_DATA_DIR=DIR scripts/demo.sh   (on the course's cat files in DIR instead)
 set -euo pipefail
@@ -19,3 +20,4 @@ if [[ -n ${DLC_DATA_DIR:-} ]]; then
 else
   run week2.logreg --solution
 fi
+run week3.planar --solution --plots "$PWD/dlc-plots"

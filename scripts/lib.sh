@@ -11,6 +11,8 @@ DLC_PACKAGES=(
   zlib1g-dev        # gzipped IDX files
   doxygen           # the docs
   libjs-mathjax     # formulas in the docs, offline
+  gnuplot-nox       # the pictures of dlc run and of the docs (PNG, pngcairo terminal)
+  fonts-dejavu-core # the text in those pictures
   dataset-fashion-mnist  # the real image data set
 )
 

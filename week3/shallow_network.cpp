@@ -105,7 +105,8 @@ Parameters update_parameters(const Parameters& parameters, const Gradients& grad
 }
 
 Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_iterations,
-                    bool print_cost, double learning_rate, std::uint32_t seed, long print_every) {
+                    bool print_cost, double learning_rate, std::uint32_t seed, long print_every,
+                    const std::function<void(long iteration, double cost)>& observe) {
   check_examples("nn_model", X, Y);
   check_learning_rate("nn_model", learning_rate);
   if (n_h == 0) throw std::invalid_argument("nn_model: n_h is 0 but needs at least 1 hidden unit");
@@ -127,6 +128,7 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
     if (print_cost && i % print_every == 0) {
       std::cout << "Cost after iteration " << i << ": " << percent_f(cost) << '\n';
     }
+    if (observe) observe(i, cost);
   }
   return parameters;
 }

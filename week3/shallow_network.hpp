@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "common/matrix.hpp"
@@ -135,12 +136,15 @@ Parameters update_parameters(const Parameters& parameters, const Gradients& grad
 /// \param[in] learning_rate \f$ \alpha > 0 \f$
 /// \param[in] seed the seed of the initialization (3 in the notebook)
 /// \param[in] print_every how often to print (1000 in the notebook)
+/// \param[in] observe when set, called after every iteration with its number and its cost
+///            (progress bars and cost curves use it)
 /// \throws TrainingDiverged when the cost stops being finite, naming the iteration.
 ///
 /// Exercise `week3.nn_model`.
 Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_iterations = 10000,
                     bool print_cost = false, double learning_rate = 1.2, std::uint32_t seed = 3,
-                    long print_every = 1000);
+                    long print_every = 1000,
+                    const std::function<void(long iteration, double cost)>& observe = nullptr);
 
 /// \brief Predicts 1 where the network's output is above 0.5, else 0.
 /// \param[in] parameters trained parameters

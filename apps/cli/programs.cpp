@@ -91,6 +91,24 @@ void validate_data(const Arguments& args) {
   if (!cat) parse_classes(args.text("--classes"));
 }
 
+// The largest hidden layer the week-3 programs train (a picture's grid is classified in chunks,
+// so memory stays small even then).
+constexpr long kMaxHidden = 1000;
+
+// Where the pictures go (the week-3 programs).
+std::vector<OptionSpec> plot_options() {
+  return {
+      text("--plots", "DIR", "dlc-plots",
+           "folder for the pictures (PNG files drawn by gnuplot), made when missing"),
+      flag("--no-plots", "draw no pictures (gnuplot is then not needed)"),
+  };
+}
+
+void validate_plots(const Arguments& args) {
+  if (args.given("--plots") && args.given("--no-plots"))
+    throw UsageError("--plots and --no-plots cannot go together");
+}
+
 std::vector<ProgramSpec> make_programs() {
   std::vector<ProgramSpec> all;
 
@@ -170,6 +188,89 @@ std::vector<ProgramSpec> make_programs() {
       "broadcast does: A / B with B of shape (1, 3) throws ShapeError.",
   };
   all.push_back(broadcasting);
+
+  ProgramSpec planar;
+  planar.name = "week3.planar";
+  planar.summary = "3.9: a network with one hidden layer learns the planar flower";
+  planar.options = {
+      number("--hidden", Kind::kInteger, "N", "4", Bound::kPositive, "hidden units n_h",
+             kMaxHidden),
+      number("--iterations", Kind::kInteger, "N", "10000", Bound::kNonNegative,
+             "gradient-descent steps"),
+      number("--learning-rate", Kind::kReal, "X", "1.2", Bound::kPositive,
+             "the learning rate alpha"),
+      number("--print-every", Kind::kInteger, "N", "1000", Bound::kPositive,
+             "print the cost every N iterations"),
+      number("--seed", Kind::kInteger, "N", "3", Bound::kNonNegative,
+             "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : plot_options()) planar.options.push_back(std::move(o));
+  planar.options.push_back(
+      flag("--json", "print one JSON object (settings, costs, accuracy, pictures) instead"));
+  planar.details = {
+      "The notebook's run: the 400 points of the flower, n_h tanh units and a sigmoid output, "
+      "initialized with RandomState(3) and randn * 0.01, trained by gradient descent. It prints "
+      "'Cost after iteration 0: 0.693162' ... every 1000 iterations (after about 6000 the run is "
+      "chaotic: its last digits depend on rounding) and 'Accuracy: 90%', then draws "
+      "planar_data.png (the data), planar_boundary_nn.png (the decision boundary) and "
+      "planar_cost.png (the cost at every iteration) in the --plots folder.",
+      "Your code runs: nn_model (with no iterations: the checks and the initialization), then "
+      "forward_propagation, compute_cost, backward_propagation and update_parameters at every "
+      "step, as nn_model calls them, and predict. On a terminal a progress bar on stderr shows "
+      "the iteration, the cost and the time left.",
+  };
+  planar.validate = validate_plots;
+  all.push_back(planar);
+
+  ProgramSpec sweep;
+  sweep.name = "week3.sweep";
+  sweep.summary = "3.9: the flower learned with 1, 2, 3, 4, 5, 20 and 50 hidden units";
+  sweep.options = {
+      number("--iterations", Kind::kInteger, "N", "5000", Bound::kNonNegative,
+             "gradient-descent steps for each size"),
+      text("--sizes", "N,N,...", "1,2,3,4,5,20,50",
+           "the hidden-layer sizes, 1 to 12 of them, each from 1 to 1000"),
+      number("--learning-rate", Kind::kReal, "X", "1.2", Bound::kPositive,
+             "the learning rate alpha"),
+      number("--seed", Kind::kInteger, "N", "3", Bound::kNonNegative,
+             "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : plot_options()) sweep.options.push_back(std::move(o));
+  sweep.options.push_back(
+      flag("--json", "print one JSON object (settings, accuracies, pictures) instead"));
+  sweep.details = {
+      "The notebook's tuning of the hidden-layer size: for each size, nn_model for 5000 "
+      "iterations, then 'Accuracy for 1 hidden units: 67.5 %' ... 'Accuracy for 50 hidden units: "
+      "90.25 %'. Draws planar_sweep.png (every decision boundary in a grid) and "
+      "planar_sweep_cost.png (the cost curves).",
+  };
+  sweep.validate = [](const Arguments& args) {
+    validate_plots(args);
+    parse_sizes(args.text("--sizes"));
+  };
+  all.push_back(sweep);
+
+  ProgramSpec logreg3;
+  logreg3.name = "week3.logreg";
+  logreg3.summary = "3.9: logistic regression (week 2) on the flower, for comparison";
+  logreg3.options = {
+      number("--iterations", Kind::kInteger, "N", "2000", Bound::kNonNegative,
+             "gradient-descent steps"),
+      number("--learning-rate", Kind::kReal, "X", "0.5", Bound::kPositive,
+             "the learning rate alpha"),
+  };
+  for (auto& o : plot_options()) logreg3.options.push_back(std::move(o));
+  logreg3.options.push_back(
+      flag("--json", "print one JSON object (settings, w, b, accuracy, pictures) instead"));
+  logreg3.details = {
+      "Week 2's model (zero initialization, gradient descent) on the flower's 400 points, "
+      "printing 'Accuracy of logistic regression: 47 % (percentage of correctly labelled "
+      "datapoints)' as the notebook does, and drawing its decision boundary, a straight line, in "
+      "planar_boundary_logreg.png. The data is not linearly separable: no line does much better "
+      "than chance, which is why the notebook turns to a hidden layer.",
+  };
+  logreg3.validate = validate_plots;
+  all.push_back(logreg3);
   return all;
 }
 
@@ -254,6 +355,33 @@ std::pair<int, int> parse_classes(const std::string& text) {
   const int ka = one(a), kb = one(b);
   if (ka == kb) throw bad("names the same class twice; choose two different classes");
   return {ka, kb};
+}
+
+std::vector<long> parse_sizes(const std::string& text) {
+  const auto bad = [&text](const std::string& why) {
+    return UsageError("--sizes: \"" + text + "\" " + why);
+  };
+  std::vector<long> sizes;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (item.empty() || item.size() > 4 ||
+        item.find_first_not_of("0123456789") != std::string::npos) {
+      throw bad("is not a list of hidden-layer sizes such as 1,2,3,4,5,20,50");
+    }
+    const long n = std::stol(item);
+    if (n < 1 || n > kMaxHidden) {
+      throw bad("has the size " + item + "; each size must be from 1 to " +
+                std::to_string(kMaxHidden));
+    }
+    sizes.push_back(n);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (sizes.size() > 12) throw bad("has " + std::to_string(sizes.size()) + " sizes; at most 12");
+  return sizes;
 }
 
 std::string fashion_class_name(int k) {

@@ -48,6 +48,11 @@ Dataset chosen_dataset(const Arguments& args);
 /// \throws UsageError for anything else.
 std::pair<int, int> parse_classes(const std::string& text);
 
+/// \brief The hidden-layer sizes of `--sizes 1,2,3,4,5,20,50`: 1 to 12 whole numbers, each from 1
+/// to 1000, separated by commas.
+/// \throws UsageError for anything else.
+std::vector<long> parse_sizes(const std::string& text);
+
 /// The name of Fashion-MNIST class `k` (0 to 9): `"T-shirt/top"` ... `"Ankle boot"`.
 std::string fashion_class_name(int k);
 

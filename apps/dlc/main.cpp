@@ -8,19 +8,32 @@
 /// `--solution`, `dlc-lessons-solution` (the reference solutions). The runner's output and exit
 /// code are the command's.
 ///
-/// Each subcommand is one entry of `kCommands`; later ones (`list`, `grade`, `hint`) are added
-/// there.
+/// Each subcommand is one entry of `kCommands`: `run`, and the autograder's `grade`, `list` and
+/// `hint` (apps/grader/grader.hpp), which build and run the lessons' test programs as separate
+/// processes and so never link lesson code either.
+///
+/// Where things are: `dlc` lives in `<build_dir>/bin/`, so the build folder is its parent; the
+/// source folder is compiled in (DLC_SOURCE_DIR) and `--source-dir` overrides it; the manifest is
+/// `<source_dir>/exercises.ini`.
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
+#include "apps/grader/grader.hpp"
+#include "apps/grader/process.hpp"
 
 namespace {
 
@@ -38,10 +51,20 @@ struct Command {
 };
 
 int run_command(const Args& args);
+int grade_command(const Args& args);
+int list_command(const Args& args);
+int hint_command(const Args& args);
 
 const Command kCommands[] = {
     {"run", "run <program> [--solution] [options]",
      "run a lesson's program with your code (or the reference solution)", run_command},
+    {"grade", "grade [EXERCISE|BLOCK ...] [--solution] [--submission DIR] [--json FILE] ...",
+     "grade your exercises (or a submission, or a folder of them), each in its own process",
+     grade_command},
+    {"list", "list [EXERCISE|BLOCK ...]",
+     "every exercise in course order: lecture, points, and whether it passes yet", list_command},
+    {"hint", "hint EXERCISE", "the lecture section to read and one more hint each time you ask",
+     hint_command},
 };
 
 /// `dlc`'s help.
@@ -54,7 +77,8 @@ std::string usage() {
       "\nOptions:\n"
       "  -h, --help    show this help\n"
       "  --version     print the version\n\n"
-      "'dlc run --help' lists the programs and their options.\n";
+      "'dlc run --help' lists the programs and their options; 'dlc grade --help', 'dlc list\n"
+      "--help' and 'dlc hint --help' the grader's.\n";
   return out;
 }
 
@@ -137,6 +161,412 @@ int run_command(const Args& args) {
   ::execv(runner.c_str(), argv.data());
   std::cerr << "dlc: cannot run " << runner << ": " << std::strerror(errno) << '\n';
   return kExitFailure;
+}
+
+// ---- the autograder: grade, list, hint --------------------------------------------------------
+
+namespace fs = std::filesystem;
+namespace grader = dlc::grader;
+using dlc::cli::Kind;
+using dlc::cli::OptionSpec;
+using dlc::cli::ProgramSpec;
+
+/// A flag of a grader command.
+OptionSpec flag_option(const std::string& name, const std::string& help) {
+  OptionSpec o;
+  o.name = name;
+  o.kind = Kind::kFlag;
+  o.help = help;
+  return o;
+}
+
+/// An option with a value (`DIR`, `FILE`).
+OptionSpec text_option(const std::string& name, const std::string& metavar,
+                       const std::string& help) {
+  OptionSpec o;
+  o.name = name;
+  o.kind = Kind::kText;
+  o.metavar = metavar;
+  o.help = help;
+  return o;
+}
+
+/// `--timeout SECONDS`, a positive number with a default.
+OptionSpec timeout_option() {
+  OptionSpec o;
+  o.name = "--timeout";
+  o.kind = Kind::kReal;
+  o.metavar = "SECONDS";
+  o.default_value = "5";
+  o.help = "each exercise's time limit, unless exercises.ini sets one";
+  o.bound = dlc::cli::Bound::kPositive;
+  return o;
+}
+
+/// The options every grader command shares: where the tree and its build are.
+std::vector<OptionSpec> location_options() {
+  return {
+      text_option("--source-dir", "DIR", "the course's source tree (default: " DLC_SOURCE_DIR ")"),
+      text_option("--build-dir", "DIR",
+                  "its configured build (default: the folder above dlc's own bin/)"),
+  };
+}
+
+ProgramSpec grade_spec() {
+  ProgramSpec spec;
+  spec.name = "grade";
+  spec.summary = "grade exercises, each in its own process";
+  spec.options = {
+      flag_option("--solution", "grade the reference solutions (they earn full marks)"),
+      text_option("--submission", "DIR",
+                  "grade a student's files (DIR/week2/logistic_regression.cpp ...) without "
+                  "touching this tree"),
+      text_option("--submissions", "DIR",
+                  "grade every subfolder of DIR as one submission, in name order, into one CSV"),
+      text_option("--csv", "FILE",
+                  "with --submissions: write the scores there (default: print them)"),
+      text_option("--json", "FILE", "write Gradescope's results.json there"),
+      text_option("--junit", "FILE", "write a JUnit XML report there"),
+      timeout_option(),
+      text_option(
+          "--work-dir", "DIR",
+          "where submissions are built (default: <build dir>/grading), reused between them"),
+      flag_option("--no-build", "grade the test programs as they are built"),
+      flag_option("--quiet", "print only the table, not the progress"),
+  };
+  for (auto& o : location_options()) spec.options.push_back(o);
+  spec.validate = [](const dlc::cli::Arguments& a) {
+    using dlc::cli::UsageError;
+    if (a.given("--submission") && a.given("--submissions"))
+      throw UsageError(
+          "--submission grades one submission, --submissions a folder of them: "
+          "choose one");
+    if (a.given("--solution") && (a.given("--submission") || a.given("--submissions")))
+      throw UsageError("--solution grades the reference solutions, not a submission");
+    if (a.given("--csv") && !a.given("--submissions"))
+      throw UsageError("--csv is for --submissions DIR");
+    if (a.given("--submissions") && (a.given("--json") || a.given("--junit")))
+      throw UsageError("--json and --junit report one submission; with --submissions use --csv");
+  };
+  return spec;
+}
+
+ProgramSpec list_spec() {
+  ProgramSpec spec;
+  spec.name = "list";
+  spec.summary = "every exercise and its status";
+  spec.options = {flag_option("--solution", "the status of the reference solutions"),
+                  timeout_option()};
+  for (auto& o : location_options()) spec.options.push_back(o);
+  return spec;
+}
+
+ProgramSpec hint_spec() {
+  ProgramSpec spec;
+  spec.name = "hint";
+  spec.summary = "one more hint";
+  spec.options = {flag_option(
+      "--reset", "forget the hints shown (of EXERCISE, or of every exercise without one)")};
+  for (auto& o : location_options()) spec.options.push_back(o);
+  return spec;
+}
+
+/// Splits a command line into its positional words and its options (with their values), then
+/// reads the options strictly.
+std::pair<Args, dlc::cli::Arguments> split_and_parse(const ProgramSpec& spec, const Args& args) {
+  Args words;
+  Args options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.size() > 1 && a[0] == '-') {
+      options.push_back(a);
+      const std::string name = a.substr(0, a.find('='));
+      const auto o = std::find_if(spec.options.begin(), spec.options.end(),
+                                  [&](const OptionSpec& x) { return x.name == name; });
+      const bool takes_value = o != spec.options.end() && o->kind != Kind::kFlag;
+      if (takes_value && a.find('=') == std::string::npos && i + 1 < args.size() &&
+          args[i + 1].rfind("--", 0) != 0)
+        options.push_back(args[++i]);
+    } else {
+      words.push_back(a);
+    }
+  }
+  return {words, dlc::cli::parse_options(spec, options)};
+}
+
+std::string command_help(const ProgramSpec& spec, const std::string& usage_line,
+                         const std::string& text) {
+  return "usage: dlc " + usage_line + "\n\n" + dlc::cli::wrap(text, dlc::cli::kHelpWidth, 0) +
+         "\n\nOptions:\n" + dlc::cli::options_help(spec, 2, false);
+}
+
+const char* const kGradeUsage =
+    "grade [EXERCISE|BLOCK ...] [--solution] [--submission DIR] [--json FILE]\n"
+    "                 [--junit FILE] [--timeout SECONDS] [--work-dir DIR] [--quiet]\n"
+    "       dlc grade --submissions DIR [--csv FILE] [EXERCISE|BLOCK ...] [options]";
+
+/// Where the source tree and the build are, from the options or from where dlc is.
+struct Places {
+  std::string source_dir;
+  std::string build_dir;
+};
+
+Places places(const dlc::cli::Arguments& a) {
+  Places p;
+  p.source_dir = a.given("--source-dir") ? a.text("--source-dir") : std::string(DLC_SOURCE_DIR);
+  if (a.given("--build-dir")) {
+    p.build_dir = a.text("--build-dir");
+  } else {
+    const std::string dir = own_directory();
+    p.build_dir = dir.empty() ? std::string() : fs::path(dir).parent_path().string();
+  }
+  return p;
+}
+
+/// The grader cannot work (no build, a broken manifest ...): one line, exit code 1.
+int grader_failure(const std::string& command, const std::string& message) {
+  std::cerr << "dlc " << command << ": " << message << '\n';
+  return kExitFailure;
+}
+
+int grade_command(const Args& args) {
+  const ProgramSpec spec = grade_spec();
+  const std::string hint =
+      "usage: dlc grade [EXERCISE|BLOCK ...] [options]; 'dlc grade --help' "
+      "lists the options";
+  Args selection;
+  dlc::cli::Arguments a;
+  try {
+    std::tie(selection, a) = split_and_parse(spec, args);
+  } catch (const dlc::cli::UsageError& e) {
+    return usage_error(std::string("grade: ") + e.what(), hint);
+  }
+  if (a.help()) {
+    std::cout << command_help(
+        spec, kGradeUsage,
+        "Grades each exercise of exercises.ini (or only those named, or a block such as week2) by "
+        "running its tests in a process of its own, with a time limit, a memory limit and a cap "
+        "on its output, and prints a table: exercise, lecture, points earned / points, and what "
+        "happened (passed, not implemented yet, failed with the first failed check, crashed, "
+        "timed out, exited early, threw, does not compile). It builds the test programs first. "
+        "The exit code is 0 whenever grading finished, whatever the scores.");
+    return kExitOk;
+  }
+  const Places where = places(a);
+  grader::GradeOptions options;
+  options.source_dir = where.source_dir;
+  options.build_dir = where.build_dir;
+  options.solution = a.given("--solution");
+  options.selection = selection;
+  options.timeout_seconds = a.real("--timeout");
+  options.build = !a.given("--no-build");
+  if (a.given("--work-dir")) options.work_dir = a.text("--work-dir");
+  if (a.given("--submission")) options.submission_dir = a.text("--submission");
+  if (!a.given("--quiet")) options.progress = &std::cerr;
+  grader::kill_children_on_interrupt();
+
+  try {
+    // A selection word that names nothing is a bad command line (exit 2), found before any build.
+    const grader::Manifest manifest =
+        grader::read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
+    std::vector<grader::Exercise> exercises;
+    try {
+      exercises = grader::select_exercises(manifest, selection);
+    } catch (const grader::SelectionError& e) {
+      return usage_error(std::string("grade: ") + e.what(), hint);
+    }
+
+    if (a.given("--submissions")) {
+      const auto graded = grader::grade_submissions(options, a.text("--submissions"));
+      const std::string csv = grader::scores_csv(exercises, graded);
+      if (a.given("--csv")) {
+        grader::write_file_atomically(a.text("--csv"), csv);
+        if (options.progress != nullptr)
+          std::cerr << "wrote the scores of " << graded.size() << " submissions to "
+                    << a.text("--csv") << '\n';
+      } else {
+        std::cout << csv;
+      }
+      return kExitOk;
+    }
+
+    const grader::GradeReport report = grader::grade(options);
+    std::cout.flush();
+    grader::write_table(std::cout, report);
+    if (a.given("--json")) grader::write_gradescope_json(a.text("--json"), report);
+    if (a.given("--junit")) grader::write_junit(a.text("--junit"), report);
+    if (options.progress != nullptr) {
+      std::ostringstream seconds;
+      seconds.setf(std::ios::fixed);
+      seconds.precision(1);
+      seconds << report.seconds;
+      std::cerr << "graded " << report.exercises.size() << " exercises in " << seconds.str()
+                << " s\n";
+    }
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return grader_failure("grade", e.what());
+  }
+}
+
+int list_command(const Args& args) {
+  const ProgramSpec spec = list_spec();
+  const std::string hint =
+      "usage: dlc list [EXERCISE|BLOCK ...] [options]; 'dlc list --help' "
+      "lists the options";
+  Args selection;
+  dlc::cli::Arguments a;
+  try {
+    std::tie(selection, a) = split_and_parse(spec, args);
+  } catch (const dlc::cli::UsageError& e) {
+    return usage_error(std::string("list: ") + e.what(), hint);
+  }
+  if (a.help()) {
+    std::cout << command_help(spec, "list [EXERCISE|BLOCK ...] [options]",
+                              "Every exercise in course order, with its lecture section, its "
+                              "points and its status: not implemented yet, failing or passing "
+                              "(it grades your code quietly, as 'dlc grade' does), then the "
+                              "total.");
+    return kExitOk;
+  }
+  const Places where = places(a);
+  grader::GradeOptions options;
+  options.source_dir = where.source_dir;
+  options.build_dir = where.build_dir;
+  options.solution = a.given("--solution");
+  options.selection = selection;
+  options.timeout_seconds = a.real("--timeout");
+  grader::kill_children_on_interrupt();
+  try {
+    const grader::Manifest manifest =
+        grader::read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
+    try {
+      grader::select_exercises(manifest, selection);
+    } catch (const grader::SelectionError& e) {
+      return usage_error(std::string("list: ") + e.what(), hint);
+    }
+    const grader::GradeReport report = grader::grade(options);
+    std::size_t id_width = 8;
+    std::size_t lecture_width = 7;
+    for (const auto& r : report.exercises) {
+      id_width = std::max(id_width, r.id.size());
+      lecture_width = std::max(lecture_width, r.lecture.size());
+    }
+    auto pad = [](const std::string& s, std::size_t width) {
+      return s + std::string(width > s.size() ? width - s.size() : 0, ' ');
+    };
+    std::cout << pad("Exercise", id_width + 2) << pad("Lecture", lecture_width + 2) << "Points  "
+              << pad("Status", 21) << "Title\n";
+    int passing = 0;
+    for (const auto& r : report.exercises) {
+      std::string status = "failing";
+      if (r.outcome == grader::Outcome::kPassed) {
+        status = "passing";
+        ++passing;
+      } else if (r.outcome == grader::Outcome::kNotImplemented) {
+        status = "not implemented yet";
+      }
+      std::cout << pad(r.id, id_width + 2) << pad(r.lecture, lecture_width + 2)
+                << pad(std::to_string(r.points), 8) << pad(status, 21) << r.title << '\n';
+    }
+    std::cout << passing << " of " << report.exercises.size() << " exercises passing\n";
+    std::cout << "Total: " << report.score << " / " << report.max_score << " points\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return grader_failure("list", e.what());
+  }
+}
+
+int hint_command(const Args& args) {
+  const ProgramSpec spec = hint_spec();
+  const std::string usage = "usage: dlc hint EXERCISE [--reset]; 'dlc list' shows every exercise";
+  Args words;
+  dlc::cli::Arguments a;
+  try {
+    std::tie(words, a) = split_and_parse(spec, args);
+  } catch (const dlc::cli::UsageError& e) {
+    return usage_error(std::string("hint: ") + e.what(), usage);
+  }
+  if (a.help()) {
+    std::cout << command_help(spec, "hint EXERCISE [--reset]",
+                              "The lecture section to read for EXERCISE (an id such as "
+                              "week2.sigmoid) and its hints: the ones shown before, plus one more "
+                              "each time you ask. --reset forgets what was shown.");
+    return kExitOk;
+  }
+  if (words.size() > 1) return usage_error("hint: one exercise at a time", usage);
+  if (words.empty() && !a.given("--reset")) return usage_error("hint: which exercise?", usage);
+  const Places where = places(a);
+  grader::Manifest manifest;
+  try {
+    manifest = grader::read_manifest((fs::path(where.source_dir) / "exercises.ini").string());
+  } catch (const std::exception& e) {
+    return grader_failure("hint", e.what());
+  }
+  const grader::Exercise* exercise = nullptr;
+  if (!words.empty()) {
+    exercise = manifest.find(words[0]);
+    if (exercise == nullptr) {
+      return usage_error("hint: no exercise is called \"" + words[0] + "\"" +
+                             grader::did_you_mean(manifest, words[0]),
+                         usage);
+    }
+  }
+
+  const std::string state_file = (fs::path(where.build_dir) / "dlc-hints.state").string();
+  auto state = grader::read_hint_state(state_file);
+  auto save = [&]() {
+    try {
+      grader::write_hint_state(state_file, state);
+    } catch (const std::exception& e) {
+      std::cerr << "dlc hint: cannot remember the hints shown: " << e.what() << '\n';
+    }
+  };
+  if (a.given("--reset")) {
+    if (exercise == nullptr) {
+      state.clear();
+    } else {
+      state.erase(std::remove_if(state.begin(), state.end(),
+                                 [&](const auto& p) { return p.first == exercise->id; }),
+                  state.end());
+    }
+    save();
+    std::cout << "dlc hint: forgot the hints shown"
+              << (exercise == nullptr ? std::string() : " of " + exercise->id) << '\n';
+    return kExitOk;
+  }
+
+  auto entry = std::find_if(state.begin(), state.end(),
+                            [&](const auto& p) { return p.first == exercise->id; });
+  const int shown_before = entry == state.end() ? 0 : entry->second;
+  const int total = static_cast<int>(exercise->hints.size());
+  const int shown = std::min(total, shown_before + 1);
+  std::cout << exercise->id << ": " << exercise->title << '\n';
+  std::cout << "Read lecture " << exercise->lecture << ".\n";
+  if (total == 0) {
+    std::cout << "There are no hints for " << exercise->id << ".\n";
+    return kExitOk;
+  }
+  for (int i = 0; i < shown; ++i)
+    std::cout << "Hint " << (i + 1) << " of " << total << ": " << exercise->hints[i] << '\n';
+  if (shown_before >= total) {
+    std::cout << "No more hints: all " << total << " are shown above.\n";
+  } else if (shown == total) {
+    std::cout << "That was the last hint.\n";
+  } else {
+    const int left = total - shown;
+    std::cout << left << " more hint" << (left == 1 ? "" : "s") << ": run 'dlc hint "
+              << exercise->id << "' again.\n";
+  }
+  if (shown != shown_before) {
+    if (entry == state.end()) {
+      state.emplace_back(exercise->id, shown);
+    } else {
+      entry->second = shown;
+    }
+    save();
+  }
+  return kExitOk;
 }
 
 }  // namespace

@@ -36,8 +36,10 @@ using namespace dlc;
 
 /// The body of `name`, or nullptr.
 runner::ProgramFn find_body(const std::string& name) {
-  for (const auto& p : runner::week2_programs())
-    if (name == p.name) return p.run;
+  for (const auto* programs : {&runner::week2_programs(), &runner::week3_programs()}) {
+    for (const auto& p : *programs)
+      if (name == p.name) return p.run;
+  }
   return nullptr;
 }
 

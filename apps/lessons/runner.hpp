@@ -32,6 +32,9 @@ struct ProgramImpl {
 /// The programs of week 2 (lectures 2.1-2.13).
 const std::vector<ProgramImpl>& week2_programs();
 
+/// The programs of week 3 (lectures 3.1-3.10).
+const std::vector<ProgramImpl>& week3_programs();
+
 /// \brief The student's file holding exercise `id`, e.g. `week2/logistic_regression.cpp` for
 /// `week2.sigmoid`; empty when the exercise is unknown. Generated at build time from the
 /// `BEGIN SOLUTION <id>` markers of solutions/.

@@ -104,7 +104,8 @@ case_help() {
   expect 2 "$DLC"
   err_has '^usage: dlc <command>'
   expect 0 "$DLC" run --help
-  for p in week2.images week2.logreg week2.graph week2.vectorization week2.broadcasting; do
+  for p in week2.images week2.logreg week2.graph week2.vectorization week2.broadcasting \
+    week3.planar week3.sweep week3.logreg; do
     out_has "^  $p  "
   done
   out_has '^    --learning-rate X .*(default: 0.005)'
@@ -399,6 +400,153 @@ case_fashion_trains() {
   # Sneakers and ankle boots are told apart far better than by chance even after 300 steps.
   awk '/^(train|test) accuracy: / { if ($3 + 0 < 80) bad = 1; n++ }
        END { exit (n != 2 || bad) }' "$OUT" || fail "an accuracy is below 80 %"
+}
+
+# png_ok FILE: a PNG (by its eight-byte signature) of a sane size.
+png_ok() {
+  [ -f "$1" ] || fail "no picture $1"
+  sig=$(od -An -tx1 -N8 "$1" | tr -d ' \n')
+  [ "$sig" = 89504e470d0a1a0a ] || fail "$1 is not a PNG (it starts with $sig)"
+  size=$(wc -c <"$1")
+  [ "$size" -gt 5000 ] && [ "$size" -lt 5000000 ] || fail "$1 has $size bytes"
+  echo "  picture $1: PNG, $size bytes"
+}
+
+# in_dir DIR COMMAND...: runs COMMAND in DIR (for the default picture folder).
+in_dir() {
+  (
+    cd "$1" || exit 1
+    shift
+    exec "$@"
+  )
+}
+
+case_week3_planar() {
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run week3.planar --solution --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  # from the course's notebook (Planar data classification with one hidden layer); after
+  # iteration 6000 the run is chaotic, so the later lines are not compared.
+  out_line 'Cost after iteration 0: 0.693162'
+  out_line 'Cost after iteration 1000: 0.258625'
+  out_line 'Cost after iteration 2000: 0.239334'
+  out_line 'Cost after iteration 3000: 0.230802'
+  out_line 'Cost after iteration 4000: 0.225528'
+  out_line 'Cost after iteration 5000: 0.221845'
+  out_line 'Cost after iteration 6000: 0.219094'
+  out_line 'Accuracy: 90%'
+  [ "$(grep -c '^Cost after iteration' "$OUT")" -eq 10 ] || fail "expected 10 cost lines"
+  # stderr is not a terminal here: no progress bar, nothing at all.
+  err_lines 0
+  out_line "Picture saved: $TMP/plots/planar_data.png (the data set)"
+  out_line "Picture saved: $TMP/plots/planar_boundary_nn.png (the network's decision boundary)"
+  out_line "Picture saved: $TMP/plots/planar_cost.png (the cost during training)"
+  for f in planar_data planar_boundary_nn planar_cost; do png_ok "$TMP/plots/$f.png"; done
+  [ "$(ls "$TMP/plots" | wc -l)" -eq 3 ] || fail "expected exactly three files in $TMP/plots"
+
+  expect 0 "$DLC" run week3.planar --solution --no-plots --iterations 2001 --json
+  out_lines 1
+  err_lines 0
+  json='{"program":"week3\.planar","flavour":"solution","m":400,"n_h":4,"iterations":2001,'
+  json=$json'"learning_rate":1\.2,"seed":3,"print_every":1000,"costs":\[{"iteration":0,'
+  json=$json'"cost":0\.69316216614029[0-9]*},{"iteration":1000,"cost":0\.2586250[0-9]*},'
+  json=$json'{"iteration":2000,"cost":0\.2393335[0-9]*}\],"accuracy":[0-9.]*,"pictures":\[\]}'
+  grep -q -x -e "$json" "$OUT" || fail "the JSON object does not match: $json"
+
+  # Other sizes and seeds train too; the student's stubs say what is missing.
+  expect 0 "$DLC" run week3.planar --solution --no-plots --hidden 2 --seed 7 --iterations 300 \
+    --print-every 100 --learning-rate 0.5
+  [ "$(grep -c '^Cost after iteration' "$OUT")" -eq 3 ] || fail "expected 3 cost lines"
+  out_has '^Accuracy: [0-9]*%$'
+  expect 3 "$DLC" run week3.planar --no-plots
+  err_lines 1
+  err_has '^not implemented yet: week3.nn_model — write it in week3/shallow_network.cpp, or run'
+}
+
+case_week3_no_plots() {
+  mkdir "$TMP/work" || fail "cannot make $TMP/work"
+  expect 0 in_dir "$TMP/work" "$DLC" run week3.planar --solution --no-plots --iterations 1000
+  out_lacks '^Picture'
+  [ -z "$(ls -A "$TMP/work")" ] || fail "--no-plots wrote: $(ls -A "$TMP/work")"
+  # Without --no-plots the pictures go to dlc-plots in the current folder.
+  expect 0 in_dir "$TMP/work" "$DLC" run week3.logreg --solution
+  out_line 'Picture saved: dlc-plots/planar_boundary_logreg.png (logistic regression'"'"'s decision boundary)'
+  png_ok "$TMP/work/dlc-plots/planar_boundary_logreg.png"
+  # --no-plots needs no gnuplot at all.
+  expect 0 env PATH= "$DLC" run week3.planar --solution --no-plots --iterations 10
+  out_line 'Cost after iteration 0: 0.693162'
+}
+
+case_week3_sweep() {
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run week3.sweep --solution --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  # from the course's notebook: "Accuracy for {} hidden units: {} %"
+  out_line 'Accuracy for 1 hidden units: 67.5 %'
+  out_line 'Accuracy for 2 hidden units: 67.25 %'
+  out_line 'Accuracy for 3 hidden units: 90.75 %'
+  out_line 'Accuracy for 4 hidden units: 90.5 %'
+  out_line 'Accuracy for 5 hidden units: 91.25 %'
+  out_line 'Accuracy for 20 hidden units: 91.0 %'
+  out_line 'Accuracy for 50 hidden units: 90.25 %'
+  err_lines 0
+  png_ok "$TMP/plots/planar_sweep.png"
+  png_ok "$TMP/plots/planar_sweep_cost.png"
+  out_line "Picture saved: $TMP/plots/planar_sweep.png (a decision boundary for each hidden-layer size)"
+}
+
+case_week3_logreg() {
+  expect 0 "$DLC" run week3.logreg --solution --plots "$TMP/plots"
+  # from the course's notebook (there with scikit-learn's LogisticRegressionCV)
+  out_line 'Accuracy of logistic regression: 47 % (percentage of correctly labelled datapoints)'
+  err_lines 0
+  png_ok "$TMP/plots/planar_boundary_logreg.png"
+  expect 3 "$DLC" run week3.logreg --no-plots
+  err_has '^not implemented yet: week2\.'
+}
+
+case_week3_bad_input() {
+  usage_error '--hidden must be at least 1, not 0' "$DLC" run week3.planar --hidden 0
+  usage_error '--hidden must be at most 1000, not 1001' "$DLC" run week3.planar --hidden 1001
+  usage_error '--hidden: "four" is not a whole number' "$DLC" run week3.planar --hidden four
+  usage_error '--learning-rate must be a positive number, not -1' \
+    "$DLC" run week3.planar --learning-rate -1
+  usage_error '--learning-rate: "abc" is not a number' "$DLC" run week3.planar --learning-rate abc
+  usage_error '--learning-rate must be a positive number, not 0' \
+    "$DLC" run week3.sweep --learning-rate 0
+  usage_error '--iterations must be 0 or more, not -5' "$DLC" run week3.logreg --iterations -5
+  usage_error 'unknown option --frobnicate for week3.planar' "$DLC" run week3.planar --frobnicate
+  usage_error 'unknown option --hidden for week3.sweep' "$DLC" run week3.sweep --hidden 3
+  usage_error '--sizes: "1,0" has the size 0; each size must be from 1 to 1000' \
+    "$DLC" run week3.sweep --sizes 1,0
+  usage_error '--sizes: "1,,2" is not a list of hidden-layer sizes such as 1,2,3,4,5,20,50' \
+    "$DLC" run week3.sweep --sizes 1,,2
+  usage_error '--sizes needs a non-empty value' "$DLC" run week3.sweep --sizes ''
+  usage_error '--sizes: "1,2,3,4,5,6,7,8,9,10,11,12,13" has 13 sizes; at most 12' \
+    "$DLC" run week3.sweep --sizes 1,2,3,4,5,6,7,8,9,10,11,12,13
+  usage_error '--plots and --no-plots cannot go together' \
+    "$DLC" run week3.planar --plots "$TMP/p" --no-plots
+  usage_error '--plots needs a value (DIR)' "$DLC" run week3.planar --plots
+  for flavour in student solution; do
+    usage_error '--hidden must be at least 1, not 0' "$BIN/dlc-lessons-$flavour" week3.planar \
+      --hidden 0
+  done
+  # Run-time errors: one line, exit code 1, before any training when the pictures cannot be made.
+  expect 1 env PATH= "$DLC" run week3.planar --solution --plots "$TMP/p"
+  err_lines 1
+  out_lines 0
+  err_has "^dlc: gnuplot not found; install Debian's gnuplot-nox (or run with --no-plots)\$"
+  : >"$TMP/file"
+  expect 1 "$DLC" run week3.sweep --solution --plots "$TMP/file/pictures"
+  err_lines 1
+  out_lines 0
+  err_has "^dlc: cannot make the folder for the pictures $TMP/file/pictures: "
+  expect 1 "$DLC" run week3.planar --solution --no-plots --learning-rate 1e6
+  err_lines 1
+  err_has '^dlc: training diverged: the cost is nan at iteration 1 (learning rate 1000000.0)'
+  out_lacks '^Accuracy'
 }
 
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"

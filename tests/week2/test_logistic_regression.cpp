@@ -255,6 +255,23 @@ TEST_CASE("model: learns a separable problem", "[week2.model]") {
   CHECK_THROWS_AS(model(X, Y, Matrix(3, 20), Y_test, 10, 0.5), dlc::ShapeError);
 }
 
+TEST_CASE("model: optimize from zeros on the training set, print_cost and record_every passed on",
+          "[week2.model]") {
+  // Without the cat files this is what catches training on X_test or dropping the last two
+  // arguments: the separable problem above reaches 100 % either way.
+  const RandomProblem train = random_problem(3, 30, 7), test = random_problem(3, 10, 8);
+  CaptureCout out;
+  const Model d = model(train.X, train.Y, test.X, test.Y, 60, 0.1, true, 25);
+  const Optimization fit = optimize(Matrix::zeros(3, 1), 0.0, train.X, train.Y, 60, 0.1);
+  CHECK_THAT(d.params.w, IsClose(fit.params.w, 1e-14, "w = optimize(zeros, X_train, Y_train).w"));
+  CHECK(d.params.b == Approx(fit.params.b).epsilon(1e-14));
+  CHECK_THAT(d.Y_prediction_test,
+             IsClose(predict(fit.params.w, fit.params.b, test.X), 0.0, "predict(w, b, X_test)"));
+  REQUIRE(d.costs.size() == 3);  // iterations 0, 25 and 50
+  CHECK(d.costs[0] == Approx(std::log(2.0)).epsilon(1e-14));
+  CHECK(out.text().find("Cost after iteration 50: ") != std::string::npos);
+}
+
 TEST_CASE("model on the course's cat images reproduces the notebook", "[week2.model][cat]") {
   const auto dir = dlc::testing::shared_data_dir("catvnoncat");
   DLC_REQUIRE_DATA(dir, "the course's cat files (../shared/data/catvnoncat or $DLC_SHARED_DATA)");

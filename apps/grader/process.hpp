@@ -1,0 +1,66 @@
+/// \file
+/// \brief Runs a program the grader does not trust: in its own process group, with a wall-clock
+/// timeout after which the whole group is killed, resource limits, stdin from /dev/null and its
+/// output (stdout and stderr together) kept up to a cap.
+///
+/// No shell is involved: the program and its arguments are passed to execve() as they are.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace dlc::grader {
+
+/// The limits a child runs under. A zero means "no limit".
+struct RunLimits {
+  double timeout_seconds = 0;             ///< wall clock; then SIGKILL to the whole process group
+  std::size_t memory_limit_bytes = 0;     ///< RLIMIT_AS (address space)
+  std::size_t output_limit_bytes = 0;     ///< output kept; the rest is read and dropped
+  std::size_t file_size_limit_bytes = 0;  ///< RLIMIT_FSIZE: a larger write gets SIGXFSZ
+  double cpu_limit_seconds = 0;           ///< RLIMIT_CPU, a backstop to the wall clock
+};
+
+/// How a child ended.
+struct ProcessResult {
+  bool started = false;           ///< false: it could not be started (see `start_error`)
+  std::string start_error;        ///< why not: `cannot run /x/y: No such file or directory`
+  bool timed_out = false;         ///< killed at the time limit
+  bool exited = false;            ///< ended by exit() / return from main (see `exit_code`)
+  int exit_code = -1;             ///< when `exited`
+  int signal = 0;                 ///< the signal that ended it, when not `exited` (or timed out)
+  std::string output;             ///< stdout and stderr, interleaved, up to the limit
+  std::size_t output_bytes = 0;   ///< how much it wrote in all
+  bool output_truncated = false;  ///< output_bytes > output.size()
+  double seconds = 0;             ///< wall-clock time from start to end
+};
+
+/// \brief Runs `argv` (argv[0] an absolute path, or a name looked up in PATH) with the
+/// environment `env` (`NAME=value` strings) in `working_dir` (empty: the caller's), under
+/// `limits`.
+///
+/// The child gets a process group of its own (every process it starts is in it unless it
+/// leaves), stdin from /dev/null, core dumps off, and the limits of `limits`. When it ends, or
+/// at the time limit, every process left in its group is killed with SIGKILL. The call always
+/// returns: it never waits longer than the time limit plus a fraction of a second, even for a
+/// grandchild that keeps the output pipe open.
+ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                          const RunLimits& limits, const std::string& working_dir = "");
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that kill the process group of the child
+/// run_process() is running (so that Ctrl-C on the grader leaves nothing behind), then end this
+/// process by the same signal.
+void kill_children_on_interrupt();
+
+/// This process's environment with some variables set (`NAME=value`) and others removed
+/// (`NAME`), in the form run_process() takes.
+std::vector<std::string> environment_with(const std::vector<std::string>& changes);
+
+/// The full path of a program: `name` itself when it holds a '/', else the first executable
+/// `<dir>/name` of PATH; empty when there is none.
+std::string find_program(const std::string& name);
+
+/// The name of a signal: `Segmentation fault` (strsignal), or `signal N` when it has none.
+std::string signal_description(int signal);
+
+}  // namespace dlc::grader

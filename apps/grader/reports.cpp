@@ -1,0 +1,371 @@
+// The grader's reports: the terminal table, Gradescope's results.json, JUnit XML, the CSV of a
+// batch, and the hint state; every file written whole (a temporary file, then rename).
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+#include "apps/cli/json.hpp"
+#include "apps/grader/grader.hpp"
+
+namespace dlc::grader {
+
+namespace {
+
+/// `text` as valid UTF-8 without control characters other than tab and newline: what a
+/// submission printed may be any bytes, and JSON and XML readers reject the rest. Invalid bytes
+/// become U+FFFD, control characters `\xNN`.
+std::string clean(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c == '\t' || c == '\n' || (c >= 0x20 && c != 0x7F)) {
+        out += static_cast<char>(c);
+      } else if (c != '\r') {
+        static const char* hex = "0123456789ABCDEF";
+        out += "\\x";
+        out += hex[c >> 4];
+        out += hex[c & 15];
+      }
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+      n = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 4;
+      cp = c & 0x07;
+    }
+    bool ok = n != 0 && i + n <= text.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      const auto cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // No overlong forms, surrogates or code points past U+10FFFF.
+    if (ok) {
+      const std::uint32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
+      ok = cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+    }
+    if (ok) {
+      out.append(text.substr(i, n));
+      i += n;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  for (const char c : clean(text)) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string fixed(double x, int digits) {
+  std::ostringstream os;
+  os.setf(std::ios::fixed);
+  os.precision(digits);
+  os << x;
+  return os.str();
+}
+
+std::string indented(const std::string& text, const std::string& indent) {
+  std::string out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out += indent + line + "\n";
+  return out;
+}
+
+std::string total_line(const GradeReport& report) {
+  return "Total: " + std::to_string(report.score) + " / " + std::to_string(report.max_score) +
+         " points";
+}
+
+/// An outcome that is a wrong answer (JUnit's failure) rather than a broken run (its error).
+bool is_failure(Outcome o) {
+  return o == Outcome::kFailed || o == Outcome::kNotImplemented || o == Outcome::kNoTests;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& text) {
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  const char* data = text.data();
+  std::size_t left = text.size();
+  int error = 0;
+  while (left > 0) {
+    const ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = errno;
+      break;
+    }
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  // mkstemp() makes the file private; give it the mode a new file gets.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  if (error == 0 && ::fchmod(fd, 0666 & ~mask) != 0) error = errno;
+  if (error == 0 && ::fsync(fd) != 0) error = errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) {
+    ::unlink(temp.c_str());
+    throw std::runtime_error("cannot write " + path + ": " + std::strerror(error));
+  }
+}
+
+void write_table(std::ostream& os, const GradeReport& report) {
+  const std::ios::fmtflags flags = os.flags();
+  for (const auto& n : report.notes) os << "note: " << n << "\n";
+  std::size_t id_width = 8;
+  std::size_t lecture_width = 7;
+  std::size_t points_width = 6;
+  auto points_of = [](const ExerciseResult& r) {
+    return std::to_string(r.score) + " / " + std::to_string(r.points);
+  };
+  for (const auto& r : report.exercises) {
+    id_width = std::max(id_width, r.id.size());
+    lecture_width = std::max(lecture_width, r.lecture.size());
+    points_width = std::max(points_width, points_of(r).size());
+  }
+  auto row = [&](const std::string& id, const std::string& lecture, const std::string& points,
+                 const std::string& result) {
+    os << std::left << std::setw(static_cast<int>(id_width + 2)) << id
+       << std::setw(static_cast<int>(lecture_width + 2)) << lecture << std::right
+       << std::setw(static_cast<int>(points_width)) << points << "  " << result << "\n";
+  };
+  row("Exercise", "Lecture", "Points", "Result");
+  for (const auto& r : report.exercises) {
+    row(r.id, r.lecture, points_of(r), clean(r.summary));
+    const bool show_detail =
+        r.outcome != Outcome::kPassed && r.outcome != Outcome::kNotImplemented && !r.detail.empty();
+    if (show_detail) os << indented(clean(r.detail), "    ");
+  }
+  os << total_line(report) << "\n";
+  os.flags(flags);
+}
+
+void write_gradescope_json(const std::string& path, const GradeReport& report) {
+  std::ostringstream os;
+  cli::JsonWriter json(os);
+  std::string overall;
+  for (const auto& n : report.notes) overall += "note: " + n + "\n";
+  overall += total_line(report);
+  json.begin_object()
+      .key("score")
+      .integer(report.score)
+      .key("max_score")
+      .integer(report.max_score)
+      .key("execution_time")
+      .integer(static_cast<long long>(std::ceil(report.seconds)))
+      .key("output")
+      .string(clean(overall))
+      .key("output_format")
+      .string("text")
+      .key("visibility")
+      .string("visible")
+      .key("stdout_visibility")
+      .string("hidden")
+      .key("tests")
+      .begin_array();
+  int number = 0;
+  for (const auto& r : report.exercises) {
+    ++number;
+    std::string output = r.summary;
+    if (!r.detail.empty() && r.outcome != Outcome::kPassed) output += "\n\n" + r.detail;
+    json.begin_object()
+        .key("name")
+        .string(clean(r.id + ": " + r.title + " (lecture " + r.lecture + ")"))
+        .key("number")
+        .string(std::to_string(number))
+        .key("score")
+        .integer(r.score)
+        .key("max_score")
+        .integer(r.points)
+        .key("status")
+        .string(r.outcome == Outcome::kPassed ? "passed" : "failed")
+        .key("output")
+        .string(clean(output))
+        .key("output_format")
+        .string("text")
+        .key("tags")
+        .begin_array()
+        .string(clean(r.id.substr(0, r.id.find('.'))))
+        .string(clean("lecture " + r.lecture))
+        .end_array()
+        .key("visibility")
+        .string("visible")
+        .key("extra_data")
+        .begin_object()
+        .key("id")
+        .string(clean(r.id))
+        .key("lecture")
+        .string(clean(r.lecture))
+        .key("outcome")
+        .string(outcome_name(r.outcome))
+        .key("summary")
+        .string(clean(r.summary))
+        .key("seconds")
+        .number(std::round(r.seconds * 1000) / 1000)
+        .end_object()
+        .end_object();
+  }
+  json.end_array().end_object();
+  os << "\n";
+  write_file_atomically(path, os.str());
+}
+
+void write_junit(const std::string& path, const GradeReport& report) {
+  int failures = 0;
+  int errors = 0;
+  for (const auto& r : report.exercises) {
+    if (r.outcome == Outcome::kPassed) continue;
+    (is_failure(r.outcome) ? failures : errors) += 1;
+  }
+  const std::string counts = " tests=\"" + std::to_string(report.exercises.size()) +
+                             "\" failures=\"" + std::to_string(failures) + "\" errors=\"" +
+                             std::to_string(errors) + "\" skipped=\"0\" time=\"" +
+                             fixed(report.seconds, 3) + "\"";
+  std::ostringstream os;
+  os << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  os << "<testsuites name=\"dl-companion\"" << counts << ">\n";
+  os << "  <testsuite name=\"dl-companion exercises\"" << counts << ">\n";
+  os << "    <properties>\n";
+  os << "      <property name=\"score\" value=\"" << report.score << "\"/>\n";
+  os << "      <property name=\"max_score\" value=\"" << report.max_score << "\"/>\n";
+  for (const auto& n : report.notes)
+    os << "      <property name=\"note\" value=\"" << xml_escape(n) << "\"/>\n";
+  os << "    </properties>\n";
+  for (const auto& r : report.exercises) {
+    os << "    <testcase classname=\"" << xml_escape(r.id.substr(0, r.id.find('.'))) << "\" name=\""
+       << xml_escape(r.id) << "\" time=\"" << fixed(r.seconds, 3) << "\">\n";
+    os << "      <properties>\n";
+    os << "        <property name=\"lecture\" value=\"" << xml_escape(r.lecture) << "\"/>\n";
+    os << "        <property name=\"title\" value=\"" << xml_escape(r.title) << "\"/>\n";
+    os << "        <property name=\"points\" value=\"" << r.points << "\"/>\n";
+    os << "        <property name=\"score\" value=\"" << r.score << "\"/>\n";
+    os << "      </properties>\n";
+    if (r.outcome != Outcome::kPassed) {
+      const char* element = is_failure(r.outcome) ? "failure" : "error";
+      os << "      <" << element << " type=\"" << outcome_name(r.outcome) << "\" message=\""
+         << xml_escape(r.summary) << "\">" << xml_escape(r.detail) << "</" << element << ">\n";
+    }
+    os << "    </testcase>\n";
+  }
+  os << "  </testsuite>\n</testsuites>\n";
+  write_file_atomically(path, os.str());
+}
+
+std::string scores_csv(const std::vector<Exercise>& exercises,
+                       const std::vector<SubmissionGrade>& submissions) {
+  std::string out = "submission,score,max_score";
+  int max_score = 0;
+  for (const auto& e : exercises) {
+    out += "," + csv_field(e.id);
+    max_score += e.points;
+  }
+  out += ",note\n";
+  for (const auto& s : submissions) {
+    out += csv_field(s.name);
+    if (s.graded) {
+      out += "," + std::to_string(s.report.score) + "," + std::to_string(s.report.max_score);
+    } else {
+      out += ",0," + std::to_string(max_score);
+    }
+    for (const auto& e : exercises) {
+      int score = 0;
+      if (s.graded)
+        for (const auto& r : s.report.exercises)
+          if (r.id == e.id) score = r.score;
+      out += "," + std::to_string(score);
+    }
+    out += "," + csv_field(clean(s.note)) + "\n";
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, int>> read_hint_state(const std::string& path) {
+  std::vector<std::pair<std::string, int>> state;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string id;
+    long count = 0;
+    std::string rest;
+    if (!(words >> id >> count) || (words >> rest) || count < 0 || count > 1000) continue;
+    auto it =
+        std::find_if(state.begin(), state.end(), [&](const auto& p) { return p.first == id; });
+    if (it != state.end()) {
+      it->second = static_cast<int>(count);
+    } else {
+      state.emplace_back(id, static_cast<int>(count));
+    }
+  }
+  return state;
+}
+
+void write_hint_state(const std::string& path,
+                      const std::vector<std::pair<std::string, int>>& state) {
+  std::string text = "# dlc hint: how many hints of each exercise have been shown\n";
+  for (const auto& [id, count] : state) text += id + " " + std::to_string(count) + "\n";
+  write_file_atomically(path, text);
+}
+
+}  // namespace dlc::grader

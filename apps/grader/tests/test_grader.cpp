@@ -1,0 +1,1092 @@
+// Tests of the autograder (apps/grader): the manifest reader, the XML reader, the decision on
+// hand-written reports, the process runner against a helper that misbehaves on purpose, whole
+// gradings of a Catch2 program whose exercises misbehave, the reports, the manifest against the
+// solutions' markers ([manifest]), and `dlc grade` on this tree ([stubs], [solution]).
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "apps/grader/catch_report.hpp"
+#include "apps/grader/grader.hpp"
+#include "apps/grader/lessons.hpp"
+#include "apps/grader/process.hpp"
+#include "apps/grader/xml.hpp"
+#include "tools/stubgen_lib.hpp"
+
+namespace fs = std::filesystem;
+using namespace dlc::grader;
+
+namespace {
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+/// A temporary folder for one test, removed at the end.
+struct Scratch {
+  fs::path dir;
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "dlc-grader-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    dir = pattern;
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  std::string file(const std::string& name) const { return (dir / name).string(); }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+std::string manifest_error(const std::string& text) {
+  try {
+    parse_manifest(text, "exercises.ini");
+  } catch (const ManifestError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+std::string xml_error(const std::string& text) {
+  try {
+    parse_xml(text);
+  } catch (const XmlError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+/// A minimal JSON reader, for checking results.json.
+struct Json {
+  enum Type { kNull, kBool, kNumber, kString, kArray, kObject } type = kNull;
+  bool boolean = false;
+  double number = 0;
+  std::string string;
+  std::vector<Json> array;
+  std::vector<std::pair<std::string, Json>> object;
+  const Json* get(const std::string& key) const {
+    for (const auto& [k, v] : object)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+class JsonReader {
+ public:
+  explicit JsonReader(const std::string& s) : s_(s) {}
+  Json document() {
+    Json v = value();
+    blanks();
+    if (i_ != s_.size()) throw std::runtime_error("JSON: text after the value");
+    return v;
+  }
+
+ private:
+  void blanks() {
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
+  }
+  char next() {
+    if (i_ >= s_.size()) throw std::runtime_error("JSON: truncated");
+    return s_[i_++];
+  }
+  void expect(const std::string& word) {
+    if (s_.compare(i_, word.size(), word) != 0) throw std::runtime_error("JSON: bad literal");
+    i_ += word.size();
+  }
+  std::string text() {
+    std::string out;
+    if (next() != '"') throw std::runtime_error("JSON: expected a string");
+    for (;;) {
+      char c = next();
+      if (c == '"') return out;
+      if (static_cast<unsigned char>(c) < 0x20) throw std::runtime_error("JSON: raw control");
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      c = next();
+      switch (c) {
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'u': {
+          const unsigned cp = std::stoul(s_.substr(i_, 4), nullptr, 16);
+          i_ += 4;
+          if (cp < 0x80) {
+            out += static_cast<char>(cp);
+          } else {
+            out += '?';
+          }
+          break;
+        }
+        default:
+          out += c;
+      }
+    }
+  }
+  Json value() {
+    blanks();
+    Json v;
+    if (i_ >= s_.size()) throw std::runtime_error("JSON: truncated");
+    const char c = s_[i_];
+    if (c == '{') {
+      v.type = Json::kObject;
+      ++i_;
+      blanks();
+      if (s_[i_] == '}') {
+        ++i_;
+        return v;
+      }
+      for (;;) {
+        blanks();
+        std::string key = text();
+        blanks();
+        if (next() != ':') throw std::runtime_error("JSON: expected ':'");
+        v.object.emplace_back(key, value());
+        blanks();
+        const char d = next();
+        if (d == '}') return v;
+        if (d != ',') throw std::runtime_error("JSON: expected ','");
+      }
+    }
+    if (c == '[') {
+      v.type = Json::kArray;
+      ++i_;
+      blanks();
+      if (s_[i_] == ']') {
+        ++i_;
+        return v;
+      }
+      for (;;) {
+        v.array.push_back(value());
+        blanks();
+        const char d = next();
+        if (d == ']') return v;
+        if (d != ',') throw std::runtime_error("JSON: expected ','");
+      }
+    }
+    if (c == '"') {
+      v.type = Json::kString;
+      v.string = text();
+      return v;
+    }
+    if (c == 't' || c == 'f') {
+      v.type = Json::kBool;
+      v.boolean = c == 't';
+      expect(c == 't' ? "true" : "false");
+      return v;
+    }
+    if (c == 'n') {
+      expect("null");
+      return v;
+    }
+    std::size_t used = 0;
+    v.type = Json::kNumber;
+    v.number = std::stod(s_.substr(i_), &used);
+    i_ += used;
+    return v;
+  }
+  const std::string& s_;
+  std::size_t i_ = 0;
+};
+
+Json read_json(const std::string& path) { return JsonReader(slurp(path)).document(); }
+
+/// Checks a results.json against Gradescope's documented fields and types, and that the score is
+/// the sum of the tests' scores.
+void check_gradescope_fields(const Json& j) {
+  REQUIRE(j.type == Json::kObject);
+  const std::set<std::string> top = {
+      "score",      "max_score", "execution_time",    "output",     "output_format",
+      "visibility", "tests",     "stdout_visibility", "extra_data", "leaderboard"};
+  for (const auto& [k, v] : j.object) {
+    INFO("top-level key " << k);
+    CHECK(top.count(k) == 1);
+  }
+  REQUIRE(j.get("score") != nullptr);
+  REQUIRE(j.get("score")->type == Json::kNumber);
+  REQUIRE(j.get("tests") != nullptr);
+  REQUIRE(j.get("tests")->type == Json::kArray);
+  const std::set<std::string> visibilities = {"hidden", "after_due_date", "after_published",
+                                              "visible"};
+  CHECK(visibilities.count(j.get("visibility")->string) == 1);
+  double sum = 0;
+  for (const Json& t : j.get("tests")->array) {
+    const std::set<std::string> fields = {"score",       "max_score",  "status",    "name",
+                                          "name_format", "number",     "output",    "output_format",
+                                          "tags",        "visibility", "extra_data"};
+    for (const auto& [k, v] : t.object) {
+      INFO("test key " << k);
+      CHECK(fields.count(k) == 1);
+    }
+    REQUIRE(t.get("score")->type == Json::kNumber);
+    REQUIRE(t.get("max_score")->type == Json::kNumber);
+    REQUIRE(t.get("name")->type == Json::kString);
+    REQUIRE(t.get("number")->type == Json::kString);
+    REQUIRE(t.get("output")->type == Json::kString);
+    const std::string status = t.get("status")->string;
+    CHECK((status == "passed" || status == "failed"));
+    CHECK(visibilities.count(t.get("visibility")->string) == 1);
+    CHECK(t.get("score")->number <= t.get("max_score")->number);
+    sum += t.get("score")->number;
+  }
+  CHECK(j.get("score")->number == sum);
+}
+
+const char* const kSampleManifest =
+    "# a comment\n"
+    "[week2.sigmoid]\n"
+    "lecture = 2.2\n"
+    "title = The sigmoid function\n"
+    "points = 1\n"
+    "hint = first\n"
+    "hint = second # not a comment\n"
+    "\n"
+    "[week2.model]\n"
+    "lecture = 2.4\r\n"
+    "title = The whole model\n"
+    "points = 3\n"
+    "timeout = 60\n";
+
+Exercise exercise(const std::string& id, int points = 2) {
+  Exercise e;
+  e.id = id;
+  e.lecture = "2.2";
+  e.title = "t";
+  e.points = points;
+  return e;
+}
+
+ProcessResult exited(int code, std::string output = "") {
+  ProcessResult r;
+  r.started = true;
+  r.exited = true;
+  r.exit_code = code;
+  r.output_bytes = output.size();
+  r.output = std::move(output);
+  r.seconds = 0.1;
+  return r;
+}
+
+std::string report_of(const std::string& test_cases) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Catch name=\"t\" filters=\"[x]\">\n"
+         "  <Group name=\"t\">\n" +
+         test_cases +
+         "    <OverallResults successes=\"1\" failures=\"0\" expectedFailures=\"0\"/>\n"
+         "  </Group>\n"
+         "  <OverallResults successes=\"1\" failures=\"0\" expectedFailures=\"0\"/>\n"
+         "</Catch>";
+}
+
+const std::string kPassingCase =
+    "<TestCase name=\"ok\" tags=\"[x.a]\" filename=\"/src/tests/t.cpp\" line=\"3\">\n"
+    "  <OverallResult success=\"true\"/>\n</TestCase>\n";
+
+const std::string kStubCase =
+    "<TestCase name=\"stub\" tags=\"[x.a]\" filename=\"/src/tests/t.cpp\" line=\"5\">\n"
+    "  <Exception filename=\"/src/tests/t.cpp\" line=\"5\">\n"
+    "    not implemented yet: x.a (hint: write it)\n  </Exception>\n"
+    "  <OverallResult success=\"false\"/>\n</TestCase>\n";
+
+const std::string kFailingCase =
+    "<TestCase name=\"adds &amp; carries\" tags=\"[x.a]\" filename=\"/src/tests/t.cpp\" "
+    "line=\"9\">\n"
+    "  <Section name=\"small\" filename=\"/src/tests/t.cpp\" line=\"10\">\n"
+    "    <Info>the formula: a + b</Info>\n"
+    "    <Expression success=\"false\" type=\"CHECK\" filename=\"/src/tests/t.cpp\" line=\"12\">\n"
+    "      <Original>\n        add(2, 2) == 4\n      </Original>\n"
+    "      <Expanded>\n        5 == 4\n      </Expanded>\n"
+    "    </Expression>\n"
+    "    <OverallResults successes=\"0\" failures=\"1\" expectedFailures=\"0\"/>\n"
+    "  </Section>\n"
+    "  <OverallResult success=\"false\">\n    <StdOut>\nprinted &lt;this&gt;\n    </StdOut>\n"
+    "  </OverallResult>\n</TestCase>\n";
+
+DecideOptions decide_options() {
+  DecideOptions o;
+  o.timeout_seconds = 3;
+  o.memory_limit_bytes = 2ull << 30;
+  o.source_prefixes = {"/src"};
+  return o;
+}
+
+std::string helper() { return DLC_GRADER_HELPER; }
+
+RunLimits limits(double timeout) {
+  RunLimits l;
+  l.timeout_seconds = timeout;
+  l.output_limit_bytes = 64 << 10;
+  return l;
+}
+
+}  // namespace
+
+// ---- the manifest ----------------------------------------------------------------------------
+
+TEST_CASE("manifest: the sample reads in file order with every field",
+          "[grader][manifest-reader]") {
+  const Manifest m = parse_manifest(kSampleManifest, "exercises.ini");
+  REQUIRE(m.exercises.size() == 2);
+  const Exercise& s = m.exercises[0];
+  CHECK(s.id == "week2.sigmoid");
+  CHECK(s.block() == "week2");
+  CHECK(s.lecture == "2.2");
+  CHECK(s.title == "The sigmoid function");
+  CHECK(s.points == 1);
+  CHECK(s.timeout_seconds == 0);
+  REQUIRE(s.hints.size() == 2);
+  CHECK(s.hints[1] == "second # not a comment");
+  CHECK(m.exercises[1].lecture == "2.4");  // the \r of a CRLF line is not part of the value
+  CHECK(m.exercises[1].timeout_seconds == 60);
+  CHECK(m.find("week2.model") == &m.exercises[1]);
+  CHECK(m.find("week2.nothing") == nullptr);
+  CHECK(m.total_points() == 4);
+}
+
+TEST_CASE("manifest: every mistake is named with file:line", "[grader][manifest-reader]") {
+  CHECK(manifest_error("[week2.a]\nlecture 2.2\n") ==
+        "exercises.ini:2: expected `key = value`, a [section], or a # comment");
+  CHECK(manifest_error("lecture = 2.2\n") ==
+        "exercises.ini:1: `lecture` comes before the first [exercise] section");
+  CHECK(contains(manifest_error("[week2.a]\nlecture = 1\ntitle = t\npoints = 1\ncolour = red\n"),
+                 "exercises.ini:5: unknown key \"colour\""));
+  CHECK(manifest_error("[week2.a]\nlecture = 1\ntitle = t\npoints = 1\n[week2.a]\n") ==
+        "exercises.ini:5: exercise week2.a is listed twice (first at line 1)");
+  CHECK(contains(manifest_error("[week2.a]\nlecture = 1\ntitle = t\n\n[week2.b]\n"),
+                 "exercises.ini:1: exercise week2.a has no points"));
+  CHECK(contains(manifest_error("[week2.a]\nlecture = 1\npoints = 1\n"),
+                 "exercises.ini:1: exercise week2.a has no title"));
+  for (const char* bad : {"two", "0", "-1", "1.5", "1x", ""}) {
+    INFO("points = " << bad);
+    const std::string e =
+        manifest_error(std::string("[week2.a]\nlecture = 1\ntitle = t\npoints = ") + bad + "\n");
+    CHECK(contains(e, "exercises.ini:4: "));
+  }
+  CHECK(contains(manifest_error("[week2.a]\nlecture = 1\ntitle = t\npoints = 1\ntimeout = 0\n"),
+                 "exercises.ini:5: timeout must be a positive number"));
+  CHECK(contains(manifest_error("[week2.a]\nlecture = 1\nlecture = 2\n"),
+                 "exercises.ini:3: `lecture` is given twice"));
+  CHECK(contains(manifest_error("[sigmoid]\n"), "exercises.ini:1: \"sigmoid\" is not an exercise"));
+  CHECK(contains(manifest_error("[week2.a\n"), "exercises.ini:1: a section must look like"));
+  CHECK(contains(manifest_error("# nothing\n"), "no exercise is listed"));
+  CHECK(contains(manifest_error("[week2.a]\nlecture =\n"),
+                 "exercises.ini:2: `lecture` has no value"));
+  try {
+    read_manifest("/nonexistent/exercises.ini");
+    FAIL("no error");
+  } catch (const ManifestError& e) {
+    CHECK(contains(e.what(), "/nonexistent/exercises.ini: cannot read"));
+  }
+}
+
+TEST_CASE("manifest: the course's exercises.ini reads", "[grader][manifest-reader]") {
+  const Manifest m = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
+  CHECK(m.exercises.size() >= 1);
+  for (const auto& e : m.exercises) {
+    INFO(e.id);
+    CHECK(!e.hints.empty());
+  }
+}
+
+TEST_CASE("selection: ids and blocks, in course order; unknown words refused", "[grader]") {
+  const Manifest m = parse_manifest(
+      std::string(kSampleManifest) + "[week3.layer]\nlecture = 3.1\ntitle = t\npoints = 1\n",
+      "exercises.ini");
+  CHECK(select_exercises(m, {}).size() == 3);
+  auto ids = [](const std::vector<Exercise>& es) {
+    std::vector<std::string> out;
+    for (const auto& e : es) out.push_back(e.id);
+    return out;
+  };
+  CHECK(ids(select_exercises(m, {"week3.layer", "week2.sigmoid"})) ==
+        std::vector<std::string>{"week2.sigmoid", "week3.layer"});
+  CHECK(ids(select_exercises(m, {"week2"})) ==
+        std::vector<std::string>{"week2.sigmoid", "week2.model"});
+  CHECK_THROWS_WITH(select_exercises(m, {"sigmoid"}),
+                    "no exercise or block is called \"sigmoid\" (did you mean week2.sigmoid?)");
+  CHECK_THROWS_AS(select_exercises(m, {"week9"}), SelectionError);
+}
+
+// ---- the XML reader --------------------------------------------------------------------------
+
+TEST_CASE("xml: elements, attributes, text and entities", "[grader][xml]") {
+  const XmlElement root = parse_xml(
+      "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
+      "<Catch name='a &amp; b' x=\"&lt;&gt;&quot;&apos;\">\n"
+      "  <Group name=\"g\"><T/>text &#65;&#x42;&#x20AC; <![CDATA[<raw>&]]><!-- skip --></Group>\n"
+      "  <E a=\"1\" b=\"2\" />\n"
+      "</Catch>\n<!-- after -->\n");
+  CHECK(root.name == "Catch");
+  REQUIRE(root.attribute("name") != nullptr);
+  CHECK(*root.attribute("name") == "a & b");
+  CHECK(*root.attribute("x") == "<>\"'");
+  CHECK(root.attribute("missing") == nullptr);
+  REQUIRE(root.children.size() == 2);
+  const XmlElement* g = root.child("Group");
+  REQUIRE(g != nullptr);
+  CHECK(g->text == "text AB\xE2\x82\xAC <raw>&");
+  CHECK(g->child("T") != nullptr);
+  CHECK(*root.child("E")->attribute("b") == "2");
+}
+
+TEST_CASE("xml: malformed input is refused with its line", "[grader][xml]") {
+  CHECK(xml_error("") == "line 1: no root element (empty or blank document)");
+  CHECK(xml_error("<a>\n<b></a>") == "line 2: </a> closes <b>");
+  CHECK(contains(xml_error("<a></a><b/>"), "a second element"));
+  CHECK(contains(xml_error("<a></a> junk"), "text after the root element"));
+  CHECK(contains(xml_error("junk <a/>"), "text before the root element"));
+  CHECK(contains(xml_error("<a>&nbsp;</a>"), "an unknown entity &nbsp;"));
+  CHECK(contains(xml_error("<a>&#0;</a>"), "invalid character"));
+  CHECK(contains(xml_error("<a>&#xD800;</a>"), "invalid character"));
+  CHECK(contains(xml_error("<a>&#x110000;</a>"), "invalid character"));
+  CHECK(contains(xml_error("<a>&#xZZ;</a>"), "a bad character reference"));
+  CHECK(contains(xml_error("<a>a & b</a>"), "a bare '&'"));
+  CHECK(contains(xml_error("<a x=1/>"), "not quoted"));
+  CHECK(contains(xml_error("<a x=\"1\" x=\"2\"/>"), "given twice"));
+  CHECK(contains(xml_error("<a x=\"<\"/>"), "'<' inside attribute"));
+  CHECK(contains(xml_error("<1a/>"), "a name cannot start"));
+  CHECK(contains(xml_error("<a><!-- x -- y --></a>"), "`--` inside a comment"));
+  CHECK(contains(xml_error("<a"), "truncated"));
+  CHECK(contains(xml_error("<a>text"), "truncated"));
+  CHECK(contains(xml_error("<a x=\"abc"), "truncated"));
+  CHECK(contains(xml_error("<a><!-- x"), "truncated"));
+}
+
+TEST_CASE("xml: every truncation of a real report is refused, never crashes", "[grader][xml]") {
+  const std::string full = report_of(kPassingCase + kFailingCase + kStubCase);
+  REQUIRE_NOTHROW(parse_xml(full));
+  REQUIRE_NOTHROW(read_catch_report(full));
+  for (std::size_t n = 0; n < full.size(); ++n) {
+    const std::string cut = full.substr(0, n);
+    INFO("the first " << n << " bytes");
+    CHECK_THROWS_AS(read_catch_report(cut), XmlError);
+  }
+}
+
+TEST_CASE("xml: garbage and hostile nesting are refused without a crash or a hang",
+          "[grader][xml]") {
+  std::mt19937 rng(12345);
+  const std::string alphabet = "<>/=\"'&;#x! ?-[]CDATAab\n\x01\xff";
+  for (int round = 0; round < 3000; ++round) {
+    std::string junk;
+    const int length = static_cast<int>(rng() % 200);
+    for (int i = 0; i < length; ++i) junk += alphabet[rng() % alphabet.size()];
+    try {
+      parse_xml(junk);
+    } catch (const XmlError&) {
+    }
+  }
+  std::string deep;
+  for (int i = 0; i < 200000; ++i) deep += "<a>";
+  CHECK(contains(xml_error(deep), "nest too deeply"));
+  std::string wide = "<a>";
+  for (int i = 0; i < 100000; ++i) wide += "<b x=\"1\"/>";
+  wide += "</a>";
+  CHECK(parse_xml(wide).children.size() == 100000);
+  CHECK_THROWS_AS(read_catch_report("<NotCatch/>"), XmlError);
+}
+
+// ---- the decision ----------------------------------------------------------------------------
+
+TEST_CASE("decide: passed only with a complete report, every case passing, exit code 0",
+          "[grader][decide]") {
+  const Exercise e = exercise("x.a", 2);
+  const auto o = decide_options();
+  const ExerciseResult pass = decide(e, exited(0), report_of(kPassingCase + kPassingCase), o);
+  CHECK(pass.outcome == Outcome::kPassed);
+  CHECK(pass.score == 2);
+  CHECK(pass.points == 2);
+  CHECK(pass.summary == "passed (2 test cases)");
+
+  // The same report with exit code 1: not a pass.
+  const ExerciseResult odd = decide(e, exited(1), report_of(kPassingCase), o);
+  CHECK(odd.outcome == Outcome::kFailed);
+  CHECK(odd.score == 0);
+
+  // A report without </Catch>: exited early, even with exit code 0 and passing cases.
+  std::string cut = report_of(kPassingCase);
+  cut = cut.substr(0, cut.rfind("</Catch>"));
+  const ExerciseResult early = decide(e, exited(0), cut, o);
+  CHECK(early.outcome == Outcome::kExitedEarly);
+  CHECK(early.summary == "exited early (exit code 0) before its tests finished");
+  CHECK(early.score == 0);
+
+  // No report at all, but output that looks like a pass.
+  const ExerciseResult fake = decide(
+      e, exited(0, "All tests passed (1 assertion in 1 test case)\n" + report_of(kPassingCase)),
+      std::nullopt, o);
+  CHECK(fake.outcome == Outcome::kExitedEarly);
+  CHECK(fake.score == 0);
+
+  // A report with no test case.
+  const ExerciseResult none = decide(e, exited(0), report_of(""), o);
+  CHECK(none.outcome == Outcome::kNoTests);
+  CHECK(none.summary == "no test case is tagged [x.a]");
+}
+
+TEST_CASE("decide: a stub's failures are not implemented yet", "[grader][decide]") {
+  const auto o = decide_options();
+  const ExerciseResult r = decide(exercise("x.a"), exited(1), report_of(kStubCase + kStubCase), o);
+  CHECK(r.outcome == Outcome::kNotImplemented);
+  CHECK(r.summary == "not implemented yet");
+  CHECK(r.score == 0);
+  CHECK(contains(r.detail, "not implemented yet: x.a (hint: write it)"));
+
+  // An exercise whose tests stop at another, unwritten exercise.
+  const ExerciseResult other = decide(exercise("x.b"), exited(1), report_of(kStubCase), o);
+  CHECK(other.outcome == Outcome::kNotImplemented);
+  CHECK(other.summary == "not implemented yet (it calls x.a, not written yet)");
+
+  // Stub failures, then a wrong value: the wrong value decides.
+  const ExerciseResult mixed =
+      decide(exercise("x.a"), exited(2), report_of(kStubCase + kFailingCase), o);
+  CHECK(mixed.outcome == Outcome::kFailed);
+}
+
+TEST_CASE("decide: a wrong value names the check, its values and where", "[grader][decide]") {
+  const ExerciseResult r = decide(exercise("x.a"), exited(1, "some output"),
+                                  report_of(kPassingCase + kFailingCase), decide_options());
+  CHECK(r.outcome == Outcome::kFailed);
+  CHECK(r.summary == "failed: adds & carries: CHECK( add(2, 2) == 4 ) with expansion 5 == 4");
+  CHECK(contains(r.detail, "in test case \"adds & carries\", section \"small\"\n"));
+  CHECK(contains(r.detail, "at tests/t.cpp:12\n"));
+  CHECK(contains(r.detail, "  CHECK( add(2, 2) == 4 )\n"));
+  CHECK(contains(r.detail, "with expansion:\n  5 == 4\n"));
+  CHECK(contains(r.detail, "with message:\n  the formula: a + b\n"));
+  CHECK(contains(r.detail, "printed <this>"));
+  CHECK(contains(r.detail, "output:\n  some output\n"));
+}
+
+TEST_CASE("decide: exceptions, crashes, timeouts and early exits", "[grader][decide]") {
+  const Exercise e = exercise("x.a");
+  const auto o = decide_options();
+  auto thrown = [](const std::string& message) {
+    return report_of(
+        "<TestCase name=\"t\" tags=\"[x.a]\" filename=\"/src/t.cpp\" line=\"1\">\n"
+        "<Exception filename=\"/src/t.cpp\" line=\"1\">\n" +
+        message + "\n</Exception>\n<OverallResult success=\"false\"/>\n</TestCase>\n");
+  };
+  const ExerciseResult std_ex = decide(e, exited(1), thrown("boom"), o);
+  CHECK(std_ex.outcome == Outcome::kThrew);
+  CHECK(std_ex.summary == "threw an exception: boom");
+  const ExerciseResult other = decide(e, exited(1), thrown("Unknown exception"), o);
+  CHECK(other.outcome == Outcome::kThrew);
+  CHECK(other.summary == "threw an exception that is not a std::exception");
+  const ExerciseResult memory = decide(e, exited(1), thrown("std::bad_alloc"), o);
+  CHECK(memory.summary == "threw std::bad_alloc: it ran out of memory (the limit is 2 GiB)");
+
+  // An exception inside a check.
+  const ExerciseResult in_check = decide(
+      e, exited(1),
+      report_of("<TestCase name=\"t\" tags=\"[x.a]\" filename=\"/src/t.cpp\" line=\"1\">\n"
+                "<Expression success=\"false\" type=\"CHECK\" filename=\"/src/t.cpp\" line=\"2\">"
+                "<Original>f() == 1</Original><Expanded>f() == 1</Expanded>"
+                "<Exception filename=\"/src/t.cpp\" line=\"2\">bad shape</Exception></Expression>"
+                "<OverallResult success=\"false\"/></TestCase>"),
+      o);
+  CHECK(in_check.outcome == Outcome::kThrew);
+  CHECK(in_check.summary == "threw an exception: bad shape");
+
+  ProcessResult segv;
+  segv.started = true;
+  segv.signal = SIGSEGV;
+  const ExerciseResult crash = decide(e, segv, std::nullopt, o);
+  CHECK(crash.outcome == Outcome::kCrashed);
+  CHECK(crash.summary == "crashed with signal 11 (Segmentation fault)");
+  // Catch2 finishes its report from its signal handler: the signal still decides.
+  const ExerciseResult crash2 = decide(e, segv, report_of(kPassingCase), o);
+  CHECK(crash2.outcome == Outcome::kCrashed);
+  CHECK(crash2.score == 0);
+
+  ProcessResult slow;
+  slow.started = true;
+  slow.timed_out = true;
+  slow.signal = SIGKILL;
+  const ExerciseResult timeout =
+      decide(e, slow, std::string("<Catch><Group><TestCase name=\"slow &amp; steady\""), o);
+  CHECK(timeout.outcome == Outcome::kTimedOut);
+  CHECK(timeout.summary == "timed out after 3 s");
+  CHECK(contains(timeout.detail, "in test case \"slow & steady\""));
+
+  const ExerciseResult early = decide(e, exited(0), std::string("garbage"), o);
+  CHECK(early.outcome == Outcome::kExitedEarly);
+
+  ProcessResult missing;
+  missing.start_error = "cannot run /x: No such file or directory";
+  CHECK(decide(e, missing, std::nullopt, o).outcome == Outcome::kDoesNotCompile);
+}
+
+TEST_CASE("decide: output past the limit fails an exercise whose tests pass", "[grader][decide]") {
+  auto o = decide_options();
+  o.output_limit_bytes = 100;
+  ProcessResult loud = exited(0, std::string(100, 'x'));
+  loud.output_bytes = 5000;
+  loud.output_truncated = true;
+  const ExerciseResult r = decide(exercise("x.a"), loud, report_of(kPassingCase), o);
+  CHECK(r.outcome == Outcome::kFailed);
+  CHECK(r.score == 0);
+  CHECK(contains(r.summary, "of output, more than the limit of 100 bytes"));
+  CHECK(contains(r.detail, "(the first 100 of 5000 bytes)"));
+}
+
+TEST_CASE("outcome names", "[grader]") {
+  CHECK(outcome_name(Outcome::kPassed) == "passed");
+  CHECK(outcome_name(Outcome::kFailed) == "failed");
+  CHECK(outcome_name(Outcome::kNotImplemented) == "not_implemented");
+  CHECK(outcome_name(Outcome::kCrashed) == "crashed");
+  CHECK(outcome_name(Outcome::kTimedOut) == "timed_out");
+  CHECK(outcome_name(Outcome::kExitedEarly) == "exited_early");
+  CHECK(outcome_name(Outcome::kThrew) == "threw");
+  CHECK(outcome_name(Outcome::kDoesNotCompile) == "does_not_compile");
+  CHECK(outcome_name(Outcome::kNoTests) == "no_tests");
+}
+
+// ---- the process runner ----------------------------------------------------------------------
+
+TEST_CASE("process: exit codes, signals, stdin, environment, folder", "[grader][process]") {
+  const auto env = environment_with({"DLC_TEST_VALUE=42", "HOME"});
+  ProcessResult r = run_process({helper(), "ok"}, env, limits(10));
+  CHECK(r.started);
+  CHECK(r.exited);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output == "fine\n");
+
+  r = run_process({helper(), "exit3"}, env, limits(10));
+  CHECK(r.exit_code == 3);
+
+  r = run_process({helper(), "segfault"}, env, limits(10));
+  CHECK(!r.exited);
+  CHECK(r.signal == SIGSEGV);
+  CHECK(signal_description(r.signal) == "Segmentation fault");
+
+  r = run_process({helper(), "abort"}, env, limits(10));
+  CHECK(r.signal == SIGABRT);
+
+  r = run_process({helper(), "throw"}, env, limits(10));
+  CHECK(r.signal == SIGABRT);
+  CHECK(contains(r.output, "terminate"));
+
+  r = run_process({helper(), "stdin"}, env, limits(10));
+  CHECK(r.output == "stdin gave -1\n");
+
+  r = run_process({helper(), "env", "DLC_TEST_VALUE"}, env, limits(10));
+  CHECK(r.output == "DLC_TEST_VALUE=42\n");
+  r = run_process({helper(), "env", "HOME"}, env, limits(10));
+  CHECK(r.output == "HOME=(unset)\n");
+
+  Scratch scratch;
+  r = run_process({helper(), "pwd"}, env, limits(10), scratch.dir.string());
+  CHECK(r.output == fs::canonical(scratch.dir).string() + "\n");
+
+  r = run_process({"/nonexistent/program"}, env, limits(10));
+  CHECK(!r.started);
+  CHECK(r.start_error == "cannot run /nonexistent/program: No such file or directory");
+  r = run_process({helper(), "ok"}, env, limits(10), "/nonexistent/folder");
+  CHECK(!r.started);
+  CHECK(contains(r.start_error, "cannot enter /nonexistent/folder"));
+
+  r = run_process({"true"}, env, limits(10));  // found in PATH
+  CHECK(r.exited);
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("process: the timeout kills the whole process group", "[grader][process]") {
+  const auto env = environment_with({});
+  const auto start = std::chrono::steady_clock::now();
+  ProcessResult r = run_process({helper(), "spin"}, env, limits(0.5));
+  CHECK(r.timed_out);
+  CHECK(!r.exited);
+  CHECK(r.seconds < 2.0);
+
+  r = run_process({helper(), "sleep"}, env, limits(0.3));
+  CHECK(r.timed_out);
+
+  Scratch scratch;
+  const std::string pid_file = scratch.file("child.pid");
+  r = run_process({helper(), "fork-spin", pid_file}, env, limits(0.5));
+  CHECK(r.timed_out);
+  const pid_t grandchild = std::atoi(slurp(pid_file).c_str());
+  REQUIRE(grandchild > 0);
+  // The grandchild was in the group: it is gone (or a zombie about to be reaped by init).
+  bool gone = false;
+  for (int i = 0; i < 100 && !gone; ++i) {
+    const std::string stat = slurp("/proc/" + std::to_string(grandchild) + "/stat");
+    gone = stat.empty() || contains(stat, ") Z ");
+    if (!gone) ::usleep(10000);
+  }
+  CHECK(gone);
+
+  // A child left behind holding the output pipe does not keep the runner waiting.
+  r = run_process({helper(), "fork-sleep"}, env, limits(30));
+  CHECK(r.exited);
+  CHECK(r.exit_code == 0);
+  CHECK(!r.timed_out);
+  CHECK(r.output == "parent exits\n");
+  CHECK(r.seconds < 5);
+  const double total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(total < 10);
+}
+
+TEST_CASE("process: output is capped, memory and file size limited", "[grader][process]") {
+  const auto env = environment_with({});
+  ProcessResult r = run_process({helper(), "output"}, env, limits(30));
+  CHECK(r.exited);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.size() == 64u << 10);
+  CHECK(r.output_bytes == 64u << 20);
+  CHECK(r.output_truncated);
+
+  r = run_process({helper(), "output-forever"}, env, limits(0.5));
+  CHECK(r.timed_out);
+  CHECK(r.output.size() == 64u << 10);
+  CHECK(r.output_bytes > r.output.size());
+
+  RunLimits memory = limits(30);
+  memory.memory_limit_bytes = 512u << 20;
+  r = run_process({helper(), "alloc"}, env, memory);
+  CHECK(r.exited);
+  CHECK(r.exit_code == 7);  // std::bad_alloc, caught
+  CHECK(contains(r.output, "bad_alloc after"));
+
+  Scratch scratch;
+  RunLimits files = limits(30);
+  files.file_size_limit_bytes = 8u << 20;
+  r = run_process({helper(), "file", scratch.file("big")}, env, files);
+  CHECK(!r.exited);
+  CHECK(r.signal == SIGXFSZ);
+  CHECK(fs::file_size(scratch.file("big")) <= (8u << 20));
+}
+
+// ---- whole gradings of a misbehaving Catch2 program -------------------------------------------
+
+TEST_CASE("grade_program: each kind of misbehaviour is graded as what it is", "[grader][fixture]") {
+  GradeOptions options;
+  options.timeout_seconds = 20;
+  options.memory_limit_bytes = 512ull << 20;
+  struct Case {
+    const char* id;
+    Outcome outcome;
+    const char* summary;  // the start of the summary
+  };
+  const Case cases[] = {
+      {"fx.pass", Outcome::kPassed, "passed (2 test cases)"},
+      {"fx.fail", Outcome::kFailed,
+       "failed: adds two and two: CHECK( add(2, 2) == 4 ) with expansion 5 == 4"},
+      {"fx.stub", Outcome::kNotImplemented, "not implemented yet"},
+      {"fx.needs", Outcome::kNotImplemented, "not implemented yet (it calls fx.other"},
+      {"fx.throw_std", Outcome::kThrew, "threw an exception: boom: a runtime error"},
+      {"fx.throw_int", Outcome::kThrew, "threw an exception that is not a std::exception"},
+      {"fx.segv", Outcome::kCrashed, "crashed with signal 11 (Segmentation fault)"},
+      {"fx.abort", Outcome::kCrashed, "crashed with signal 6 (Aborted)"},
+      {"fx.loop", Outcome::kTimedOut, "timed out after 0.5 s"},
+      {"fx.sleep", Outcome::kTimedOut, "timed out after 0.5 s"},
+      {"fx.exit0", Outcome::kExitedEarly, "exited early (exit code 0) before its tests finished"},
+      {"fx._exit0", Outcome::kExitedEarly, "exited early (exit code 0) before its tests finished"},
+      {"fx.fake", Outcome::kExitedEarly, "exited early (exit code 0)"},
+      {"fx.alloc", Outcome::kThrew,
+       "threw std::bad_alloc: it ran out of memory (the limit is 512 MiB)"},
+      {"fx.output", Outcome::kFailed, "failed: its tests passed, but it wrote"},
+      {"fx.file", Outcome::kCrashed, "crashed with signal 25 (File size limit exceeded)"},
+      {"fx.explicit", Outcome::kFailed,
+       "failed: explicit failure: FAIL: this is not done: see lecture 2.3"},
+      {"fx.untagged", Outcome::kNoTests, "no test case is tagged [fx.untagged]"},
+  };
+  for (const Case& c : cases) {
+    Exercise e = exercise(c.id, 3);
+    if (c.outcome == Outcome::kTimedOut) e.timeout_seconds = 0.5;  // as exercises.ini may set
+    const ExerciseResult r = grade_program(e, DLC_GRADER_FIXTURE, options);
+    INFO(c.id << ": " << r.summary << "\n" << r.detail);
+    CHECK(r.id == c.id);
+    CHECK(outcome_name(r.outcome) == outcome_name(c.outcome));
+    CHECK(r.summary.rfind(c.summary, 0) == 0);
+    CHECK(r.score == (c.outcome == Outcome::kPassed ? 3 : 0));
+    CHECK(r.points == 3);
+  }
+  // The timeout an exercise sets in the manifest wins over the default.
+  Exercise patient = exercise("fx.sleep");
+  patient.timeout_seconds = 0.25;
+  const ExerciseResult r = grade_program(patient, DLC_GRADER_FIXTURE, options);
+  CHECK(r.summary == "timed out after 0.25 s");
+  CHECK(r.seconds < 1);
+  // A program that is not there.
+  const ExerciseResult none = grade_program(exercise("fx.pass"), "/nonexistent/test", options);
+  CHECK(none.outcome == Outcome::kDoesNotCompile);
+}
+
+// ---- reports ---------------------------------------------------------------------------------
+
+namespace {
+
+GradeReport sample_report() {
+  GradeReport report;
+  ExerciseResult a;
+  a.id = "week2.sigmoid";
+  a.lecture = "2.2";
+  a.title = "The sigmoid function";
+  a.points = 1;
+  a.score = 1;
+  a.outcome = Outcome::kPassed;
+  a.summary = "passed (2 test cases)";
+  ExerciseResult b;
+  b.id = "week2.propagate";
+  b.lecture = "2.10-2.11";
+  b.title = "Forward & backward, \"vectorized\"";
+  b.points = 2;
+  b.outcome = Outcome::kCrashed;
+  b.summary = "crashed with signal 11 (Segmentation fault)";
+  b.detail = "in test case \"x\"\noutput:\n  <garbage> \x01\xff\xfe end\n";
+  ExerciseResult c;
+  c.id = "week2.model";
+  c.lecture = "2.4";
+  c.title = "The whole model";
+  c.points = 2;
+  c.outcome = Outcome::kNotImplemented;
+  c.summary = "not implemented yet";
+  c.detail = "not implemented yet: week2.model (hint: x)\n";
+  report.exercises = {a, b, c};
+  report.score = 1;
+  report.max_score = 5;
+  report.seconds = 1.25;
+  report.notes = {"the submission has no week2/images.cpp"};
+  return report;
+}
+
+}  // namespace
+
+TEST_CASE("reports: the table", "[grader][reports]") {
+  std::ostringstream os;
+  write_table(os, sample_report());
+  const std::string t = os.str();
+  CHECK(contains(t, "note: the submission has no week2/images.cpp\n"));
+  CHECK(contains(t, "Exercise         Lecture    Points  Result\n"));
+  CHECK(contains(t, "week2.sigmoid    2.2         1 / 1  passed (2 test cases)\n"));
+  CHECK(contains(t, "week2.propagate  2.10-2.11   0 / 2  crashed with signal 11"));
+  CHECK(contains(t, "\n    in test case \"x\"\n"));  // the detail, indented
+  CHECK(!contains(t, "hint: x"));                    // not for a stub
+  CHECK(t.size() > 20);
+  CHECK(t.substr(t.size() - 20) == "Total: 1 / 5 points\n");
+}
+
+TEST_CASE("reports: results.json has Gradescope's fields, valid JSON from any output",
+          "[grader][reports]") {
+  Scratch scratch;
+  const std::string path = scratch.file("results.json");
+  write_gradescope_json(path, sample_report());
+  const Json j = read_json(path);
+  check_gradescope_fields(j);
+  CHECK(j.get("score")->number == 1);
+  CHECK(j.get("max_score")->number == 5);
+  const auto& tests = j.get("tests")->array;
+  REQUIRE(tests.size() == 3);
+  CHECK(tests[0].get("status")->string == "passed");
+  CHECK(tests[1].get("status")->string == "failed");
+  CHECK(tests[1].get("name")->string ==
+        "week2.propagate: Forward & backward, \"vectorized\" (lecture 2.10-2.11)");
+  CHECK(tests[1].get("number")->string == "2");
+  CHECK(tests[1].get("extra_data")->get("outcome")->string == "crashed");
+  CHECK(contains(tests[1].get("output")->string, "<garbage> \\x01\xEF\xBF\xBD\xEF\xBF\xBD end"));
+  // Written whole: nothing else is left in the folder.
+  CHECK(std::distance(fs::directory_iterator(scratch.dir), fs::directory_iterator()) == 1);
+  CHECK_THROWS_AS(write_gradescope_json("/nonexistent/folder/results.json", sample_report()),
+                  std::runtime_error);
+}
+
+TEST_CASE("reports: JUnit XML reads back", "[grader][reports]") {
+  Scratch scratch;
+  const std::string path = scratch.file("junit.xml");
+  write_junit(path, sample_report());
+  const XmlElement root = parse_xml(slurp(path));
+  CHECK(root.name == "testsuites");
+  CHECK(*root.attribute("tests") == "3");
+  CHECK(*root.attribute("failures") == "1");
+  CHECK(*root.attribute("errors") == "1");
+  const XmlElement* suite = root.child("testsuite");
+  REQUIRE(suite != nullptr);
+  std::vector<const XmlElement*> cases;
+  for (const auto& c : suite->children)
+    if (c.name == "testcase") cases.push_back(&c);
+  REQUIRE(cases.size() == 3);
+  CHECK(cases[0]->child("failure") == nullptr);
+  REQUIRE(cases[1]->child("error") != nullptr);
+  CHECK(*cases[1]->child("error")->attribute("type") == "crashed");
+  REQUIRE(cases[2]->child("failure") != nullptr);
+  CHECK(*cases[2]->child("failure")->attribute("message") == "not implemented yet");
+}
+
+TEST_CASE("reports: the CSV of a batch and the hint state", "[grader][reports]") {
+  SubmissionGrade good;
+  good.name = "alice";
+  good.graded = true;
+  good.report = sample_report();
+  good.note = "the submission has no week2/images.cpp";
+  SubmissionGrade broken;
+  broken.name = "bob, jr";
+  broken.note = "not graded: \"cmake\" failed";
+  const Manifest m = parse_manifest(
+      "[week2.sigmoid]\nlecture=1\ntitle=t\npoints=1\n[week2.propagate]\nlecture=1\ntitle=t\n"
+      "points=2\n[week2.model]\nlecture=1\ntitle=t\npoints=2\n",
+      "m");
+  CHECK(scores_csv(m.exercises, {good, broken}) ==
+        "submission,score,max_score,week2.sigmoid,week2.propagate,week2.model,note\n"
+        "alice,1,5,1,0,0,the submission has no week2/images.cpp\n"
+        "\"bob, jr\",0,5,0,0,0,\"not graded: \"\"cmake\"\" failed\"\n");
+
+  Scratch scratch;
+  const std::string state = scratch.file("dlc-hints.state");
+  CHECK(read_hint_state(state).empty());
+  write_hint_state(state, {{"week2.sigmoid", 2}, {"week2.model", 1}});
+  CHECK(read_hint_state(state) ==
+        std::vector<std::pair<std::string, int>>{{"week2.sigmoid", 2}, {"week2.model", 1}});
+  spit(state, "week2.sigmoid 2\ngarbage\nweek2.model -3\nweek2.x 1 extra\n\x01\x02\n");
+  CHECK(read_hint_state(state) == std::vector<std::pair<std::string, int>>{{"week2.sigmoid", 2}});
+}
+
+// ---- the manifest against the code ------------------------------------------------------------
+
+TEST_CASE("manifest: exercises.ini lists exactly the exercises the solutions mark",
+          "[.][manifest]") {
+  // The ids the solutions mark, from dlc-stubgen's own listing.
+  std::ostringstream out;
+  std::ostringstream err;
+  REQUIRE(dlc::stubgen::run({"--list", DLC_SOURCE_DIR}, out, err) == 0);
+  std::set<std::string> in_code;
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string id;
+    if (words >> id) in_code.insert(id);
+  }
+  REQUIRE(!in_code.empty());
+
+  const Manifest manifest = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
+  std::set<std::string> in_manifest;
+  for (const auto& e : manifest.exercises) in_manifest.insert(e.id);
+
+  std::string missing_from_manifest;
+  for (const auto& id : in_code)
+    if (in_manifest.count(id) == 0) missing_from_manifest += " " + id;
+  std::string without_code;
+  for (const auto& id : in_manifest)
+    if (in_code.count(id) == 0) without_code += " " + id;
+  INFO("exercises the solutions mark but exercises.ini lacks:" << missing_from_manifest);
+  INFO("exercises of exercises.ini that no solution marks:" << without_code);
+  CHECK(missing_from_manifest.empty());
+  CHECK(without_code.empty());
+
+  // Every exercise belongs to a lesson of lessons.cmake, so the grader can build and run it.
+  std::set<std::string> in_lessons;
+  for (const auto& lesson : read_lessons(DLC_SOURCE_DIR))
+    for (const auto& id : lesson.exercise_ids) in_lessons.insert(id);
+  std::string not_in_a_lesson;
+  for (const auto& id : in_manifest)
+    if (in_lessons.count(id) == 0) not_in_a_lesson += " " + id;
+  INFO("exercises whose solution is not a lesson of lessons.cmake:" << not_in_a_lesson);
+  CHECK(not_in_a_lesson.empty());
+}
+
+// ---- `dlc grade` on this tree ----------------------------------------------------------------
+
+namespace {
+
+/// Runs `dlc grade <args> --no-build --json <file>` and returns the parsed results.json. The test
+/// programs are graded as the build made them, as every other test of CTest runs what was built
+/// (building here could relink a program another test is running).
+Json dlc_grade(const std::vector<std::string>& args, Scratch& scratch, std::string& table,
+               double& seconds) {
+  const std::string json = scratch.file("results.json");
+  std::vector<std::string> argv = {DLC_EXECUTABLE, "grade"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.insert(argv.end(), {"--no-build", "--json", json});
+  RunLimits l;
+  l.timeout_seconds = 600;
+  l.output_limit_bytes = 4u << 20;
+  const ProcessResult r = run_process(argv, environment_with({}), l);
+  table = r.output;
+  seconds = r.seconds;
+  INFO(r.output);
+  REQUIRE(r.started);
+  REQUIRE(r.exited);
+  REQUIRE(r.exit_code == 0);
+  return read_json(json);
+}
+
+}  // namespace
+
+TEST_CASE("dlc grade: the untouched stubs grade to 0, every exercise not implemented yet",
+          "[.][stubs]") {
+  Scratch scratch;
+  std::string table;
+  double seconds = 0;
+  const Json j = dlc_grade({}, scratch, table, seconds);
+  INFO(table);
+  check_gradescope_fields(j);
+  const Manifest manifest = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
+  CHECK(j.get("score")->number == 0);
+  CHECK(j.get("max_score")->number == manifest.total_points());
+  const auto& tests = j.get("tests")->array;
+  REQUIRE(tests.size() == manifest.exercises.size());
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    INFO(manifest.exercises[i].id << ": " << tests[i].get("output")->string);
+    CHECK(tests[i].get("extra_data")->get("id")->string == manifest.exercises[i].id);
+    CHECK(tests[i].get("extra_data")->get("outcome")->string == "not_implemented");
+    CHECK(tests[i].get("score")->number == 0);
+    CHECK(tests[i].get("max_score")->number == manifest.exercises[i].points);
+  }
+  CHECK(contains(table, "Total: 0 / " + std::to_string(manifest.total_points()) + " points\n"));
+  CHECK(seconds < 60);
+}
+
+TEST_CASE("dlc grade --solution: the reference solutions earn full marks", "[.][solution]") {
+  Scratch scratch;
+  std::string table;
+  double seconds = 0;
+  const Json j = dlc_grade({"--solution"}, scratch, table, seconds);
+  INFO(table);
+  check_gradescope_fields(j);
+  const Manifest manifest = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
+  CHECK(j.get("score")->number == manifest.total_points());
+  for (const Json& t : j.get("tests")->array) {
+    INFO(t.get("name")->string << ": " << t.get("output")->string);
+    CHECK(t.get("status")->string == "passed");
+  }
+}

@@ -1,0 +1,503 @@
+#include "common/plot.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "common/checks.hpp"
+
+namespace dlc::plot {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The colours: strong ones for the points (the ends of the course's Spectral map, red for 0 and
+// blue for 1), light ones for the predicted regions behind them.
+constexpr const char* kPointColour[2] = {"#c62828", "#1f4e9a"};
+constexpr const char* kRegionColour[2] = {"#f6c1bc", "#bcd3ee"};
+// Curves: the ten colours of matplotlib's default cycle, which students know from the notebooks.
+constexpr std::array<const char*, 10> kCurveColours = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
+                                                       "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+                                                       "#bcbd22", "#17becf"};
+// The PNG signature: the first eight bytes of every PNG file.
+constexpr unsigned char kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+// Grid points classified per call of the classifier, so that a wide hidden layer never needs
+// one huge matrix.
+constexpr std::size_t kChunk = 16384;
+
+std::string number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+// A fresh private folder under $TMPDIR (or /tmp), removed with everything in it at the end.
+class TempDir {
+ public:
+  TempDir() {
+    const char* env = std::getenv("TMPDIR");
+    const std::string base = (env != nullptr && *env != '\0') ? env : "/tmp";
+    std::string pattern = base + "/dlc-plot.XXXXXX";
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      throw PlotError("cannot make a temporary folder in " + base + ": " + std::strerror(errno));
+    }
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw PlotError("cannot write the temporary file " + path);
+}
+
+// The smallest and largest of each coordinate, widened by 1 on each side as the course does.
+struct Bounds {
+  double x0, x1, y0, y1;
+};
+
+Bounds bounds_of(const Matrix& X) {
+  Bounds b{X(0, 0), X(0, 0), X(1, 0), X(1, 0)};
+  for (std::size_t j = 0; j < X.cols(); ++j) {
+    b.x0 = std::min(b.x0, X(0, j));
+    b.x1 = std::max(b.x1, X(0, j));
+    b.y0 = std::min(b.y0, X(1, j));
+    b.y1 = std::max(b.y1, X(1, j));
+  }
+  if (!std::isfinite(b.x0) || !std::isfinite(b.x1) || !std::isfinite(b.y0) ||
+      !std::isfinite(b.y1)) {
+    throw std::invalid_argument("plot: a point has a coordinate that is not a finite number");
+  }
+  return {b.x0 - 1.0, b.x1 + 1.0, b.y0 - 1.0, b.y1 + 1.0};
+}
+
+// Checks a labelled 2-D set: X (2, m), Y (1, m) of 0/1, m >= 1.
+void check_points(const char* what, const Matrix& X, const Matrix& Y) {
+  check_examples(what, X, Y);
+  if (X.rows() != 2) {
+    throw ShapeError(std::string(what) + ": X is " + to_string(X.shape()) +
+                     " but a picture of the plane needs 2 rows (x1, x2), shape (2, m)");
+  }
+}
+
+// The points of each label, one "x1 x2" line each, in two files; returns the plot elements.
+std::string point_elements(const TempDir& dir, const Matrix& X, const Matrix& Y,
+                           const Classes& classes, bool with_titles) {
+  std::string elements;
+  for (int label = 0; label < 2; ++label) {
+    std::string text;
+    for (std::size_t j = 0; j < X.cols(); ++j) {
+      if (Y(0, j) == static_cast<double>(label))
+        text += number(X(0, j)) + ' ' + number(X(1, j)) + '\n';
+    }
+    if (text.empty()) continue;  // gnuplot warns about an empty file
+    const std::string file = dir.file("class" + std::to_string(label) + ".dat");
+    write_file(file, text);
+    if (!elements.empty()) elements += ", \\\n     ";
+    elements += gnuplot_quote(file) + " using 1:2 with points pt 7 ps 0.85 lc rgb '" +
+                kPointColour[label] + "' " +
+                (with_titles ? "title " + gnuplot_quote(label == 0 ? classes.zero : classes.one)
+                             : std::string("notitle"));
+  }
+  return elements;
+}
+
+// The classifier's prediction on a grid x fastest, as bytes 0/1, in a binary file; returns the
+// plot element that draws it as an image.
+std::string region_element(const TempDir& dir, const std::string& name, const Classifier& classify,
+                           const Bounds& b, std::size_t n, const char* what) {
+  if (!classify) throw std::invalid_argument(std::string(what) + ": the classifier is empty");
+  n = std::max<std::size_t>(n, 2);
+  const double dx = (b.x1 - b.x0) / static_cast<double>(n - 1);
+  const double dy = (b.y1 - b.y0) / static_cast<double>(n - 1);
+  std::string bytes(n * n, '\0');
+  for (std::size_t start = 0; start < n * n; start += kChunk) {
+    const std::size_t k = std::min(kChunk, n * n - start);
+    Matrix points(2, k);
+    for (std::size_t c = 0; c < k; ++c) {
+      const std::size_t i = (start + c) % n, j = (start + c) / n;
+      points(0, c) = b.x0 + static_cast<double>(i) * dx;
+      points(1, c) = b.y0 + static_cast<double>(j) * dy;
+    }
+    const Matrix labels = classify(points);
+    if (labels.shape() != Shape{1, k}) {
+      throw ShapeError(std::string(what) + ": the classifier returned " +
+                       to_string(labels.shape()) + " for " + to_string(points.shape()) +
+                       " points; it must return (1, " + std::to_string(k) + ")");
+    }
+    for (std::size_t c = 0; c < k; ++c) bytes[start + c] = labels(0, c) > 0.5 ? 1 : 0;
+  }
+  const std::string file = dir.file(name);
+  write_file(file, bytes);
+  return gnuplot_quote(file) + " binary array=(" + std::to_string(n) + "," + std::to_string(n) +
+         ") dx=" + number(dx) + " dy=" + number(dy) + " origin=(" + number(b.x0) + "," +
+         number(b.y0) + ") format='%uchar' with image notitle";
+}
+
+// Legend entries for the two predicted regions.
+std::string region_key_elements() {
+  return std::string("keyentry with boxes fs solid 1.0 noborder fc rgb '") + kRegionColour[0] +
+         "' title 'predicted y = 0', \\\n     keyentry with boxes fs solid 1.0 noborder fc rgb '" +
+         kRegionColour[1] + "' title 'predicted y = 1'";
+}
+
+std::string terminal(const std::string& png, int width, int height, int font_size) {
+  return "set terminal pngcairo noenhanced size " + std::to_string(width) + "," +
+         std::to_string(height) + " font 'Sans," + std::to_string(font_size) +
+         "' background rgb 'white'\n"
+         "set encoding utf8\n"
+         "set output " +
+         gnuplot_quote(png) + "\n";
+}
+
+std::string plane_settings(const Bounds& b, const Axes& axes) {
+  return "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
+         gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " + gnuplot_quote(axes.ylabel) + "\n" +
+         "set xrange [" + number(b.x0) + ":" + number(b.x1) + "]\n" + "set yrange [" +
+         number(b.y0) + ":" + number(b.y1) + "]\n" +
+         "set size ratio -1\n"
+         "set tics out nomirror\n"
+         "set palette defined (0 '" +
+         kRegionColour[0] + "', 1 '" + kRegionColour[1] +
+         "')\n"
+         "set cbrange [0:1]\n"
+         "unset colorbox\n";
+}
+
+// The one line of gnuplot's stderr that says what went wrong: the `"file" line N: ...` line
+// when there is one, else the last line; at most 300 characters.
+std::string error_line(const std::string& text) {
+  std::istringstream in(text);
+  std::string line, last, located;
+  while (std::getline(in, line)) {
+    if (line.find_first_not_of(" \t^") == std::string::npos) continue;
+    last = line;
+    if (located.empty() && line.find("\" line ") != std::string::npos) located = line;
+  }
+  std::string out = located.empty() ? last : located;
+  if (out.size() > 300) out = out.substr(0, 297) + "...";
+  return out.empty() ? std::string("(nothing on stderr)") : out;
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs `gnuplot script` with stdin and stdout on /dev/null and stderr to a file, waits at most
+// `timeout` seconds, and returns what it wrote on stderr. Throws PlotError when it fails.
+std::string run_gnuplot(const std::string& exe, const std::string& script,
+                        const std::string& stderr_file, double timeout) {
+  const int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (err < 0) throw PlotError("cannot make " + stderr_file + ": " + std::strerror(errno));
+  const int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (null < 0) {
+    ::close(err);
+    throw PlotError(std::string("cannot open /dev/null: ") + std::strerror(errno));
+  }
+  // Everything the child needs is made before fork: after it, only async-signal-safe calls.
+  std::string arg0 = exe, arg1 = script;
+  char* argv[] = {arg0.data(), arg1.data(), nullptr};
+  static const char kExecFailed[] = "dlc: cannot execute gnuplot\n";
+
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int e = errno;
+    ::close(err);
+    ::close(null);
+    throw PlotError(std::string("cannot start gnuplot: ") + std::strerror(e));
+  }
+  if (pid == 0) {
+    ::dup2(null, STDIN_FILENO);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(err, STDERR_FILENO);
+    ::execv(exe.c_str(), argv);
+    const ssize_t ignored = ::write(STDERR_FILENO, kExecFailed, sizeof kExecFailed - 1);
+    (void)ignored;
+    ::_exit(127);
+  }
+  ::close(err);
+  ::close(null);
+
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto pause = std::chrono::milliseconds(1);
+  int status = 0;
+  for (;;) {
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid) break;
+    if (r < 0 && errno != EINTR) {
+      throw PlotError(std::string("cannot wait for gnuplot: ") + std::strerror(errno));
+    }
+    if (std::chrono::duration<double>(Clock::now() - start).count() > timeout) {
+      ::kill(pid, SIGKILL);
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%g", timeout);
+      throw PlotError(std::string("gnuplot did not finish within ") + buf + " s and was stopped");
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(20));
+  }
+  const std::string messages = read_all(stderr_file);
+  if (WIFSIGNALED(status)) {
+    throw PlotError("gnuplot was killed by signal " + std::to_string(WTERMSIG(status)) + ": " +
+                    error_line(messages));
+  }
+  if (WEXITSTATUS(status) != 0) {
+    throw PlotError("gnuplot failed (exit status " + std::to_string(WEXITSTATUS(status)) +
+                    "): " + error_line(messages));
+  }
+  return messages;
+}
+
+// Runs the script, checks the PNG it wrote and copies it to `png`.
+Picture render(const TempDir& dir, const std::string& body, const std::string& png,
+               const Style& style, int width, int height, int font_size = 11) {
+  const std::string exe = find_gnuplot(style);
+  const std::string out = dir.file("picture.png");
+  const std::string script = dir.file("picture.gp");
+  write_file(script, terminal(out, width, height, font_size) + body + "unset output\n");
+  Picture picture;
+  picture.messages = run_gnuplot(exe, script, dir.file("gnuplot.stderr"), style.timeout_seconds);
+  while (!picture.messages.empty() &&
+         (picture.messages.back() == '\n' || picture.messages.back() == ' '))
+    picture.messages.pop_back();
+
+  std::ifstream in(out, std::ios::binary);
+  unsigned char head[8] = {};
+  in.read(reinterpret_cast<char*>(head), sizeof head);
+  if (!in || std::memcmp(head, kPngSignature, sizeof head) != 0) {
+    throw PlotError("gnuplot wrote no PNG for " + png +
+                    (picture.messages.empty() ? "" : ": " + error_line(picture.messages)));
+  }
+  in.close();
+
+  // Copied beside the destination, then renamed: a reader never sees half a picture.
+  std::error_code ec;
+  const std::string partial = png + ".partial";
+  fs::copy_file(out, partial, fs::copy_options::overwrite_existing, ec);
+  if (!ec) fs::rename(partial, png, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::remove(partial, ignored);
+    throw PlotError("cannot write " + png + ": " + ec.message());
+  }
+  picture.path = png;
+  picture.bytes = static_cast<std::size_t>(fs::file_size(png, ec));
+  return picture;
+}
+
+bool executable_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+}  // namespace
+
+std::string gnuplot_quote(const std::string& text) {
+  // gnuplot reads '' at the start of a string as an empty string, so leading quotes are joined
+  // on as "'" (a double-quoted string, safe because it holds nothing but the quote).
+  std::size_t lead = 0;
+  std::string out;
+  while (lead < text.size() && text[lead] == '\'') {
+    out += "\"'\".";
+    ++lead;
+  }
+  out += "'";
+  for (const char c : text.substr(lead)) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '\'') {
+      out += "''";
+    } else if (u < 0x20 || u == 0x7f) {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::string find_gnuplot(const Style& style) {
+  const std::string& name = style.gnuplot;
+  const std::string missing = name == "gnuplot" || name.empty()
+                                  ? std::string("gnuplot not found")
+                                  : "gnuplot not found (looked for " + name + ")";
+  const std::string hint = "; install Debian's gnuplot-nox";
+  if (name.empty()) throw PlotError(missing + hint);
+  if (name.find('/') != std::string::npos) {
+    if (executable_file(name)) return name;
+    throw PlotError(missing + hint);
+  }
+  const char* env = std::getenv("PATH");
+  const std::string path = env != nullptr ? env : "/usr/local/bin:/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find(':', start), path.size());
+    const std::string dir = path.substr(start, end - start);
+    if (!dir.empty()) {
+      const std::string candidate = dir + "/" + name;
+      if (executable_file(candidate)) return candidate;
+    }
+    start = end + 1;
+  }
+  throw PlotError(missing + hint);
+}
+
+Picture scatter(const std::string& png, const Matrix& X, const Matrix& Y, const Axes& axes,
+                const Classes& classes, const Style& style) {
+  check_points("scatter", X, Y);
+  find_gnuplot(style);
+  TempDir dir;
+  const std::string body = plane_settings(bounds_of(X), axes) +
+                           "set key outside right top Left reverse\n"
+                           "set grid lc rgb '#e0e0e0'\n"
+                           "plot " +
+                           point_elements(dir, X, Y, classes, true) + "\n";
+  return render(dir, body, png, style, style.width, style.height);
+}
+
+Picture decision_boundary(const std::string& png, const Classifier& classify, const Matrix& X,
+                          const Matrix& Y, const Axes& axes, const Classes& classes,
+                          const Style& style) {
+  check_points("decision_boundary", X, Y);
+  find_gnuplot(style);
+  TempDir dir;
+  const Bounds b = bounds_of(X);
+  const std::string body =
+      plane_settings(b, axes) + "set key outside right top Left reverse\n" + "plot " +
+      region_element(dir, "regions.bin", classify, b, style.grid_points, "decision_boundary") +
+      ", \\\n     " + region_key_elements() + ", \\\n     " +
+      point_elements(dir, X, Y, classes, true) + "\n";
+  return render(dir, body, png, style, style.width, style.height);
+}
+
+Picture decision_boundaries(const std::string& png, const std::vector<Panel>& panels,
+                            const Matrix& X, const Matrix& Y, const std::string& title,
+                            std::size_t columns, const Classes& classes, const Style& style) {
+  check_points("decision_boundaries", X, Y);
+  if (panels.empty()) throw std::invalid_argument("decision_boundaries: no panel to draw");
+  if (columns == 0) throw std::invalid_argument("decision_boundaries: columns must be at least 1");
+  columns = std::min(columns, panels.size());
+  const std::size_t rows = (panels.size() + columns - 1) / columns;
+  find_gnuplot(style);
+  TempDir dir;
+  const Bounds b = bounds_of(X);
+
+  // The panels are placed by hand (origin and size in fractions of the canvas): a strip for the
+  // title at the top, then the rows of panels. The legend takes the first free slot of the
+  // grid, or, when the grid is full, a strip of its own at the bottom.
+  const bool legend_slot = rows * columns > panels.size();
+  const double title_px = 50, strip_px = legend_slot ? 0 : 50, panel_px = style.panel;
+  const double width = static_cast<double>(columns) * panel_px;
+  const double height = title_px + static_cast<double>(rows) * panel_px + strip_px;
+  const auto place = [&](double x_px, double y_px, double w_px, double h_px) {
+    return "set origin " + number(x_px / width) + "," + number(y_px / height) + "\nset size " +
+           number(w_px / width) + "," + number(h_px / height) + "\n";
+  };
+  const auto slot = [&](std::size_t k) {
+    const double row = static_cast<double>(k / columns), col = static_cast<double>(k % columns);
+    return place(col * panel_px, height - title_px - (row + 1.0) * panel_px, panel_px, panel_px);
+  };
+
+  std::string body = "set multiplot title " + gnuplot_quote(title) + " font ',17'\n";
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    Axes axes;
+    axes.title = panels[k].title;
+    body += slot(k) + plane_settings(b, axes) + "unset key\nplot " +
+            region_element(dir, "regions" + std::to_string(k) + ".bin", panels[k].classify, b,
+                           style.grid_points, "decision_boundaries") +
+            ", \\\n     " + point_elements(dir, X, Y, classes, false) + "\n";
+  }
+  // The legend alone: the key of invisible entries in an empty frame.
+  body += (legend_slot ? slot(panels.size()) : place(0, 0, width, strip_px)) +
+          "unset title\nunset xlabel\nunset ylabel\nunset tics\nunset border\n"
+          "set size noratio\nset xrange [0:1]\nset yrange [0:1]\n" +
+          (legend_slot ? "set key center center vertical box font ',14' spacing 1.5 samplen 2 "
+                         "Left reverse\n"
+                       : "set key center center horizontal maxrows 1 font ',14' samplen 2 "
+                         "Left reverse\n") +
+          // A curve outside the frame: gnuplot needs something real to plot besides keyentry.
+          "plot 2 with lines notitle, \\\n     " + region_key_elements() +
+          ", \\\n     keyentry with points pt 7 ps 1.2 lc rgb '" + kPointColour[0] + "' title " +
+          gnuplot_quote(classes.zero) + ", \\\n     keyentry with points pt 7 ps 1.2 lc rgb '" +
+          kPointColour[1] + "' title " + gnuplot_quote(classes.one) + "\nunset multiplot\n";
+  // Larger text than a single picture's: a grid is usually shown scaled down.
+  return render(dir, body, png, style, static_cast<int>(width), static_cast<int>(height), 13);
+}
+
+Picture line_plot(const std::string& png, const std::vector<Curve>& curves, const Axes& axes,
+                  bool log_y, const Style& style) {
+  if (curves.empty()) throw std::invalid_argument("line_plot: no curve to draw");
+  for (const Curve& c : curves) {
+    if (c.x.size() != c.y.size() || c.x.empty()) {
+      throw std::invalid_argument(
+          "line_plot: the curve '" + c.name + "' has " + std::to_string(c.x.size()) + " x and " +
+          std::to_string(c.y.size()) + " y values; it needs as many of each, at least one");
+    }
+    for (std::size_t i = 0; i < c.x.size(); ++i) {
+      if (!std::isfinite(c.x[i]) || !std::isfinite(c.y[i]) || (log_y && !(c.y[i] > 0.0))) {
+        throw std::invalid_argument(
+            "line_plot: the curve '" + c.name + "' has the point (" + number(c.x[i]) + ", " +
+            number(c.y[i]) + ")" +
+            (log_y ? "; every value must be a positive number on a logarithmic axis"
+                   : "; every value must be a finite number"));
+      }
+    }
+  }
+  find_gnuplot(style);
+  TempDir dir;
+  std::string body = "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
+                     gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " +
+                     gnuplot_quote(axes.ylabel) + "\n" +
+                     "set grid lc rgb '#e0e0e0'\n"
+                     "set tics out nomirror\n"
+                     "set key outside right top Left reverse\n" +
+                     (log_y ? "set logscale y\n" : "") + "plot ";
+  for (std::size_t k = 0; k < curves.size(); ++k) {
+    std::string text;
+    for (std::size_t i = 0; i < curves[k].x.size(); ++i)
+      text += number(curves[k].x[i]) + ' ' + number(curves[k].y[i]) + '\n';
+    const std::string file = dir.file("curve" + std::to_string(k) + ".dat");
+    write_file(file, text);
+    if (k > 0) body += ", \\\n     ";
+    const bool single = curves[k].x.size() == 1;
+    body += gnuplot_quote(file) + " using 1:2 with " + (single ? "points pt 7" : "lines lw 2") +
+            " lc rgb '" + kCurveColours[k % kCurveColours.size()] + "' title " +
+            gnuplot_quote(curves[k].name);
+  }
+  body += "\n";
+  return render(dir, body, png, style, style.width, style.height);
+}
+
+}  // namespace dlc::plot

@@ -1,0 +1,153 @@
+/// \file
+/// \brief Pictures as PNG files, drawn by gnuplot: a labelled 2-D data set, a classifier's
+/// decision boundary (one panel or a grid of them), and cost curves.
+///
+/// This is a small front end, not a plotting library. Each function writes the data to files in
+/// a fresh temporary folder, writes a gnuplot script beside them, runs `gnuplot script.gp`
+/// (fork and exec with an argument vector, no shell), waits for it with a time limit, checks its
+/// exit status, checks that what it wrote starts with the PNG signature, and copies the picture
+/// to its destination. The temporary folder is removed afterwards, whatever happened.
+///
+/// gnuplot comes from Debian's `gnuplot-nox` package (its `pngcairo` terminal draws
+/// anti-aliased PNGs without any display). When it is missing, every function throws
+/// `PlotError` with the message `gnuplot not found; install Debian's gnuplot-nox`.
+///
+/// Text (titles, axis labels, legend entries) is passed to gnuplot as single-quoted strings, in
+/// which gnuplot substitutes nothing (no backquoted commands, no macros), with the `noenhanced`
+/// text mode, so that `x_1`, `^` or `{}` are printed as they are written.
+///
+/// The decision boundary follows the course's `plot_decision_boundary`: the plane from each
+/// coordinate's minimum minus 1 to its maximum plus 1 is cut into a grid, the classifier labels
+/// every grid point, the two predicted regions are filled with two light colours, and the data
+/// points are drawn on top in the two strong colours of their labels (red for y = 0, blue for
+/// y = 1, as the course's Spectral colour map shows them).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/matrix.hpp"
+
+namespace dlc::plot {
+
+/// A picture could not be made: gnuplot is missing, failed, timed out or wrote no PNG, or the
+/// destination cannot be written. The message is one line.
+class PlotError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// How gnuplot is run and how large the pictures are.
+struct Style {
+  /// The gnuplot executable: a name looked up in `PATH`, or a path (with a `/`).
+  std::string gnuplot = "gnuplot";
+  int width = 800;                 ///< pixels, for a single picture
+  int height = 600;                ///< pixels, for a single picture
+  int panel = 420;                 ///< pixels per side of one panel of a grid
+  std::size_t grid_points = 400;   ///< decision boundaries: grid points along each axis
+  double timeout_seconds = 120.0;  ///< gnuplot is stopped (and PlotError thrown) after this
+};
+
+/// The text around a plot.
+struct Axes {
+  std::string title;          ///< above the plot
+  std::string xlabel = "x1";  ///< under the horizontal axis
+  std::string ylabel = "x2";  ///< beside the vertical axis
+};
+
+/// The legend's names of the two classes of a labelled set.
+struct Classes {
+  std::string zero = "y = 0";  ///< label 0, drawn red
+  std::string one = "y = 1";   ///< label 1, drawn blue
+};
+
+/// What a picture function made.
+struct Picture {
+  std::string path;       ///< the PNG written
+  std::size_t bytes = 0;  ///< its size
+  /// What gnuplot wrote on stderr although it succeeded (normally nothing; font configuration
+  /// notes of the system can appear here).
+  std::string messages;
+};
+
+/// \brief A classifier: labels each column of `points`, shape (2, k), returning (1, k) of 0/1
+/// (any value above 0.5 counts as 1). `week3::predict` with its parameters bound is one.
+using Classifier = std::function<Matrix(const Matrix& points)>;
+
+/// One panel of a grid of decision boundaries.
+struct Panel {
+  std::string title;    ///< above the panel
+  Classifier classify;  ///< the classifier whose regions the panel shows
+};
+
+/// One curve of a line plot.
+struct Curve {
+  std::string name;       ///< its legend entry
+  std::vector<double> x;  ///< abscissae (for a cost: the iterations)
+  std::vector<double> y;  ///< ordinates, as many as x
+};
+
+/// \brief The full path of the gnuplot that `style` names.
+/// \throws PlotError `gnuplot not found; install Debian's gnuplot-nox` when there is none.
+std::string find_gnuplot(const Style& style = {});
+
+/// \brief A scatter plot of a labelled 2-D set, one colour per label.
+/// \param[in] png where to write the picture (its folder must exist)
+/// \param[in] X points, shape (2, m)
+/// \param[in] Y labels, shape (1, m), each 0 or 1
+/// \param[in] axes title and axis labels
+/// \param[in] classes the legend's names of the two labels
+/// \param[in] style how to run gnuplot, picture size
+/// \throws ShapeError or std::invalid_argument for bad X or Y; PlotError when drawing fails.
+Picture scatter(const std::string& png, const Matrix& X, const Matrix& Y, const Axes& axes,
+                const Classes& classes = {}, const Style& style = {});
+
+/// \brief A classifier's decision boundary: the plane coloured by its predictions, the labelled
+/// points on top (the course's `plot_decision_boundary`).
+/// \param[in] png where to write the picture
+/// \param[in] classify the classifier, evaluated on a grid of `style.grid_points` squared points
+/// \param[in] X points, shape (2, m)
+/// \param[in] Y labels, shape (1, m), each 0 or 1
+/// \param[in] axes title and axis labels
+/// \param[in] classes the legend's names of the two labels
+/// \param[in] style how to run gnuplot, picture size, grid size
+/// \throws ShapeError when the classifier returns a wrong shape; PlotError when drawing fails.
+Picture decision_boundary(const std::string& png, const Classifier& classify, const Matrix& X,
+                          const Matrix& Y, const Axes& axes, const Classes& classes = {},
+                          const Style& style = {});
+
+/// \brief Several decision boundaries on the same data, as a grid of panels (one gnuplot
+/// multiplot), filled row by row.
+/// \param[in] png where to write the picture
+/// \param[in] panels the classifiers and their titles, at least one
+/// \param[in] X points, shape (2, m)
+/// \param[in] Y labels, shape (1, m), each 0 or 1
+/// \param[in] title the title above the grid
+/// \param[in] columns panels per row, at least 1
+/// \param[in] classes the legend's names of the two labels
+/// \param[in] style how to run gnuplot, panel size, grid size
+Picture decision_boundaries(const std::string& png, const std::vector<Panel>& panels,
+                            const Matrix& X, const Matrix& Y, const std::string& title,
+                            std::size_t columns, const Classes& classes = {},
+                            const Style& style = {});
+
+/// \brief One or more curves (costs against iterations), each with a legend entry.
+/// \param[in] png where to write the picture
+/// \param[in] curves the curves, at least one, each with at least one point
+/// \param[in] axes title and axis labels
+/// \param[in] log_y a logarithmic vertical axis (every y must then be positive)
+/// \param[in] style how to run gnuplot, picture size
+/// \throws std::invalid_argument for no curve, an empty curve, x and y of different lengths or
+///         a value that is not finite; PlotError when drawing fails.
+Picture line_plot(const std::string& png, const std::vector<Curve>& curves, const Axes& axes,
+                  bool log_y = false, const Style& style = {});
+
+/// \brief `text` as a gnuplot string: in single quotes, a quote doubled, control characters
+/// replaced by spaces. gnuplot substitutes nothing inside such a string. (Quotes at the very
+/// start are joined on as `"'".`, since gnuplot reads a leading `''` as an empty string.)
+std::string gnuplot_quote(const std::string& text);
+
+}  // namespace dlc::plot

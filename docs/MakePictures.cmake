@@ -1,0 +1,29 @@
+# cmake -DRUNNER=<dlc-lessons-solution> -DOUTPUT=<folder> -P MakePictures.cmake
+#
+# Draws the pictures the docs pages show by running the lesson programs of the reference
+# solutions with --plots <folder> (gnuplot, Debian's gnuplot-nox, draws them). Doxygen finds them
+# there through IMAGE_PATH and copies the ones a page names (\image html ...) into the HTML
+# output. A program that fails stops this with its output.
+foreach(var RUNNER OUTPUT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "MakePictures.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+
+file(MAKE_DIRECTORY ${OUTPUT})
+# The week 3 pictures: the flower, the network's and logistic regression's decision boundaries,
+# the cost curve, and the sweep over hidden-layer sizes (the slowest, some seconds).
+foreach(program week3.planar week3.logreg week3.sweep)
+  execute_process(
+    COMMAND ${RUNNER} ${program} --plots ${OUTPUT}
+    RESULT_VARIABLE status
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE errors)
+  if(NOT status EQUAL 0)
+    message("${output}${errors}")
+    message(FATAL_ERROR "MakePictures.cmake: '${RUNNER} ${program}' failed (${status})")
+  endif()
+endforeach()
+file(GLOB pictures ${OUTPUT}/*.png)
+list(LENGTH pictures count)
+message(STATUS "Docs pictures: ${count} PNG files in ${OUTPUT}")

@@ -1,0 +1,353 @@
+// Tests of common/plot.hpp, the gnuplot front end: every kind of picture is drawn into a
+// temporary folder and checked to be a real PNG of the asked size; a missing, failing or hanging
+// gnuplot, bad input and text that gnuplot could misread each give one clear error.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "common/plot.hpp"
+#include "common/toy_datasets.hpp"
+
+namespace fs = std::filesystem;
+using dlc::Matrix;
+using namespace dlc::plot;
+
+namespace {
+
+// A fresh folder for one test case, removed at its end.
+class Scratch {
+ public:
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "dlc-test-plot.XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    dir_ = pattern;
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+ private:
+  fs::path dir_;
+};
+
+// What a PNG file says about itself: the signature, then the IHDR chunk with width and height.
+struct PngInfo {
+  bool signature = false;
+  unsigned width = 0, height = 0;
+  std::uintmax_t bytes = 0;
+};
+
+PngInfo png_info(const std::string& path) {
+  PngInfo info;
+  std::ifstream in(path, std::ios::binary);
+  unsigned char head[24] = {};
+  in.read(reinterpret_cast<char*>(head), sizeof head);
+  if (!in) return info;
+  const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  info.signature = std::equal(signature, signature + 8, head);
+  auto be32 = [&head](int at) {
+    return (unsigned{head[at]} << 24) | (unsigned{head[at + 1]} << 16) |
+           (unsigned{head[at + 2]} << 8) | unsigned{head[at + 3]};
+  };
+  info.width = be32(16);
+  info.height = be32(20);
+  info.bytes = fs::file_size(path);
+  return info;
+}
+
+// A picture that gnuplot drew: a PNG of the expected size, neither empty nor absurdly large,
+// without a warning from gnuplot.
+void check_picture(const Picture& picture, const std::string& path, unsigned width,
+                   unsigned height) {
+  INFO("picture " << path << ", gnuplot said: " << picture.messages);
+  CHECK(picture.path == path);
+  REQUIRE(fs::exists(path));
+  const PngInfo info = png_info(path);
+  CHECK(info.signature);
+  CHECK(info.width == width);
+  CHECK(info.height == height);
+  CHECK(info.bytes == picture.bytes);
+  CHECK(info.bytes > 5000);     // axes, text and points: more than a blank canvas
+  CHECK(info.bytes < 5000000);  // and no runaway
+  // gnuplot's own complaints about the script; the system's font configuration may add notes.
+  CHECK_THAT(picture.messages, !Catch::Contains("warning", Catch::CaseSensitive::No));
+  CHECK_FALSE(fs::exists(path + ".partial"));
+}
+
+// A classifier with a known boundary: class 1 above the line x2 = x1.
+Matrix above_diagonal(const Matrix& points) {
+  Matrix out(1, points.cols());
+  for (std::size_t j = 0; j < points.cols(); ++j) out(0, j) = points(1, j) > points(0, j);
+  return out;
+}
+
+// A stand-in for gnuplot: a shell script with the given body, made executable.
+std::string fake_gnuplot(const Scratch& scratch, const std::string& name, const std::string& body) {
+  const std::string path = scratch.path(name);
+  std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+  ::chmod(path.c_str(), 0755);
+  return path;
+}
+
+// Sets an environment variable for one scope.
+class ScopedEnv {
+ public:
+  ScopedEnv(const char* name, const char* value) : name_(name) {
+    if (const char* old = std::getenv(name)) {
+      old_ = old;
+      had_ = true;
+    }
+    ::setenv(name, value, 1);
+  }
+  ~ScopedEnv() {
+    if (had_) {
+      ::setenv(name_, old_.c_str(), 1);
+    } else {
+      ::unsetenv(name_);
+    }
+  }
+
+ private:
+  const char* name_;
+  std::string old_;
+  bool had_ = false;
+};
+
+const char* const kMissing = "gnuplot not found; install Debian's gnuplot-nox";
+
+}  // namespace
+
+TEST_CASE("gnuplot is installed (Debian's gnuplot-nox)", "[plot]") {
+  // Every other picture test needs it; say so plainly when it is missing.
+  INFO("apt-get install gnuplot-nox");
+  REQUIRE_NOTHROW(find_gnuplot());
+  CHECK(find_gnuplot().find('/') != std::string::npos);
+}
+
+TEST_CASE("scatter: the labelled set in two colours", "[plot]") {
+  Scratch scratch;
+  const dlc::ToyData d = dlc::planar_flower();
+  Axes axes;
+  axes.title = "The planar data set";
+  Style style;
+  style.width = 640;
+  style.height = 480;
+  const std::string png = scratch.path("data.png");
+  check_picture(scatter(png, d.X, d.Y, axes, {}, style), png, 640, 480);
+}
+
+TEST_CASE("decision_boundary: regions and points, evaluated on a grid", "[plot]") {
+  Scratch scratch;
+  const dlc::ToyData d = dlc::planar_flower(1, 40);
+  Axes axes;
+  axes.title = "Above the diagonal";
+  const std::string png = scratch.path("boundary.png");
+  check_picture(decision_boundary(png, above_diagonal, d.X, d.Y, axes), png, 800, 600);
+
+  SECTION("the classifier sees the course's grid: min - 1 to max + 1 on each axis") {
+    Style style;
+    style.grid_points = 5;
+    double lo = 1e9, hi = -1e9;
+    std::size_t seen = 0;
+    const Classifier spy = [&](const Matrix& points) {
+      for (std::size_t j = 0; j < points.cols(); ++j) {
+        lo = std::min(lo, points(0, j));
+        hi = std::max(hi, points(0, j));
+      }
+      seen += points.cols();
+      return above_diagonal(points);
+    };
+    decision_boundary(scratch.path("spy.png"), spy, d.X, d.Y, axes, {}, style);
+    CHECK(seen == 25);
+    double x_min = d.X(0, 0), x_max = d.X(0, 0);
+    for (std::size_t j = 0; j < d.X.cols(); ++j) {
+      x_min = std::min(x_min, d.X(0, j));
+      x_max = std::max(x_max, d.X(0, j));
+    }
+    CHECK(lo == x_min - 1.0);
+    CHECK(hi == Approx(x_max + 1.0).epsilon(1e-12));
+  }
+  SECTION("a classifier returning the wrong shape is named") {
+    const Classifier wrong = [](const Matrix& points) { return Matrix(2, points.cols()); };
+    CHECK_THROWS_AS(decision_boundary(scratch.path("bad.png"), wrong, d.X, d.Y, axes),
+                    dlc::ShapeError);
+    CHECK_THROWS_WITH(decision_boundary(scratch.path("bad.png"), wrong, d.X, d.Y, axes),
+                      Catch::Contains("the classifier returned (2, "));
+    CHECK_FALSE(fs::exists(scratch.path("bad.png")));
+  }
+}
+
+TEST_CASE("decision_boundaries: a grid of panels with one legend", "[plot]") {
+  Scratch scratch;
+  const dlc::ToyData d = dlc::planar_flower(1, 60);
+  const Classifier all_ones = [](const Matrix& p) { return Matrix::ones(1, p.cols()); };
+  Style style;
+  style.panel = 300;
+  style.grid_points = 100;
+  SECTION("three panels in two columns: the fourth slot holds the legend") {
+    const std::vector<Panel> panels = {{"diagonal", above_diagonal},
+                                       {"everything 1", all_ones},
+                                       {"diagonal again", above_diagonal}};
+    const std::string png = scratch.path("grid.png");
+    check_picture(decision_boundaries(png, panels, d.X, d.Y, "Three classifiers", 2, {}, style),
+                  png, 600, 650);  // 50 pixels for the title
+  }
+  SECTION("a full grid shows the legend in a strip of its own") {
+    const std::vector<Panel> panels = {{"a", above_diagonal}, {"b", all_ones}};
+    const std::string png = scratch.path("full.png");
+    check_picture(decision_boundaries(png, panels, d.X, d.Y, "Two", 2, {}, style), png, 600,
+                  400);  // 50 pixels for the title, 50 for the legend
+  }
+  CHECK_THROWS_AS(decision_boundaries(scratch.path("none.png"), {}, d.X, d.Y, "t", 2),
+                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      decision_boundaries(scratch.path("zero.png"), {{"a", all_ones}}, d.X, d.Y, "t", 0),
+      std::invalid_argument);
+}
+
+TEST_CASE("line_plot: cost curves with a legend", "[plot]") {
+  Scratch scratch;
+  Curve fast{"learning rate 1.2", {}, {}}, slow{"learning rate 0.1", {}, {}};
+  for (int i = 0; i < 200; ++i) {
+    fast.x.push_back(i);
+    fast.y.push_back(0.2 + 0.5 * std::exp(-i / 20.0));
+    slow.x.push_back(i);
+    slow.y.push_back(0.2 + 0.5 * std::exp(-i / 80.0));
+  }
+  Axes axes;
+  axes.title = "Cost";
+  axes.xlabel = "iteration";
+  axes.ylabel = "cost J";
+  const std::string png = scratch.path("cost.png");
+  check_picture(line_plot(png, {fast, slow}, axes), png, 800, 600);
+  const std::string log_png = scratch.path("cost_log.png");
+  check_picture(line_plot(log_png, {fast}, axes, true), log_png, 800, 600);
+
+  SECTION("bad curves are refused before gnuplot runs") {
+    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {}, axes), Catch::Contains("no curve"));
+    Curve uneven{"uneven", {1, 2, 3}, {1, 2}};
+    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {uneven}, axes),
+                      Catch::Contains("'uneven' has 3 x and 2 y values"));
+    Curve nan{"nan", {0, 1}, {0.5, std::nan("")}};
+    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {nan}, axes),
+                      Catch::Contains("finite number"));
+    Curve zero{"zero", {0, 1}, {0.5, 0.0}};
+    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {zero}, axes, true),
+                      Catch::Contains("logarithmic"));
+    CHECK_FALSE(fs::exists(scratch.path("x.png")));
+  }
+}
+
+TEST_CASE("bad data is refused with the input checks' messages", "[plot]") {
+  Scratch scratch;
+  const Axes axes;
+  const std::string png = scratch.path("x.png");
+  CHECK_THROWS_WITH(scatter(png, Matrix(3, 4), Matrix(1, 4), axes),
+                    Catch::Contains("needs 2 rows"));
+  CHECK_THROWS_AS(scatter(png, Matrix(2, 4), Matrix(1, 5), axes), dlc::ShapeError);
+  CHECK_THROWS_WITH(scatter(png, Matrix(2, 2), Matrix{{0.0, 2.0}}, axes),
+                    Catch::Contains("labels must be 0 or 1"));
+  CHECK_THROWS_AS(decision_boundary(png, above_diagonal, Matrix(2, 0), Matrix(1, 0), axes),
+                  dlc::ShapeError);
+  Matrix X{{0.0, 1.0}, {0.0, 1.0}};
+  X(0, 1) = std::numeric_limits<double>::infinity();
+  CHECK_THROWS_WITH(scatter(png, X, Matrix{{0.0, 1.0}}, axes), Catch::Contains("finite"));
+  CHECK_FALSE(fs::exists(png));
+}
+
+TEST_CASE("text reaches gnuplot as it is written, never as a command", "[plot]") {
+  CHECK(gnuplot_quote("plain") == "'plain'");
+  CHECK(gnuplot_quote("it's") == "'it''s'");
+  CHECK(gnuplot_quote("") == "''");
+  CHECK(gnuplot_quote("'") == "\"'\".''");
+  CHECK(gnuplot_quote("''x'") == "\"'\".\"'\".'x'''");
+  CHECK(gnuplot_quote("two\nlines\t") == "'two lines '");
+  CHECK(gnuplot_quote("x_1^2 {a} @m $v \\n \"q\"") == "'x_1^2 {a} @m $v \\n \"q\"'");
+
+  Scratch scratch;
+  const std::string marker = scratch.path("substituted");
+  Axes axes;
+  // In a double-quoted gnuplot string the backquotes would run `touch`; in ours they are text.
+  axes.title = "it's `touch " + marker + "` \"quoted\" @macro $1 \\ x_1^2 {braces}\nnew line";
+  axes.xlabel = "'";
+  axes.ylabel = "``";
+  const dlc::ToyData d = dlc::planar_flower(1, 20);
+  const std::string png = scratch.path("it's a \"title\".png");
+  check_picture(scatter(png, d.X, d.Y, axes, {"zero's", "`one`"}), png, 800, 600);
+  CHECK_FALSE(fs::exists(marker));
+}
+
+TEST_CASE("a missing gnuplot gives one clear error", "[plot]") {
+  Scratch scratch;
+  const dlc::ToyData d = dlc::planar_flower(1, 20);
+  const std::string png = scratch.path("x.png");
+  SECTION("PATH without gnuplot") {
+    const ScopedEnv path("PATH", "");
+    CHECK_THROWS_AS(find_gnuplot(), PlotError);
+    CHECK_THROWS_WITH(find_gnuplot(), kMissing);
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}), kMissing);
+    CHECK_THROWS_WITH(line_plot(png, {{"c", {0, 1}, {1, 0}}}, {}), kMissing);
+  }
+  SECTION("PATH naming only folders without gnuplot") {
+    const ScopedEnv path("PATH", (scratch.path("nowhere") + ":/nonexistent").c_str());
+    CHECK_THROWS_WITH(decision_boundary(png, above_diagonal, d.X, d.Y, {}), kMissing);
+  }
+  SECTION("an executable named by path that is not there, or not executable") {
+    Style style;
+    style.gnuplot = "/nonexistent/gnuplot";
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style),
+                      "gnuplot not found (looked for /nonexistent/gnuplot); install Debian's "
+                      "gnuplot-nox");
+    style.gnuplot = scratch.path("plain-file");
+    std::ofstream(style.gnuplot) << "not a program\n";
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style), Catch::Contains("gnuplot not found"));
+  }
+  CHECK_FALSE(fs::exists(png));
+}
+
+TEST_CASE("a failing, silent or hanging gnuplot is reported, never waited for forever", "[plot]") {
+  Scratch scratch;
+  const dlc::ToyData d = dlc::planar_flower(1, 20);
+  const std::string png = scratch.path("x.png");
+  Style style;
+  SECTION("a non-zero exit status, with the line gnuplot said") {
+    style.gnuplot = fake_gnuplot(scratch, "failing",
+                                 "echo 'plot x' >&2\n"
+                                 "echo '\"script.gp\" line 7: undefined variable: x' >&2\n"
+                                 "exit 1");
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style),
+                      "gnuplot failed (exit status 1): \"script.gp\" line 7: undefined variable: "
+                      "x");
+  }
+  SECTION("success without a PNG") {
+    style.gnuplot = fake_gnuplot(scratch, "silent", "exit 0");
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style),
+                      Catch::StartsWith("gnuplot wrote no PNG for " + png));
+  }
+  SECTION("a run past the time limit is stopped") {
+    style.gnuplot = fake_gnuplot(scratch, "hanging", "exec sleep 30");
+    style.timeout_seconds = 0.3;
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style),
+                      "gnuplot did not finish within 0.3 s and was stopped");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  }
+  SECTION("a destination folder that does not exist") {
+    CHECK_THROWS_WITH(scatter(scratch.path("no/such/folder/x.png"), d.X, d.Y, {}),
+                      Catch::StartsWith("cannot write " + scratch.path("no/such/folder/x.png")));
+  }
+  CHECK_FALSE(fs::exists(png));
+}

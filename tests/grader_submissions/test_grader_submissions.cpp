@@ -1,0 +1,321 @@
+// The grader against mutants of the reference solutions, graded as students' submissions:
+//
+//   [mutants]      every planted mistake of tests/mutants/*.mutants must cost its exercise
+//                  points (and the unmutated solution must earn them): the tests are worth their
+//                  points. Prints "planted mistakes caught: N / M".
+//   [adversarial]  every submission of tests/grader_submissions/*.mutants must score 0 on its
+//                  misbehaving exercise with the expected outcome, leave every other graded
+//                  exercise its full points, and grade() must return.
+//
+// Each submission holds every lesson's solution, one of them mutated, so that between two
+// gradings only the mutated lessons differ: the shared work folder <build>/grading rebuilds just
+// those. Planted mistakes of lessons that do not depend on each other are graded together.
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "apps/grader/grader.hpp"
+#include "apps/grader/lessons.hpp"
+#include "tests/mutants/mutants.hpp"
+
+namespace fs = std::filesystem;
+using dlc::grader::ExerciseResult;
+using dlc::grader::GradeOptions;
+using dlc::grader::GradeReport;
+using dlc::grader::Lesson;
+using dlc::grader::Outcome;
+using dlc::mutants::Expect;
+using dlc::mutants::Mutant;
+
+namespace {
+
+const std::string kSource = DLC_SOURCE_DIR;
+const std::string kBuild = DLC_BUILD_DIR;
+
+/// The course as the grader sees it: the manifest, the lessons, which lesson holds each exercise
+/// and which lessons each one depends on (its DEPENDS in lessons.cmake, transitively).
+struct Course {
+  dlc::grader::Manifest manifest;
+  std::vector<Lesson> lessons;
+  std::map<std::string, std::string> lesson_of;             // exercise id -> lesson path
+  std::map<std::string, std::set<std::string>> depends_on;  // lesson path -> lesson paths
+
+  /// Whether grading a mutant of lesson `a` together with one of lesson `b` could mix them up.
+  bool related(const std::string& a, const std::string& b) const {
+    auto on = [&](const std::string& x, const std::string& y) {
+      const auto it = depends_on.find(x);
+      return it != depends_on.end() && it->second.count(y) != 0;
+    };
+    return a == b || on(a, b) || on(b, a);
+  }
+};
+
+Course read_course() {
+  Course c;
+  c.manifest = dlc::grader::read_manifest(kSource + "/exercises.ini");
+  c.lessons = dlc::grader::read_lessons(kSource);
+  for (const Lesson& l : c.lessons)
+    for (const std::string& id : l.exercise_ids) c.lesson_of.emplace(id, l.path());
+  // dlc_lesson(<block> <lesson> DEPENDS <block>/<lesson> ...), one per line.
+  std::ifstream in(kSource + "/lessons.cmake");
+  for (std::string line; std::getline(in, line);) {
+    line = line.substr(0, line.find('#'));
+    const auto at = line.find("dlc_lesson(");
+    if (at == std::string::npos) continue;
+    std::istringstream words(line.substr(at + 11, line.find(')', at) - at - 11));
+    std::string block, name, word;
+    words >> block >> name;
+    bool deps = false;
+    while (words >> word) {
+      if (word == "DEPENDS") {
+        deps = true;
+      } else if (deps) {
+        c.depends_on[block + "/" + name].insert(word);
+      }
+    }
+  }
+  for (bool grew = true; grew;) {  // the transitive closure
+    grew = false;
+    for (auto& [lesson, deps] : c.depends_on) {
+      for (const std::string& d : std::set<std::string>(deps)) {
+        const auto it = c.depends_on.find(d);
+        if (it == c.depends_on.end()) continue;
+        for (const std::string& dd : it->second) grew = deps.insert(dd).second || grew;
+      }
+    }
+  }
+  return c;
+}
+
+/// Every mutant of the `.mutants` files of `folder`.
+std::vector<Mutant> load_mutants(const std::string& folder) {
+  std::vector<Mutant> all;
+  for (const std::string& file : dlc::mutants::list_files(kSource, folder))
+    for (Mutant& m : dlc::mutants::load(kSource, file)) all.push_back(std::move(m));
+  return all;
+}
+
+/// A folder of its own under the build folder, removed at the end.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& name)
+      : path_(fs::path(kBuild) / (name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  fs::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  fs::path path_;
+};
+
+/// Writes a submission to `dir`: every lesson's solution, then each mutant's file mutated.
+void write_submission(const Course& course, const fs::path& dir,
+                      const std::vector<const Mutant*>& mutants) {
+  fs::remove_all(dir);
+  for (const Lesson& l : course.lessons) {
+    fs::create_directories(dir / l.block);
+    fs::copy_file(fs::path(kSource) / "solutions" / (l.path() + ".cpp"), dir / l.student_file(),
+                  fs::copy_options::overwrite_existing);
+  }
+  for (const Mutant* m : mutants) dlc::mutants::write_submission(*m, kSource, dir.string());
+}
+
+/// What the harness grades with: the shared work folder, the grader's limits unless said.
+GradeOptions options_for(const fs::path& submission, std::vector<std::string> selection,
+                         std::ostream& progress) {
+  GradeOptions o;
+  o.source_dir = kSource;
+  o.build_dir = kBuild;
+  o.work_dir = (fs::path(kBuild) / "grading").string();
+  o.submission_dir = submission.string();
+  o.selection = std::move(selection);
+  o.progress = &progress;
+  return o;
+}
+
+const ExerciseResult* find_result(const GradeReport& report, const std::string& id) {
+  for (const ExerciseResult& r : report.exercises)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+std::string seconds(double s) {
+  std::ostringstream os;
+  os << std::fixed << std::setprecision(1) << s << " s";
+  return os.str();
+}
+
+}  // namespace
+
+TEST_CASE("planted mistakes: each one costs its exercise points", "[mutants]") {
+  const Course course = read_course();
+  const std::vector<Mutant> planted = load_mutants("tests/mutants");
+  REQUIRE(!planted.empty());
+  for (const Mutant& m : planted) {
+    INFO(m.where() << ": " << m.name());
+    CHECK(m.expect == Expect::kLostPoints);  // other outcomes belong in tests/grader_submissions
+    REQUIRE(course.lesson_of.count(m.exercise) == 1);
+    REQUIRE(course.manifest.find(m.exercise) != nullptr);
+  }
+  const Scratch scratch("grader-mutants");
+  std::ostringstream progress;
+  auto selection_of = [](const Mutant& m) {
+    return m.grade.empty() ? std::vector<std::string>{m.exercise} : m.grade;
+  };
+
+  // The unmutated solutions first: each mutated exercise must earn its points without its
+  // mistake, or losing them would prove nothing.
+  std::set<std::string> mutated;
+  for (const Mutant& m : planted) mutated.insert(m.exercise);
+  write_submission(course, scratch / "solutions", {});
+  GradeOptions baseline_options = options_for(
+      scratch / "solutions", std::vector<std::string>(mutated.begin(), mutated.end()), progress);
+  baseline_options.timeout_seconds = 10;
+  const GradeReport baseline = dlc::grader::grade(baseline_options);
+  std::cout << "the unmutated solutions: " << baseline.score << " / " << baseline.max_score
+            << " points, " << seconds(baseline.seconds) << "\n";
+  for (const ExerciseResult& r : baseline.exercises) {
+    INFO(r.id << " graded from the unmutated solutions: " << r.summary << "\n" << r.detail);
+    REQUIRE(r.outcome == Outcome::kPassed);
+  }
+
+  // Rounds: one mutant per lesson (and none of lessons that depend on each other) in each.
+  std::vector<std::vector<const Mutant*>> rounds;
+  for (const Mutant& m : planted) {
+    const std::string lesson = course.lesson_of.at(m.exercise);
+    auto fits = [&](const std::vector<const Mutant*>& round) {
+      return std::none_of(round.begin(), round.end(), [&](const Mutant* other) {
+        return course.related(lesson, course.lesson_of.at(other->exercise));
+      });
+    };
+    const auto round = std::find_if(rounds.begin(), rounds.end(), fits);
+    if (round == rounds.end()) {
+      rounds.push_back({&m});
+    } else {
+      round->push_back(&m);
+    }
+  }
+
+  std::size_t caught = 0;
+  std::ostringstream table;
+  for (std::size_t k = 0; k < rounds.size(); ++k) {
+    const fs::path dir = scratch / ("round-" + std::to_string(k + 1));
+    write_submission(course, dir, rounds[k]);
+    std::vector<std::string> selection;
+    for (const Mutant* m : rounds[k])
+      for (const std::string& word : selection_of(*m)) selection.push_back(word);
+    GradeOptions options = options_for(dir, selection, progress);
+    options.timeout_seconds = 10;
+    const GradeReport report = dlc::grader::grade(options);
+    table << "grading " << k + 1 << " of " << rounds.size() << ": " << rounds[k].size()
+          << (rounds[k].size() == 1 ? " mutant, " : " mutants, ") << seconds(report.seconds)
+          << "\n";
+    for (const Mutant* m : rounds[k]) {
+      const ExerciseResult* r = find_result(report, m->exercise);
+      // A mutant that does not compile proves nothing about the tests: it is the mutant's bug.
+      const bool compiles =
+          r != nullptr && r->outcome != Outcome::kDoesNotCompile && r->outcome != Outcome::kNoTests;
+      const bool lost = compiles && r->score < r->points;
+      caught += lost ? 1 : 0;
+      table << (lost       ? "caught      "
+                : compiles ? "NOT CAUGHT  "
+                           : "BROKEN      ")
+            << m->where() << "  " << m->name() << "\n            -> "
+            << (r ? dlc::grader::outcome_name(r->outcome) + ": " + r->summary : "not graded")
+            << "\n";
+      INFO(m->where() << ": " << m->name() << "\n"
+                      << (r ? r->summary + "\n" + r->detail : "not graded"));
+      CHECK(compiles);
+      CHECK(lost);
+    }
+  }
+
+  // Every exercise of the manifest should have at least one planted mistake.
+  std::vector<std::string> without;
+  for (const auto& e : course.manifest.exercises)
+    if (mutated.count(e.id) == 0) without.push_back(e.id);
+  std::cout << table.str() << "planted mistakes caught: " << caught << " / " << planted.size()
+            << " (" << mutated.size() << " exercises, " << rounds.size() << " gradings)\n";
+  std::string list;
+  for (const std::string& id : without) list += " " + id;
+  INFO(
+      "exercises of exercises.ini without a planted mistake: add one to "
+      "tests/mutants/<block>.mutants for each of"
+      << list);
+  CHECK(without.empty());
+  CHECK(caught == planted.size());
+}
+
+TEST_CASE("adversarial submissions: the exercise scores 0 as what it is, the others keep theirs",
+          "[adversarial]") {
+  const Course course = read_course();
+  const std::vector<Mutant> cases = load_mutants("tests/grader_submissions");
+  REQUIRE(!cases.empty());
+  const Scratch scratch("grader-adversarial");
+  std::size_t k = 0;
+  for (const Mutant& m : cases) {
+    INFO(m.where() << ": " << m.name());
+    REQUIRE(m.expect != Expect::kLostPoints);  // planted mistakes belong in tests/mutants
+    REQUIRE(course.lesson_of.count(m.exercise) == 1);
+    const std::string lesson = course.lesson_of.at(m.exercise);
+    std::vector<std::string> selection = m.grade;
+    if (selection.empty()) {
+      for (const Lesson& l : course.lessons)
+        if (l.path() == lesson) selection = l.exercise_ids;
+    }
+    const fs::path dir = scratch / ("case-" + std::to_string(++k));
+    write_submission(course, dir, {&m});
+    std::ostringstream progress;
+    GradeOptions options = options_for(dir, selection, progress);
+    options.timeout_seconds = 3;
+    options.memory_limit_bytes = std::size_t{1} << 30;
+    GradeReport report;
+    REQUIRE_NOTHROW(report = dlc::grader::grade(options));
+    INFO("the grading:\n" << progress.str());
+    std::vector<std::string> graded, selected;
+    for (const ExerciseResult& r : report.exercises) graded.push_back(r.id);
+    for (const auto& e : dlc::grader::select_exercises(course.manifest, selection))
+      selected.push_back(e.id);
+    REQUIRE(graded == selected);
+    REQUIRE(find_result(report, m.exercise) != nullptr);
+
+    for (const ExerciseResult& r : report.exercises) {
+      // Code that does not compile costs its whole lesson; anything else, its exercise only.
+      const bool misbehaves = m.expect == Expect::kDoesNotCompile
+                                  ? course.lesson_of.at(r.id) == lesson
+                                  : r.id == m.exercise;
+      INFO(r.id << ": " << dlc::grader::outcome_name(r.outcome) << ": " << r.summary << "\n"
+                << r.detail);
+      if (misbehaves) {
+        CHECK(r.score == 0);
+        CHECK(dlc::grader::outcome_name(r.outcome) == dlc::mutants::to_string(m.expect));
+        CHECK_THAT(r.summary, Catch::Contains(m.expect_text));
+      } else {
+        CHECK(r.outcome == Outcome::kPassed);
+        CHECK(r.score == r.points);
+      }
+    }
+    const ExerciseResult& r = *find_result(report, m.exercise);
+    std::cout << m.where() << "  " << m.name() << "\n    -> " << r.id << ": " << r.summary << " ("
+              << seconds(r.seconds) << "); " << report.exercises.size() - 1
+              << " other exercises graded, " << report.score << " / " << report.max_score
+              << " points, " << seconds(report.seconds) << "\n";
+  }
+}
