@@ -9,8 +9,8 @@
 # into both test programs (the tests see only the lesson's header, never a flavour).
 # A student's warnings never stop the build, even with DLC_WERROR=ON: the student flavour's file
 # is compiled with -Wno-error, so `dlc grade` says "does not compile" only for a real error.
-# CTest runs the solution's tests (test "<block>.<lesson>") and checks that the untouched
-# student flavour reports every exercise as not implemented (test "stubs.<block>.<lesson>").
+# CTest runs the solution's tests (test "<block>.<lesson>"); `grader.stubs` grades the untouched
+# student flavour of every lesson, which must report each exercise as not implemented.
 set(DLC_FLAVOURS student solution)
 
 # Every test program is linked with -Wl,--wrap=exit and this object, so that exit() in the middle
@@ -59,9 +59,5 @@ function(dlc_lesson block lesson)
   add_test(NAME ${block}.${lesson} COMMAND test_${block}_${lesson}_solution)
   set_tests_properties(${block}.${lesson} PROPERTIES ENVIRONMENT
                        "DLC_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data")
-  add_test(
-    NAME stubs.${block}.${lesson}
-    COMMAND ${CMAKE_COMMAND} -DTEST_BINARY=$<TARGET_FILE:test_${block}_${lesson}_student>
-            -P ${PROJECT_SOURCE_DIR}/cmake/CheckStudentFlavour.cmake)
   set_property(GLOBAL APPEND PROPERTY DLC_LESSONS ${block}/${lesson})
 endfunction()
