@@ -10,6 +10,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "tools/text.hpp"
+
 namespace dlc::stubgen {
 
 namespace fs = std::filesystem;
@@ -18,17 +20,9 @@ namespace {
 
 const char* const kRegenerate = "cmake --build <build> --target stubs";
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+using text::is_blank;
+using text::starts_with;
+using text::trim;
 
 bool is_identifier(std::string_view s) {
   if (s.empty() || std::isdigit(static_cast<unsigned char>(s.front()))) return false;

@@ -6,23 +6,17 @@
 #include <fstream>
 #include <sstream>
 
+#include "tools/text.hpp"
+
 namespace dlc::mutants {
 
 namespace fs = std::filesystem;
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+using text::is_blank;
+using text::starts_with;
+using text::trim;
 
 std::string at(std::string_view path, std::size_t line) {
   return std::string(path) + ":" + std::to_string(line) + ": ";

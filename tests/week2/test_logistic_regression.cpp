@@ -11,11 +11,13 @@
 #include "common/gradient_check.hpp"
 #include "common/random.hpp"
 #include "common/training.hpp"
+#include "tests/support/capture.hpp"
 #include "tests/support/compare.hpp"
 #include "tests/support/data_path.hpp"
 #include "week2/logistic_regression.hpp"
 
 using dlc::Matrix;
+using dlc::testing::CaptureCout;
 using dlc::testing::IsClose;
 using namespace dlc::week2;
 
@@ -39,18 +41,6 @@ RandomProblem random_problem(std::size_t n_x, std::size_t m, std::uint32_t seed)
   for (std::size_t i = 0; i < m; ++i) p.Y(0, i) = u(0, i) > 0.5 ? 1.0 : 0.0;
   return p;
 }
-
-// Captures what a block of code prints on std::cout.
-class CaptureCout {
- public:
-  CaptureCout() : old_(std::cout.rdbuf(buffer_.rdbuf())) {}
-  ~CaptureCout() { std::cout.rdbuf(old_); }
-  std::string text() const { return buffer_.str(); }
-
- private:
-  std::ostringstream buffer_;
-  std::streambuf* old_;
-};
 
 }  // namespace
 

@@ -10,10 +10,12 @@
 #include "common/random.hpp"
 #include "common/toy_datasets.hpp"
 #include "common/training.hpp"
+#include "tests/support/capture.hpp"
 #include "tests/support/compare.hpp"
 #include "week3/shallow_network.hpp"
 
 using dlc::Matrix;
+using dlc::testing::CaptureCout;
 using dlc::testing::IsClose;
 using namespace dlc::week3;
 
@@ -37,17 +39,6 @@ Problem random_problem(std::size_t n_x, std::size_t n_h, std::size_t m, std::uin
 double cost_at(const Parameters& p, const Matrix& X, const Matrix& Y) {
   return compute_cost(forward_propagation(X, p).A2, Y);
 }
-
-class CaptureCout {
- public:
-  CaptureCout() : old_(std::cout.rdbuf(buffer_.rdbuf())) {}
-  ~CaptureCout() { std::cout.rdbuf(old_); }
-  std::string text() const { return buffer_.str(); }
-
- private:
-  std::ostringstream buffer_;
-  std::streambuf* old_;
-};
 
 }  // namespace
 
