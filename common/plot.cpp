@@ -318,6 +318,69 @@ Picture render(const TempDir& dir, const std::string& body, const std::string& p
   return picture;
 }
 
+// Checks one curve: as many x as y values, at least one, every value finite (and positive on a
+// logarithmic axis).
+void check_curve(const char* what, const Curve& c, bool log_y) {
+  if (c.x.size() != c.y.size() || c.x.empty()) {
+    throw std::invalid_argument(std::string(what) + ": the curve '" + c.name + "' has " +
+                                std::to_string(c.x.size()) + " x and " +
+                                std::to_string(c.y.size()) +
+                                " y values; it needs as many of each, at least one");
+  }
+  for (std::size_t i = 0; i < c.x.size(); ++i) {
+    if (!std::isfinite(c.x[i]) || !std::isfinite(c.y[i]) || (log_y && !(c.y[i] > 0.0))) {
+      throw std::invalid_argument(
+          std::string(what) + ": the curve '" + c.name + "' has the point (" + number(c.x[i]) +
+          ", " + number(c.y[i]) + ")" +
+          (log_y ? "; every value must be a positive number on a logarithmic axis"
+                 : "; every value must be a finite number"));
+    }
+  }
+}
+
+// Checks a chart: something to draw, every curve and set of points sound.
+void check_chart(const char* what, const Chart& chart) {
+  if (chart.lines.empty() && chart.points.empty()) {
+    throw std::invalid_argument(std::string(what) + ": the chart '" + chart.axes.title +
+                                "' has no curve and no point to draw");
+  }
+  for (const Curve& c : chart.lines) check_curve(what, c, false);
+  for (const Curve& c : chart.points) check_curve(what, c, false);
+}
+
+// The settings and the plot command of one chart; its data files are named after `tag`.
+std::string chart_body(const TempDir& dir, const Chart& chart, const std::string& tag) {
+  std::string body = "set title " + gnuplot_quote(chart.axes.title) + " font ',13'\n" +
+                     "set xlabel " + gnuplot_quote(chart.axes.xlabel) + "\n" + "set ylabel " +
+                     gnuplot_quote(chart.axes.ylabel) + "\n" +
+                     "set grid lc rgb '#e0e0e0'\n"
+                     "set tics out nomirror\n"
+                     "set key inside top left Left reverse opaque box lc rgb '#c0c0c0'\n"
+                     // A margin above and below, so that nothing lies on the frame (a ReLU's
+                     // flat part at the bottom, say).
+                     "set offsets graph 0, graph 0, graph 0.06, graph 0.06\n" +
+                     (chart.zero_axes ? "set xzeroaxis lt 1 lw 1 lc rgb '#909090'\n"
+                                        "set yzeroaxis lt 1 lw 1 lc rgb '#909090'\n"
+                                      : "unset xzeroaxis\nunset yzeroaxis\n") +
+                     "plot ";
+  std::size_t k = 0;
+  const auto element = [&](const Curve& c, bool dots) {
+    std::string text;
+    for (std::size_t i = 0; i < c.x.size(); ++i)
+      text += number(c.x[i]) + ' ' + number(c.y[i]) + '\n';
+    const std::string file = dir.file(tag + "_" + std::to_string(k) + ".dat");
+    write_file(file, text);
+    if (k > 0) body += ", \\\n     ";
+    body += gnuplot_quote(file) + " using 1:2 with " +
+            (dots ? "points pt 7 ps 1.4" : "lines lw 2") + " lc rgb '" +
+            kCurveColours[k % kCurveColours.size()] + "' title " + gnuplot_quote(c.name);
+    ++k;
+  };
+  for (const Curve& c : chart.lines) element(c, false);
+  for (const Curve& c : chart.points) element(c, true);
+  return body + "\n";
+}
+
 bool executable_file(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
@@ -459,22 +522,7 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
 Picture line_plot(const std::string& png, const std::vector<Curve>& curves, const Axes& axes,
                   bool log_y, const Style& style) {
   if (curves.empty()) throw std::invalid_argument("line_plot: no curve to draw");
-  for (const Curve& c : curves) {
-    if (c.x.size() != c.y.size() || c.x.empty()) {
-      throw std::invalid_argument(
-          "line_plot: the curve '" + c.name + "' has " + std::to_string(c.x.size()) + " x and " +
-          std::to_string(c.y.size()) + " y values; it needs as many of each, at least one");
-    }
-    for (std::size_t i = 0; i < c.x.size(); ++i) {
-      if (!std::isfinite(c.x[i]) || !std::isfinite(c.y[i]) || (log_y && !(c.y[i] > 0.0))) {
-        throw std::invalid_argument(
-            "line_plot: the curve '" + c.name + "' has the point (" + number(c.x[i]) + ", " +
-            number(c.y[i]) + ")" +
-            (log_y ? "; every value must be a positive number on a logarithmic axis"
-                   : "; every value must be a finite number"));
-      }
-    }
-  }
+  for (const Curve& c : curves) check_curve("line_plot", c, log_y);
   find_gnuplot(style);
   TempDir dir;
   std::string body = "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
@@ -498,6 +546,38 @@ Picture line_plot(const std::string& png, const std::vector<Curve>& curves, cons
   }
   body += "\n";
   return render(dir, body, png, style, style.width, style.height);
+}
+
+Picture chart(const std::string& png, const Chart& chart, const Style& style) {
+  check_chart("chart", chart);
+  find_gnuplot(style);
+  TempDir dir;
+  return render(dir, chart_body(dir, chart, "chart"), png, style, style.width, style.height);
+}
+
+Picture charts(const std::string& png, const std::vector<Chart>& charts, const std::string& title,
+               std::size_t columns, const Style& style) {
+  if (charts.empty()) throw std::invalid_argument("charts: no chart to draw");
+  if (columns == 0) throw std::invalid_argument("charts: columns must be at least 1");
+  for (const Chart& c : charts) check_chart("charts", c);
+  columns = std::min(columns, charts.size());
+  const std::size_t rows = (charts.size() + columns - 1) / columns;
+  find_gnuplot(style);
+  TempDir dir;
+  // Placed by hand as in decision_boundaries: a strip for the title, then the rows of panels.
+  const double title_px = 50, panel_h = style.panel, panel_w = 1.5 * style.panel;
+  const double width = static_cast<double>(columns) * panel_w;
+  const double height = title_px + static_cast<double>(rows) * panel_h;
+  std::string body = "set multiplot title " + gnuplot_quote(title) + " font ',17'\n";
+  for (std::size_t k = 0; k < charts.size(); ++k) {
+    const double row = static_cast<double>(k / columns), col = static_cast<double>(k % columns);
+    body += "set origin " + number(col * panel_w / width) + "," +
+            number((height - title_px - (row + 1.0) * panel_h) / height) + "\nset size " +
+            number(panel_w / width) + "," + number(panel_h / height) + "\n" +
+            chart_body(dir, charts[k], "chart" + std::to_string(k));
+  }
+  body += "unset multiplot\n";
+  return render(dir, body, png, style, static_cast<int>(width), static_cast<int>(height), 12);
 }
 
 }  // namespace dlc::plot

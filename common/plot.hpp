@@ -1,6 +1,7 @@
 /// \file
 /// \brief Pictures as PNG files, drawn by gnuplot: a labelled 2-D data set, a classifier's
-/// decision boundary (one panel or a grid of them), and cost curves.
+/// decision boundary (one panel or a grid of them), cost curves, and charts of functions with
+/// marked points (one panel or a grid of them).
 ///
 /// This is a small front end, not a plotting library. Each function writes the data to files in
 /// a fresh temporary folder, writes a gnuplot script beside them, runs `gnuplot script.gp`
@@ -90,6 +91,16 @@ struct Curve {
   std::vector<double> y;  ///< ordinates, as many as x
 };
 
+/// \brief One chart: curves drawn as lines and sets of points drawn as dots, on common axes,
+/// each with a legend entry. The lines take the colours of `line_plot` in order, the points the
+/// colours after them.
+struct Chart {
+  Axes axes;                  ///< title and axis labels
+  std::vector<Curve> lines;   ///< drawn as lines (a function sampled densely, a fitted model)
+  std::vector<Curve> points;  ///< drawn as filled dots (data, a value worth marking)
+  bool zero_axes = false;     ///< also draw the axes x = 0 and y = 0 as thin grey lines
+};
+
 /// \brief The full path of the gnuplot that `style` names.
 /// \throws PlotError `gnuplot not found; install Debian's gnuplot-nox` when there is none.
 std::string find_gnuplot(const Style& style = {});
@@ -144,6 +155,27 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
 ///         a value that is not finite; PlotError when drawing fails.
 Picture line_plot(const std::string& png, const std::vector<Curve>& curves, const Axes& axes,
                   bool log_y = false, const Style& style = {});
+
+/// \brief One chart of lines and points: a function and the data it was fitted to, say.
+/// \param[in] png where to write the picture
+/// \param[in] chart the curves, the points and the text; at least one curve or set of points,
+///            each with at least one point
+/// \param[in] style how to run gnuplot, picture size (`style.width` by `style.height`)
+/// \throws std::invalid_argument for a chart with nothing to draw, an empty curve, x and y of
+///         different lengths or a value that is not finite; PlotError when drawing fails.
+Picture chart(const std::string& png, const Chart& chart, const Style& style = {});
+
+/// \brief Several charts as a grid of panels (one gnuplot multiplot), filled row by row, under
+/// one title. Each panel is `style.panel` pixels high and one and a half times as wide.
+/// \param[in] png where to write the picture
+/// \param[in] charts the panels, at least one, each as for `chart`
+/// \param[in] title the title above the grid
+/// \param[in] columns panels per row, at least 1
+/// \param[in] style how to run gnuplot, panel size
+/// \throws std::invalid_argument as `chart` does, and for no chart or no column; PlotError when
+///         drawing fails.
+Picture charts(const std::string& png, const std::vector<Chart>& charts, const std::string& title,
+               std::size_t columns, const Style& style = {});
 
 /// \brief `text` as a gnuplot string: in single quotes, a quote doubled, control characters
 /// replaced by spaces. gnuplot substitutes nothing inside such a string. (Quotes at the very

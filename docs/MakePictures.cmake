@@ -11,9 +11,10 @@ foreach(var RUNNER OUTPUT)
 endforeach()
 
 file(MAKE_DIRECTORY ${OUTPUT})
-# The week 3 pictures: the flower, the network's and logistic regression's decision boundaries,
-# the cost curve, and the sweep over hidden-layer sizes (the slowest, some seconds).
-foreach(program week3.planar week3.logreg week3.sweep)
+# Week 1's neuron fitted to the six houses; week 3's activations and their slopes, the flower,
+# the network's and logistic regression's decision boundaries, the cost curve, and the sweep over
+# hidden-layer sizes (the slowest, some seconds).
+foreach(program week1.neuron week3.activations week3.planar week3.logreg week3.sweep)
   execute_process(
     COMMAND ${RUNNER} ${program} --plots ${OUTPUT}
     RESULT_VARIABLE status

@@ -109,8 +109,56 @@ void validate_plots(const Arguments& args) {
     throw UsageError("--plots and --no-plots cannot go together");
 }
 
+// The largest numbers of the small demos of weeks 1 and 3 (they print whole matrices).
+constexpr long kMaxSmall = 20;
+
 std::vector<ProgramSpec> make_programs() {
   std::vector<ProgramSpec> all;
+
+  ProgramSpec neuron;
+  neuron.name = "week1.neuron";
+  neuron.summary = "1.2: one ReLU neuron, price = ReLU(w size + b), fitted to six houses";
+  neuron.options = {
+      number("--iterations", Kind::kInteger, "N", "2000", Bound::kNonNegative,
+             "gradient-descent steps"),
+      number("--learning-rate", Kind::kReal, "X", "0.1", Bound::kPositive,
+             "the learning rate alpha"),
+      number("--print-every", Kind::kInteger, "N", "200", Bound::kPositive,
+             "print the cost every N iterations"),
+  };
+  for (auto& o : plot_options()) neuron.options.push_back(std::move(o));
+  neuron.details = {
+      "Fits the neuron of lecture 1.2 to the six made-up houses of housing_table() by gradient "
+      "descent on the mean squared error, from w = 1, b = 0, with the size in thousands of "
+      "square feet. It prints 'Cost after iteration 0: 46848.992083' ... the fitted w and b "
+      "(about 140.249 and -26.238), and a table of every house's size, price and prediction, "
+      "then draws week1_neuron.png (the houses and the fitted ReLU line) in the --plots folder.",
+      "Your code runs: neuron_step at every step (through fit_neuron), and relu for the "
+      "predictions. A learning rate far too large (try 1) kills the neuron: it then predicts 0 "
+      "for every house and never recovers.",
+  };
+  neuron.validate = validate_plots;
+  all.push_back(neuron);
+
+  ProgramSpec housing;
+  housing.name = "week1.housing";
+  housing.summary = "1.2: the 4-3-1 housing network, its hidden units named, house by house";
+  housing.options = {
+      text("--house", "S,B,Z,W", "",
+           "add a house of your own: size in 1000s of square feet, bedrooms, zip-code "
+           "centrality (0 to 1), wealth (median income in $100,000s)"),
+  };
+  housing.details = {
+      "Runs housing_network_forward with the hand-set weights of example_housing_network() on "
+      "five built-in houses and prints them one per column, as the network sees them: the four "
+      "features (the rows of X), the three hidden units (family size, walkability, school "
+      "quality: the rows of A1) and the price in thousands of dollars. The house "
+      "(2, 3, 0.5, 1.2) gets 2.5, 1, 3.6 and 374.",
+  };
+  housing.validate = [](const Arguments& args) {
+    if (args.given("--house")) parse_house(args.text("--house"));
+  };
+  all.push_back(housing);
 
   ProgramSpec images;
   images.name = "week2.images";
@@ -188,6 +236,81 @@ std::vector<ProgramSpec> make_programs() {
       "broadcast does: A / B with B of shape (1, 3) throws ShapeError.",
   };
   all.push_back(broadcasting);
+
+  ProgramSpec representation;
+  representation.name = "week3.representation";
+  representation.summary =
+      "3.3-3.5: the forward pass for one example by loops, then for all m at once, timed";
+  representation.options = {
+      number("--examples", Kind::kInteger, "N", "10000", Bound::kPositive,
+             "m, the random examples of the timing (m n_h at most 4,000,000)", 1'000'000),
+      number("--hidden", Kind::kInteger, "N", "4", Bound::kPositive, "hidden units n_h",
+             kMaxHidden),
+      number("--repeats", Kind::kInteger, "N", "3", Bound::kPositive,
+             "runs of each version; the fastest counts", 100),
+      number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+             "seed of the RandomState drawing the parameters and the examples", 4'294'967'295),
+  };
+  representation.details = {
+      "First the lesson's example by hand: forward_one_example on x = (1, 2) prints z1, a1, z2 "
+      "and a2 = 0.276455, and forward_vectorized on the same column agrees. Then m random "
+      "examples (2 features, randn parameters): a loop calling forward_one_example on each "
+      "column against one call of forward_vectorized, both timed, and the largest difference "
+      "between their results (rounding, about 1e-16).",
+  };
+  representation.validate = [](const Arguments& args) {
+    const long cells = args.integer("--examples") * args.integer("--hidden");
+    if (cells > 4'000'000) {
+      throw UsageError("--examples " + std::to_string(args.integer("--examples")) +
+                       " with --hidden " + std::to_string(args.integer("--hidden")) +
+                       " makes Z1 and A1 of " + std::to_string(cells) +
+                       " numbers each; m n_h may be at most 4000000");
+    }
+  };
+  all.push_back(representation);
+
+  ProgramSpec activations;
+  activations.name = "week3.activations";
+  activations.summary = "3.6, 3.8: sigmoid, tanh, ReLU and leaky ReLU and their derivatives";
+  activations.options = {
+      text("--z", "Z,Z,...", "-4,-2,0,2,4", "the values of z in the table, 1 to 9 numbers"),
+  };
+  for (auto& o : plot_options()) activations.options.push_back(std::move(o));
+  activations.details = {
+      "Prints a table of g(z) and g'(z) for the four activations at each z (at exactly 0 the "
+      "ReLUs have no derivative: this code takes the left slope, ReLU'(0) = 0 and leaky "
+      "ReLU'(0) = 0.01), then draws activations.png: one panel per activation, g and g' from "
+      "z = -4 to 4.",
+  };
+  activations.validate = [](const Arguments& args) {
+    validate_plots(args);
+    parse_reals("--z", args.text("--z"), 1, 9);
+  };
+  all.push_back(activations);
+
+  ProgramSpec linear;
+  linear.name = "week3.linear";
+  linear.summary = "3.7: with identity activations two layers are one linear layer";
+  linear.options = {
+      number("--features", Kind::kInteger, "N", "3", Bound::kPositive, "input features n_x",
+             kMaxSmall),
+      number("--hidden", Kind::kInteger, "N", "4", Bound::kPositive, "hidden units n_h", kMaxSmall),
+      number("--outputs", Kind::kInteger, "N", "1", Bound::kPositive, "output units n_y",
+             kMaxSmall),
+      number("--examples", Kind::kInteger, "N", "1000", Bound::kPositive,
+             "m, the random inputs the two are compared on", 100'000),
+      number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+             "seed of the RandomState drawing the parameters and the inputs", 4'294'967'295),
+  };
+  linear.details = {
+      "Trains nothing. Draws W1, b1, W2, b2 with randn, prints W' = W2 W1 and b' = W2 b1 + b2 "
+      "(collapse_linear_network) and the largest difference between the two-layer network "
+      "with g(z) = z (linear_network_forward) and the one layer W' X + b' on m random inputs: "
+      "rounding, about 1e-16. Then the same parameters with tanh hidden units "
+      "(tanh_network_forward): the difference is no longer rounding, and the test "
+      "f(u) + f(v) = f(u + v) + f(0), which every linear layer passes, fails.",
+  };
+  all.push_back(linear);
 
   ProgramSpec planar;
   planar.name = "week3.planar";
@@ -271,6 +394,28 @@ std::vector<ProgramSpec> make_programs() {
   };
   logreg3.validate = validate_plots;
   all.push_back(logreg3);
+
+  ProgramSpec symmetry;
+  symmetry.name = "week3.symmetry";
+  symmetry.summary = "3.10: zero weights keep the hidden units identical; large ones saturate";
+  symmetry.options = {
+      number("--hidden", Kind::kInteger, "N", "4", Bound::kPositive, "hidden units n_h", kMaxSmall),
+      number("--iterations", Kind::kInteger, "N", "1000", Bound::kNonNegative,
+             "gradient-descent steps from each start"),
+      number("--learning-rate", Kind::kReal, "X", "1.2", Bound::kPositive,
+             "the learning rate alpha"),
+      number("--seed", Kind::kInteger, "N", "3", Bound::kNonNegative,
+             "seed of the RandomState of initialize_random", 4'294'967'295),
+  };
+  symmetry.details = {
+      "Trains the network of 3.9 on the planar flower from three starts and prints W1 after "
+      "training: from zero weights (every hidden unit identical: the rows of W1 stay equal), "
+      "from equal non-zero weights (they move, but stay equal), and from initialize_random, "
+      "randn * 0.01 (they differ, and the cost goes much lower). Then the mean slope "
+      "tanh'(z) = 1 - a^2 of the hidden units right after initialize_random with the scales "
+      "0.01, 1 and 10: near 1, smaller, near 0 (saturated units learn slowly).",
+  };
+  all.push_back(symmetry);
   return all;
 }
 
@@ -382,6 +527,45 @@ std::vector<long> parse_sizes(const std::string& text) {
   }
   if (sizes.size() > 12) throw bad("has " + std::to_string(sizes.size()) + " sizes; at most 12");
   return sizes;
+}
+
+std::vector<double> parse_reals(const std::string& option, const std::string& text,
+                                std::size_t min_count, std::size_t max_count) {
+  std::vector<double> values;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    const std::string item =
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    try {
+      values.push_back(parse_real(option, item));
+    } catch (const UsageError&) {
+      throw UsageError(option + ": \"" + text + "\" is not a list of numbers separated by " +
+                       "commas (\"" + item + "\" is not a number)");
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  if (values.size() < min_count || values.size() > max_count) {
+    throw UsageError(option + ": \"" + text + "\" has " + std::to_string(values.size()) +
+                     (values.size() == 1 ? " number" : " numbers") + "; give " +
+                     (min_count == max_count
+                          ? std::to_string(min_count)
+                          : std::to_string(min_count) + " to " + std::to_string(max_count)));
+  }
+  return values;
+}
+
+std::vector<double> parse_house(const std::string& text) {
+  const std::vector<double> h = parse_reals("--house", text, 4, 4);
+  const auto bad = [&text](const std::string& why) {
+    return UsageError("--house: \"" + text + "\" " + why);
+  };
+  if (!(h[0] > 0.0)) throw bad("has a size of 0 or less; the size (1000s of square feet) is S > 0");
+  if (h[1] < 0.0) throw bad("has a negative number of bedrooms");
+  if (h[2] < 0.0 || h[2] > 1.0) throw bad("has a zip-code centrality outside 0 to 1");
+  if (h[3] < 0.0) throw bad("has a negative wealth");
+  return h;
 }
 
 std::string fashion_class_name(int k) {

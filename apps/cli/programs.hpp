@@ -53,6 +53,22 @@ std::pair<int, int> parse_classes(const std::string& text);
 /// \throws UsageError for anything else.
 std::vector<long> parse_sizes(const std::string& text);
 
+/// \brief A list of numbers separated by commas, such as `--z -4,-2,0,2,4`: each a finite number
+/// as `parse_real` reads it, from `min_count` to `max_count` of them.
+/// \param[in] option the option's name, for the message
+/// \param[in] text the value
+/// \param[in] min_count the fewest numbers allowed
+/// \param[in] max_count the most numbers allowed
+/// \throws UsageError naming the option and what is wrong.
+std::vector<double> parse_reals(const std::string& option, const std::string& text,
+                                std::size_t min_count, std::size_t max_count);
+
+/// \brief The house of `dlc run week1.housing --house S,B,Z,W`: its size in thousands of square
+/// feet (more than 0), its bedrooms, the zip code's centrality and the area's wealth (each 0 or
+/// more), four numbers in the order of the network's inputs.
+/// \throws UsageError for anything else.
+std::vector<double> parse_house(const std::string& text);
+
 /// The name of Fashion-MNIST class `k` (0 to 9): `"T-shirt/top"` ... `"Ankle boot"`.
 std::string fashion_class_name(int k);
 

@@ -29,11 +29,17 @@ struct ProgramImpl {
   ProgramFn run;     ///< its body
 };
 
+/// The programs of week 1 (lecture 1.2).
+const std::vector<ProgramImpl>& week1_programs();
+
 /// The programs of week 2 (lectures 2.1-2.13).
 const std::vector<ProgramImpl>& week2_programs();
 
-/// The programs of week 3 (lectures 3.1-3.10).
+/// The programs of week 3 around the planar flower (lecture 3.9).
 const std::vector<ProgramImpl>& week3_programs();
+
+/// The programs of week 3's other lectures (3.3-3.8 and 3.10), one small demo each.
+const std::vector<ProgramImpl>& week3_lecture_programs();
 
 /// \brief The student's file holding exercise `id`, e.g. `week2/logistic_regression.cpp` for
 /// `week2.sigmoid`; empty when the exercise is unknown. Generated at build time from the

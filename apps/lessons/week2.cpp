@@ -14,6 +14,7 @@
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/data.hpp"
 #include "apps/lessons/runner.hpp"
+#include "apps/lessons/shared.hpp"
 #include "common/matrix.hpp"
 #include "common/training.hpp"
 #include "week2/broadcasting.hpp"
@@ -25,23 +26,6 @@
 namespace dlc::runner {
 
 namespace {
-
-// A number as a person writes it: whole numbers without ".0" (33, -1.5, 0.1).
-std::string plain(double x) {
-  if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", x == 0.0 ? 0.0 : x);
-    return buf;
-  }
-  return python_repr(x);
-}
-
-// A time in milliseconds with about three significant digits: 474.30, 1.50, 0.281, 0.00012.
-std::string milliseconds(double ms) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, ms >= 1.0 ? "%.2f" : "%.3g", ms);
-  return buf;
-}
 
 // numpy's shape of a 4-D array of images, `(m, h, w, c)`.
 std::string image_shape(const ImageSet& im) {

@@ -7,17 +7,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
 
 #include "apps/cli/json.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/runner.hpp"
+#include "apps/lessons/shared.hpp"
 #include "common/matrix.hpp"
 #include "common/plot.hpp"
 #include "common/progress.hpp"
@@ -32,60 +31,6 @@ namespace {
 
 // The legend of the flower's two classes, as the notebook colours them.
 const plot::Classes kFlowerClasses{"y = 0 (red)", "y = 1 (blue)"};
-
-/// Where the pictures go (`--plots DIR`), or none (`--no-plots`).
-class Pictures {
- public:
-  /// Checks, before any training, that gnuplot is there and the folder can be made, so that a
-  /// long run never ends without its pictures.
-  explicit Pictures(const cli::Arguments& args) : enabled_(!args.given("--no-plots")) {
-    if (!enabled_) return;
-    dir_ = args.text("--plots");
-    try {
-      plot::find_gnuplot(style_);
-    } catch (const plot::PlotError& e) {
-      throw plot::PlotError(std::string(e.what()) + " (or run with --no-plots)");
-    }
-    std::error_code ec;
-    std::filesystem::create_directories(dir_, ec);
-    if (ec || !std::filesystem::is_directory(dir_)) {
-      throw plot::PlotError("cannot make the folder for the pictures " + dir_ + ": " +
-                            (ec ? ec.message() : std::string("a file of that name is in the way")));
-    }
-  }
-
-  bool enabled() const { return enabled_; }
-  const plot::Style& style() const { return style_; }
-
-  /// The path of picture `name` in the folder.
-  std::string path(const std::string& name) const {
-    return (std::filesystem::path(dir_) / name).string();
-  }
-
-  /// Records a picture made, saying what it shows (printed by `report`).
-  void made(const plot::Picture& picture, const std::string& what) {
-    written_.push_back({picture.path, what});
-  }
-
-  /// One line per picture: `Picture saved: dlc-plots/planar_data.png (the data set)`.
-  void report() const {
-    for (const auto& [path, what] : written_)
-      std::cout << "Picture saved: " << path << " (" << what << ")\n";
-  }
-
-  /// The pictures' paths, as a JSON array.
-  void json(cli::JsonWriter& w) const {
-    w.key("pictures").begin_array();
-    for (const auto& p : written_) w.string(p.first);
-    w.end_array();
-  }
-
- private:
-  bool enabled_;
-  std::string dir_;
-  plot::Style style_;
-  std::vector<std::pair<std::string, std::string>> written_;
-};
 
 // The most points a cost curve keeps: every iteration up to this many, else every k-th, so that
 // a very long run neither fills the memory nor gives gnuplot millions of points.

@@ -104,8 +104,9 @@ case_help() {
   expect 2 "$DLC"
   err_has '^usage: dlc <command>'
   expect 0 "$DLC" run --help
-  for p in week2.images week2.logreg week2.graph week2.vectorization week2.broadcasting \
-    week3.planar week3.sweep week3.logreg; do
+  for p in week1.neuron week1.housing week2.images week2.logreg week2.graph \
+    week2.vectorization week2.broadcasting week3.representation week3.activations week3.linear \
+    week3.planar week3.sweep week3.logreg week3.symmetry; do
     out_has "^  $p  "
   done
   out_has '^    --learning-rate X .*(default: 0.005)'
@@ -178,7 +179,7 @@ case_bad_numbers() {
 }
 
 case_unknown_program() {
-  usage_error 'unknown program "week2.nope"; the programs are week2.images, ' \
+  usage_error 'unknown program "week2.nope"; the programs are week1.neuron, week1.housing, ' \
     "$DLC" run week2.nope
   usage_error 'unknown program "week2.nope"' "$DLC" run week2.nope --solution
   usage_error 'run: which program?' "$DLC" run
@@ -547,6 +548,171 @@ case_week3_bad_input() {
   err_lines 1
   err_has '^dlc: training diverged: the cost is nan at iteration 1 (learning rate 1000000.0)'
   out_lacks '^Accuracy'
+}
+
+case_week1_neuron() {
+  expect 0 "$DLC" run week1.neuron --solution --plots "$TMP/plots"
+  # week1/neuron.hpp's expected output: the cost from 46848.99 down to the least-squares line's.
+  out_line 'Cost after iteration 0: 46848.992083'
+  out_line 'Cost after iteration 200: 17.968103'
+  out_line 'Cost after the last iteration: 17.450438'
+  [ "$(grep -c '^Cost after iteration' "$OUT")" -eq 10 ] || fail "expected 10 cost lines"
+  out_has '^Fitted: w = 140\.249, b = -26\.238 '
+  out_has '^ *850 *90 *93\.0$'
+  out_has '^ *2600 *340 *338\.4$'
+  out_line 'A 2000 square-foot house would sell for about 254.3 thousand dollars.'
+  out_lacks 'dead'
+  err_lines 0
+  out_line "Picture saved: $TMP/plots/week1_neuron.png (the six houses and the fitted ReLU line)"
+  png_ok "$TMP/plots/week1_neuron.png"
+  [ "$(ls "$TMP/plots" | wc -l)" -eq 1 ] || fail "expected exactly one file in $TMP/plots"
+  # A learning rate far too large kills the neuron: every prediction 0, and the program says so.
+  expect 0 "$DLC" run week1.neuron --solution --no-plots --learning-rate 1 --iterations 50 \
+    --print-every 10
+  out_line 'Cost after iteration 10: 47600.000000'
+  out_has '^Every prediction is 0: the neuron is dead'
+  out_lacks '^Picture'
+  # The default folder, and the student's stub.
+  mkdir "$TMP/work" || fail "cannot make $TMP/work"
+  expect 0 in_dir "$TMP/work" "$DLC" run week1.neuron --solution --iterations 100
+  png_ok "$TMP/work/dlc-plots/week1_neuron.png"
+  expect 3 "$DLC" run week1.neuron --no-plots
+  err_lines 1
+  err_has '^not implemented yet: week1.neuron_step — write it in week1/neuron.cpp, or run with'
+}
+
+case_week1_housing() {
+  expect 0 "$DLC" run week1.housing --solution
+  out_line '  family size    = ReLU(size + 0.5 bedrooms - 1)'
+  out_line '  walkability    = ReLU(4 zip code - 1)'
+  out_line '  school quality = ReLU(2 zip code + 3 wealth - 1)'
+  out_line '  price          = ReLU(60 family size + 30 walkability + 40 school quality + 50)'
+  # One house per column, as X; week1/neuron.hpp's house is house 4 (2.5, 1, 3.6 and 374) and
+  # the test's second one house 2 (0.4, 0, 0 and 74), both worked out there by hand.
+  out_line '                    house 1  house 2  house 3  house 4  house 5'
+  out_line '  size                 0.85      0.9      1.4        2      2.6'
+  out_line '  wealth                0.4      0.2      0.8      1.2        2'
+  out_line '  family size          0.35     0.40     1.40     2.50     3.60'
+  out_line '  walkability          0.00     0.00     1.40     1.00     0.00'
+  out_line '  school quality       0.60     0.00     2.60     3.60     5.20'
+  out_line '  price ($1000s)       95.0     74.0    280.0    374.0    474.0'
+  err_lines 0
+  expect 0 "$DLC" run week1.housing --solution --house 1.2,2,0.9,0.5
+  out_line '                    house 1  house 2  house 3  house 4  house 5    yours'
+  out_line '  school quality       0.60     0.00     2.60     3.60     5.20     2.30'
+  out_line '  price ($1000s)       95.0     74.0    280.0    374.0    474.0    292.0'
+  usage_error '--house: "1,2,3" has 3 numbers; give 4' "$DLC" run week1.housing --house 1,2,3
+  usage_error '--house: "2,3,1.5,1" has a zip-code centrality outside 0 to 1' \
+    "$DLC" run week1.housing --house 2,3,1.5,1
+  usage_error '--house: "2,3,x,1" is not a list of numbers' "$DLC" run week1.housing --house 2,3,x,1
+  # The stub: the formulas (given code) print, then the exercise says it is missing.
+  expect 3 "$DLC" run week1.housing
+  out_has '^  family size    = ReLU'
+  err_lines 1
+  err_has '^not implemented yet: week1.housing_forward — write it in week1/neuron.cpp'
+}
+
+case_week3_representation() {
+  expect 0 "$DLC" run week3.representation --solution
+  # week3/representation.hpp's expected output
+  out_line '  z1 = W1 x + b1   = (-0.5, 0, 0)^T'
+  out_line '  a1 = tanh(z1)    = (-0.462117, 0, 0)^T'
+  out_line '  z2 = W2 a1 + b2  = -0.962117'
+  out_line '  a2 = sigmoid(z2) = 0.276455  (y_hat)'
+  out_line 'forward_vectorized on the same x, as a (2, 1) matrix X: A2 = 0.276455'
+  out_has '^m = 10000 random examples, n_x = 2, n_h = 4, n_y = 1'
+  out_has '^  a loop over the examples, forward_one_example on each column: *[0-9.e-]* ms$'
+  out_has '^  forward_vectorized, all the columns at once: *[0-9.e-]* ms$'
+  # The two agree up to rounding: a difference of 0 or of the order of 1e-15.
+  out_has '^  Largest difference between the two, over Z1, A1, Z2 and A2: \(0\|[0-9.]*e-1[4-7]\)$'
+  err_lines 0
+  expect 0 "$DLC" run week3.representation --solution --examples 7 --hidden 3 --repeats 1 --seed 9
+  out_has '^m = 7 random examples, n_x = 2, n_h = 3, n_y = 1'
+  usage_error '--examples must be at least 1, not 0' "$DLC" run week3.representation --examples 0
+  usage_error '--examples 100000 with --hidden 41 makes Z1 and A1 of 4100000 numbers each' \
+    "$DLC" run week3.representation --examples 100000 --hidden 41
+  usage_error '--hidden must be at most 1000, not 1001' \
+    "$DLC" run week3.representation --hidden 1001
+  expect 3 "$DLC" run week3.representation
+  err_has '^not implemented yet: week3.forward_one_example — write it in week3/representation.cpp'
+}
+
+case_week3_activations() {
+  expect 0 "$DLC" run week3.activations --solution --plots "$TMP/plots"
+  # week3/activations.hpp's expected output, and the left slopes at exactly 0.
+  out_has '^ *z = -4 *z = -2 *z = 0 *z = 2 *z = 4$'
+  out_has '^sigmoid(z) *0\.017986 *0\.119203 *0\.5 *0\.880797 *0\.982014$'
+  out_has "^sigmoid'(z) *0\.017663 *0\.104994 *0\.25 *0\.104994 *0\.017663\$"
+  out_has '^tanh(z) *-0\.999329 *-0\.964028 *0 *0\.964028 *0\.999329$'
+  out_has "^tanh'(z) *0\.001341 *0\.070651 *1 *0\.070651 *0\.001341\$"
+  out_has '^ReLU(z) *0 *0 *0 *2 *4$'
+  out_has "^ReLU'(z) *0 *0 *0 *1 *1\$"
+  out_has '^leaky ReLU(z) *-0\.04 *-0\.02 *0 *2 *4$'
+  out_has "^leaky ReLU'(z) *0\.01 *0\.01 *0\.01 *1 *1\$"
+  out_has "This code takes the left slope: ReLU'(0) = 0,"
+  out_has "relu_backward does, and leaky ReLU'(0) = 0\.01\.\$"
+  err_lines 0
+  out_line "Picture saved: $TMP/plots/activations.png (the four activations and their derivatives)"
+  png_ok "$TMP/plots/activations.png"
+  expect 0 "$DLC" run week3.activations --solution --no-plots --z=-0.5,1e-3
+  out_has '^ *z = -0\.5 *z = 0\.001$'
+  out_lacks '^Picture'
+  usage_error '--z: "1,2,3,4,5,6,7,8,9,10" has 10 numbers; give 1 to 9' \
+    "$DLC" run week3.activations --z 1,2,3,4,5,6,7,8,9,10
+  usage_error '--z: "1,abc" is not a list of numbers' "$DLC" run week3.activations --z 1,abc
+  usage_error '--plots and --no-plots cannot go together' \
+    "$DLC" run week3.activations --plots "$TMP/p" --no-plots
+  expect 3 "$DLC" run week3.activations --no-plots
+  err_lines 1
+  err_has '^not implemented yet: week3.sigmoid — write it in week3/activations.cpp'
+}
+
+case_week3_linear() {
+  expect 0 "$DLC" run week3.linear --solution
+  out_has '^W1 = \[\[ 1\.62434536 -0\.61175641 -0\.52817175\]$'
+  out_line "W' = W2 W1 = [[0.59014977 0.16578404 0.92428332]]"
+  out_line "b' = W2 b1 + b2 = [[-1.30105272]]"
+  # Identity activations: rounding only. tanh: a difference of order 1.
+  out_has "^  largest difference between linear_network_forward(X) and W' X + b': \(0\|[0-9.]*e-1[4-7]\)\$"
+  out_has '^  largest gap of the test f(u) + f(v) = f(u + v) + f(0): \(0\|[0-9.]*e-1[4-7]\)$'
+  out_line '    (rounding: it passes, as every linear layer does)'
+  out_has "^  largest difference between the network and W' X + b': [1-9]"
+  out_has '^  largest gap of the test f(u) + f(v) = f(u + v) + f(0): [0-9]\.'
+  out_line '    (it fails: no linear layer at all computes this network)'
+  err_lines 0
+  expect 0 "$DLC" run week3.linear --solution --features 2 --hidden 5 --outputs 3 --examples 10
+  out_has "^W' = W2 W1 = \[\[.*\]\$"
+  [ "$(grep -c '^ *\[.*\]\]*$' "$OUT")" -ge 3 ] || fail "expected a W' of 3 rows"
+  usage_error '--features must be at most 20, not 21' "$DLC" run week3.linear --features 21
+  usage_error 'unknown option --plots for week3.linear' "$DLC" run week3.linear --plots x
+  expect 3 "$DLC" run week3.linear
+  out_has '^b2 = '
+  err_has '^not implemented yet: week3.collapse_linear_network — write it in'
+}
+
+case_week3_symmetry() {
+  expect 0 "$DLC" run week3.symmetry --solution
+  [ "$(grep -c '^  every hidden unit identical (equal rows of W1, equal entries of b1): yes$' \
+    "$OUT")" -eq 2 ] || fail "expected the zero and the equal starts to stay identical"
+  out_line '  every hidden unit identical (equal rows of W1, equal entries of b1): no'
+  # From the notebook's initialization (RandomState(3)), 1000 iterations: planar's cost there.
+  out_line '  cost 0.693162 -> 0.258625, accuracy 89.25 %'
+  out_line '  cost 0.693147 -> 0.693147, accuracy 50 %'
+  out_has '^  s = 0\.01: 0\.99[0-9]*  z near 0'
+  out_has '^  s = 1: *0\.[1-8][0-9]* '
+  out_has '^  s = 10: *0\.0[0-9]* *|z| large'
+  err_lines 0
+  expect 0 "$DLC" run week3.symmetry --solution --hidden 2 --iterations 10 --seed 5
+  out_has '^The network of lecture 3.9 (2 inputs, 2 tanh hidden units'
+  usage_error '--hidden must be at most 20, not 50' "$DLC" run week3.symmetry --hidden 50
+  expect 1 "$DLC" run week3.symmetry --solution --learning-rate 1e9 --iterations 5
+  err_lines 1
+  err_has '^dlc: training diverged'
+  # The stub: zero and equal starts use given code only; initialize_random is the exercise.
+  expect 3 "$DLC" run week3.symmetry
+  out_has '^2\. Equal non-zero weights'
+  out_lacks '^3\.'
+  err_has '^not implemented yet: week3.initialize_random — write it in week3/initialization.cpp'
 }
 
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"

@@ -99,7 +99,7 @@ TEST_CASE("--help stops the parsing; an unknown program lists the known ones", "
   CHECK(parse("week2.logreg", {"--iterations", "3", "-h"}).help());
   CHECK_THROWS_WITH(program_or_usage_error("week2.nope"),
                     Catch::Matchers::StartsWith("unknown program \"week2.nope\"; the programs are "
-                                                "week2.images, week2.logreg"));
+                                                "week1.neuron, week1.housing, week2.images"));
   CHECK(find_program("week2.graph") != nullptr);
 }
 
@@ -122,6 +122,26 @@ TEST_CASE("parse_classes reads two different classes 0-9", "[apps][cli]") {
     CHECK_THROWS_AS(parse_classes(bad), UsageError);
   CHECK(fashion_class_name(7) == "Sneaker");
   CHECK(fashion_class_name(9) == "Ankle boot");
+}
+
+TEST_CASE("parse_reals reads a list of numbers; parse_house four of them", "[apps][cli]") {
+  CHECK(parse_reals("--z", "-4,-2,0,2.5,1e1", 1, 9) == std::vector<double>{-4, -2, 0, 2.5, 10});
+  CHECK(parse_reals("--z", "0", 1, 9) == std::vector<double>{0});
+  CHECK_THROWS_WITH(parse_reals("--z", "1,,2", 1, 9),
+                    "--z: \"1,,2\" is not a list of numbers separated by commas (\"\" is not a "
+                    "number)");
+  CHECK_THROWS_WITH(parse_reals("--z", "1,x", 1, 9), Catch::Matchers::Contains("\"x\" is not"));
+  CHECK_THROWS_WITH(parse_reals("--z", "1,2,3", 1, 2), "--z: \"1,2,3\" has 3 numbers; give 1 to 2");
+  for (const char* bad : {"", ",", "1,", "nan", "1,inf", "1 ,2", "1;2"})
+    CHECK_THROWS_AS(parse_reals("--z", bad, 1, 9), UsageError);
+
+  CHECK(parse_house("2,3,0.5,1.2") == std::vector<double>{2, 3, 0.5, 1.2});
+  CHECK(parse_house("0.5,0,0,0") == std::vector<double>{0.5, 0, 0, 0});
+  CHECK_THROWS_WITH(parse_house("2,3,0.5"), "--house: \"2,3,0.5\" has 3 numbers; give 4");
+  CHECK_THROWS_WITH(parse_house("0,3,0.5,1"), Catch::Matchers::Contains("size of 0 or less"));
+  CHECK_THROWS_WITH(parse_house("2,-1,0.5,1"), Catch::Matchers::Contains("negative number of"));
+  CHECK_THROWS_WITH(parse_house("2,3,1.5,1"), Catch::Matchers::Contains("outside 0 to 1"));
+  CHECK_THROWS_WITH(parse_house("2,3,0.5,-1"), Catch::Matchers::Contains("negative wealth"));
 }
 
 TEST_CASE("json_string escapes quotes, backslashes and control characters", "[apps][json]") {

@@ -251,6 +251,78 @@ TEST_CASE("line_plot: cost curves with a legend", "[plot]") {
   }
 }
 
+TEST_CASE("chart: a function drawn as a line, with marked points", "[plot]") {
+  Scratch scratch;
+  // The week 1 picture in small: a ReLU line and a few points near it.
+  Curve line{"ReLU(2 x - 1)", {}, {}};
+  for (int i = 0; i <= 40; ++i) {
+    const double x = i / 10.0;
+    line.x.push_back(x);
+    line.y.push_back(std::max(0.0, 2.0 * x - 1.0));
+  }
+  const Curve dots{"data", {1.0, 2.0, 3.0}, {1.2, 2.9, 5.1}};
+  Chart c;
+  c.axes.title = "A neuron and its data";
+  c.axes.xlabel = "x";
+  c.axes.ylabel = "y";
+  c.lines = {line};
+  c.points = {dots};
+  const std::string png = scratch.path("chart.png");
+  check_picture(chart(png, c), png, 800, 600);
+
+  SECTION("points alone, or lines alone, with the zero axes") {
+    Chart only_points;
+    only_points.points = {dots};
+    only_points.zero_axes = true;
+    const std::string p1 = scratch.path("points.png");
+    check_picture(chart(p1, only_points), p1, 800, 600);
+  }
+  SECTION("bad charts are refused before gnuplot runs") {
+    Chart empty;
+    empty.axes.title = "nothing";
+    CHECK_THROWS_WITH(chart(scratch.path("x.png"), empty),
+                      "chart: the chart 'nothing' has no curve and no point to draw");
+    Chart uneven;
+    uneven.points = {Curve{"uneven", {1, 2}, {1}}};
+    CHECK_THROWS_WITH(chart(scratch.path("x.png"), uneven),
+                      Catch::Contains("'uneven' has 2 x and 1 y values"));
+    Chart inf;
+    inf.lines = {Curve{"inf", {0, 1}, {0, std::numeric_limits<double>::infinity()}}};
+    CHECK_THROWS_WITH(chart(scratch.path("x.png"), inf), Catch::Contains("finite number"));
+    CHECK_FALSE(fs::exists(scratch.path("x.png")));
+  }
+}
+
+TEST_CASE("charts: a grid of panels under one title", "[plot]") {
+  Scratch scratch;
+  std::vector<Chart> panels;
+  for (const char* name : {"sigmoid", "tanh", "ReLU"}) {
+    Chart c;
+    c.axes.title = name;
+    c.axes.xlabel = "z";
+    c.zero_axes = true;
+    Curve g{std::string("g(z) = ") + name, {}, {}};
+    for (int i = -20; i <= 20; ++i) {
+      g.x.push_back(i / 5.0);
+      g.y.push_back(std::tanh(i / 5.0));
+    }
+    c.lines = {g};
+    c.points = {Curve{"g(0)", {0.0}, {0.0}}};
+    panels.push_back(c);
+  }
+  Style style;
+  style.panel = 300;
+  const std::string png = scratch.path("grid.png");
+  // Two columns of 450 pixels, two rows of 300 and a 50-pixel strip for the title.
+  check_picture(charts(png, panels, "Three panels", 2, style), png, 900, 650);
+  const std::string row = scratch.path("row.png");
+  check_picture(charts(row, panels, "One row", 5, style), row, 1350, 350);
+  CHECK_THROWS_AS(charts(scratch.path("none.png"), {}, "t", 2), std::invalid_argument);
+  CHECK_THROWS_AS(charts(scratch.path("zero.png"), panels, "t", 0), std::invalid_argument);
+  CHECK_THROWS_WITH(charts(scratch.path("bad.png"), {Chart{}}, "t", 1),
+                    Catch::StartsWith("charts: the chart '' has no curve"));
+}
+
 TEST_CASE("bad data is refused with the input checks' messages", "[plot]") {
   Scratch scratch;
   const Axes axes;
