@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -329,6 +330,40 @@ int grader_failure(const std::string& command, const std::string& message) {
   return kExitFailure;
 }
 
+/// Reads the command line of `dlc <command>` into its words and options. A bad command line
+/// prints the usage error and gives its exit code; nullopt means the options are good.
+std::optional<int> parse_command(const std::string& command, const ProgramSpec& spec,
+                                 const Args& args, const std::string& hint, Args& words,
+                                 dlc::cli::Arguments& options) {
+  try {
+    std::tie(words, options) = split_and_parse(spec, args);
+  } catch (const dlc::cli::UsageError& e) {
+    return usage_error(command + ": " + e.what(), hint);
+  }
+  return std::nullopt;
+}
+
+/// What `dlc grade` and `dlc list` both take from their command line: where things are, the
+/// flavour, the exercises named and the time limit.
+grader::GradeOptions grade_options(const dlc::cli::Arguments& a, const Args& selection) {
+  const Places where = places(a);
+  grader::GradeOptions options;
+  options.source_dir = where.source_dir;
+  options.build_dir = where.build_dir;
+  options.solution = a.given("--solution");
+  options.selection = selection;
+  options.timeout_seconds = a.real("--timeout");
+  return options;
+}
+
+/// The manifest's exercises that `options.selection` names (all when it is empty); a word that
+/// names nothing throws grader::SelectionError.
+std::vector<grader::Exercise> selected_exercises(const grader::GradeOptions& options) {
+  const grader::Manifest manifest =
+      grader::read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
+  return grader::select_exercises(manifest, options.selection);
+}
+
 int grade_command(const Args& args) {
   const ProgramSpec spec = grade_spec();
   const std::string hint =
@@ -336,11 +371,7 @@ int grade_command(const Args& args) {
       "lists the options";
   Args selection;
   dlc::cli::Arguments a;
-  try {
-    std::tie(selection, a) = split_and_parse(spec, args);
-  } catch (const dlc::cli::UsageError& e) {
-    return usage_error(std::string("grade: ") + e.what(), hint);
-  }
+  if (const auto bad = parse_command("grade", spec, args, hint, selection, a)) return *bad;
   if (a.help()) {
     std::cout << command_help(
         spec, kGradeUsage,
@@ -352,13 +383,7 @@ int grade_command(const Args& args) {
         "The exit code is 0 whenever grading finished, whatever the scores.");
     return kExitOk;
   }
-  const Places where = places(a);
-  grader::GradeOptions options;
-  options.source_dir = where.source_dir;
-  options.build_dir = where.build_dir;
-  options.solution = a.given("--solution");
-  options.selection = selection;
-  options.timeout_seconds = a.real("--timeout");
+  grader::GradeOptions options = grade_options(a, selection);
   options.build = !a.given("--no-build");
   if (a.given("--work-dir")) options.work_dir = a.text("--work-dir");
   if (a.given("--submission")) options.submission_dir = a.text("--submission");
@@ -367,11 +392,9 @@ int grade_command(const Args& args) {
 
   try {
     // A selection word that names nothing is a bad command line (exit 2), found before any build.
-    const grader::Manifest manifest =
-        grader::read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
     std::vector<grader::Exercise> exercises;
     try {
-      exercises = grader::select_exercises(manifest, selection);
+      exercises = selected_exercises(options);
     } catch (const grader::SelectionError& e) {
       return usage_error(std::string("grade: ") + e.what(), hint);
     }
@@ -416,11 +439,7 @@ int list_command(const Args& args) {
       "lists the options";
   Args selection;
   dlc::cli::Arguments a;
-  try {
-    std::tie(selection, a) = split_and_parse(spec, args);
-  } catch (const dlc::cli::UsageError& e) {
-    return usage_error(std::string("list: ") + e.what(), hint);
-  }
+  if (const auto bad = parse_command("list", spec, args, hint, selection, a)) return *bad;
   if (a.help()) {
     std::cout << command_help(spec, "list [EXERCISE|BLOCK ...] [options]",
                               "Every exercise in course order, with its lecture section, its "
@@ -429,19 +448,11 @@ int list_command(const Args& args) {
                               "total.");
     return kExitOk;
   }
-  const Places where = places(a);
-  grader::GradeOptions options;
-  options.source_dir = where.source_dir;
-  options.build_dir = where.build_dir;
-  options.solution = a.given("--solution");
-  options.selection = selection;
-  options.timeout_seconds = a.real("--timeout");
+  const grader::GradeOptions options = grade_options(a, selection);
   grader::kill_children_on_interrupt();
   try {
-    const grader::Manifest manifest =
-        grader::read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
     try {
-      grader::select_exercises(manifest, selection);
+      selected_exercises(options);
     } catch (const grader::SelectionError& e) {
       return usage_error(std::string("list: ") + e.what(), hint);
     }
@@ -482,11 +493,7 @@ int hint_command(const Args& args) {
   const std::string usage = "usage: dlc hint EXERCISE [--reset]; 'dlc list' shows every exercise";
   Args words;
   dlc::cli::Arguments a;
-  try {
-    std::tie(words, a) = split_and_parse(spec, args);
-  } catch (const dlc::cli::UsageError& e) {
-    return usage_error(std::string("hint: ") + e.what(), usage);
-  }
+  if (const auto bad = parse_command("hint", spec, args, usage, words, a)) return *bad;
   if (a.help()) {
     std::cout << command_help(spec, "hint EXERCISE [--reset]",
                               "The lecture section to read for EXERCISE (an id such as "
