@@ -337,10 +337,9 @@ std::vector<ProgramSpec> make_programs() {
       "chaotic: its last digits depend on rounding) and 'Accuracy: 90%', then draws "
       "planar_data.png (the data), planar_boundary_nn.png (the decision boundary) and "
       "planar_cost.png (the cost at every iteration) in the --plots folder.",
-      "Your code runs: nn_model (with no iterations: the checks and the initialization), then "
-      "forward_propagation, compute_cost, backward_propagation and update_parameters at every "
-      "step, as nn_model calls them, and predict. On a terminal a progress bar on stderr shows "
-      "the iteration, the cost and the time left.",
+      "Your code runs: nn_model, which calls forward_propagation, compute_cost, "
+      "backward_propagation and update_parameters at every step, and predict. On a terminal a "
+      "progress bar on stderr shows the iteration, the cost and the time left.",
   };
   planar.validate = validate_plots;
   all.push_back(planar);
