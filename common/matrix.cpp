@@ -126,6 +126,13 @@ Matrix Matrix::cols_range(std::size_t begin, std::size_t end) const {
 
 void Matrix::fill(double value) { std::fill(data_.begin(), data_.end(), value); }
 
+void Matrix::resize(std::size_t rows, std::size_t cols) {
+  if (rows == rows_ && cols == cols_) return;
+  data_.assign(rows * cols, 0.0);  // keeps the capacity when it is large enough
+  rows_ = rows;
+  cols_ = cols;
+}
+
 Shape Transposed::shape() const { return Shape{m_->cols(), m_->rows()}; }
 Transposed::operator Matrix() const { return m_->transposed(); }
 double Transposed::operator()(std::size_t i, std::size_t j) const { return (*m_)(j, i); }
@@ -376,10 +383,17 @@ double sum(const Matrix& a) {
 }
 
 Matrix sum(const Matrix& a, int axis) {
+  Matrix out;
+  sum(a, axis, out);
+  return out;
+}
+
+void sum(const Matrix& a, int axis, Matrix& out) {
+  if (&out == &a) throw std::invalid_argument("sum: out must not be the matrix being summed");
   if (axis == 0) {
     // Down each column. numpy walks a C-ordered array row after row here, adding each row
     // into the running total: a plain sequential sum, not a pairwise one.
-    Matrix out(1, a.cols());
+    out.resize(1, a.cols());
     for (std::size_t j = 0; j < a.cols(); ++j) {
       if (a.rows() == 1) {
         out(0, j) = a(0, j);
@@ -390,14 +404,14 @@ Matrix sum(const Matrix& a, int axis) {
       for (std::size_t i = 0; i < a.rows(); ++i) s += col[i];
       out(0, j) = s;
     }
-    return out;
+    return;
   }
   if (axis == 1) {
     // Along each row: numpy's fast axis, summed pairwise.
-    Matrix out(a.rows(), 1);
+    out.resize(a.rows(), 1);
     for (std::size_t i = 0; i < a.rows(); ++i)
       out(i, 0) = reduce_add(a.data() + i, a.cols(), a.rows());
-    return out;
+    return;
   }
   throw std::invalid_argument("sum: axis must be 0 (down columns) or 1 (along rows), not " +
                               std::to_string(axis));
@@ -453,23 +467,29 @@ void pin_blas_threads() {
   });
 }
 
-Matrix dot_impl(const Operand& a, const Operand& b) {
+void dot_impl(const Operand& a, const Operand& b, Matrix& out) {
   if (a.cols() != b.rows()) {
     throw ShapeError("dot: shapes " + to_string(a.shape()) + " and " + to_string(b.shape()) +
                      " are not aligned; the first's columns (" + std::to_string(a.cols()) +
                      ") must equal the second's rows (" + std::to_string(b.rows()) + ")");
   }
+  if (&out == a.m || &out == b.m) {
+    throw std::invalid_argument("dot: out must be a matrix of its own, not one of the factors");
+  }
   pin_blas_threads();
   const std::size_t n = a.rows(), k = a.cols(), m = b.cols();
-  Matrix out(n, m);
-  if (n == 0 || m == 0) return out;
-  if (k == 0) return out;  // an empty sum is zero
+  out.resize(n, m);
+  if (n == 0 || m == 0) return;
+  if (k == 0) {
+    out.fill(0.0);  // an empty sum is zero
+    return;
+  }
   const Kind ka = kind_of(a), kb = kind_of(b);
   if (ka == Kind::kScalar || kb == Kind::kScalar) {
     // One side is (1, 1) (so k == 1): out = s * other.
     for (std::size_t j = 0; j < m; ++j)
       for (std::size_t i = 0; i < n; ++i) out(i, j) = a.at(i, 0) * b.at(0, j);
-    return out;
+    return;
   }
   // Every vector here is contiguous in memory, whatever its transpose flag.
   if (ka != Kind::kMatrix && kb != Kind::kMatrix) {
@@ -480,40 +500,74 @@ Matrix dot_impl(const Operand& a, const Operand& b) {
       cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blas_int(n), blas_int(m), 1, 1.0,
                   a.m->data(), blas_int(n), b.m->data(), 1, 0.0, out.data(), blas_int(n));
     }
-    return out;
+    return;
   }
   if (ka == Kind::kMatrix && kb != Kind::kMatrix) {
     // matrix (n, k) times column (k, 1): gemv.
     const CBLAS_TRANSPOSE ta = a.transposed ? CblasTrans : CblasNoTrans;
     cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0, a.m->data(),
                 blas_int(a.m->rows()), b.m->data(), 1, 0.0, out.data(), 1);
-    return out;
+    return;
   }
   if (ka != Kind::kMatrix && kb == Kind::kMatrix) {
     // row (1, k) times matrix (k, m) is (b^T a^T)^T: gemv with b's transpose flipped.
     const CBLAS_TRANSPOSE tb = b.transposed ? CblasNoTrans : CblasTrans;
     cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0, b.m->data(),
                 blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
-    return out;
+    return;
   }
   cblas_dgemm(CblasColMajor, a.transposed ? CblasTrans : CblasNoTrans,
               b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k), 1.0,
               a.m->data(), blas_int(a.m->rows()), b.m->data(), blas_int(b.m->rows()), 0.0,
               out.data(), blas_int(n));
-  return out;
 }
 
 }  // namespace
 
-Matrix dot(const Matrix& a, const Matrix& b) { return dot_impl({&a, false}, {&b, false}); }
+void dot(const Matrix& a, const Matrix& b, Matrix& out) {
+  dot_impl({&a, false}, {&b, false}, out);
+}
+void dot(const Transposed& a, const Matrix& b, Matrix& out) {
+  dot_impl({&a.base(), true}, {&b, false}, out);
+}
+void dot(const Matrix& a, const Transposed& b, Matrix& out) {
+  dot_impl({&a, false}, {&b.base(), true}, out);
+}
+void dot(const Transposed& a, const Transposed& b, Matrix& out) {
+  dot_impl({&a.base(), true}, {&b.base(), true}, out);
+}
+Matrix dot(const Matrix& a, const Matrix& b) {
+  Matrix out;
+  dot(a, b, out);
+  return out;
+}
 Matrix dot(const Transposed& a, const Matrix& b) {
-  return dot_impl({&a.base(), true}, {&b, false});
+  Matrix out;
+  dot(a, b, out);
+  return out;
 }
 Matrix dot(const Matrix& a, const Transposed& b) {
-  return dot_impl({&a, false}, {&b.base(), true});
+  Matrix out;
+  dot(a, b, out);
+  return out;
 }
 Matrix dot(const Transposed& a, const Transposed& b) {
-  return dot_impl({&a.base(), true}, {&b.base(), true});
+  Matrix out;
+  dot(a, b, out);
+  return out;
+}
+
+void add_scaled(Matrix& y, double alpha, const Matrix& x) {
+  if (x.shape() != y.shape()) {
+    throw ShapeError("add_scaled: y is " + to_string(y.shape()) + " and x is " +
+                     to_string(x.shape()) + "; y + alpha * x needs equal shapes");
+  }
+  double* py = y.data();
+  const double* px = x.data();
+  for (std::size_t k = 0; k < y.size(); ++k) {
+    const double step = alpha * px[k];  // rounded on its own, as numpy's temporary is
+    py[k] = py[k] + step;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -118,6 +118,11 @@ class Matrix {
   Matrix cols_range(std::size_t begin, std::size_t end) const;
   /// Sets every entry to `value`.
   void fill(double value);
+  /// \brief Gives the matrix the shape `(rows, cols)`, for use as an output buffer: nothing
+  /// happens when the shape is already that, and otherwise the entries become zero. The storage
+  /// is kept when it is large enough, so a buffer reused with the same shape every iteration of
+  /// a training loop is allocated once.
+  void resize(std::size_t rows, std::size_t cols);
 
   Matrix& operator+=(const Matrix& b);  ///< `A += B`, B broadcast to A's shape
   Matrix& operator-=(const Matrix& b);  ///< `A -= B`, B broadcast to A's shape
@@ -183,6 +188,8 @@ double sum(const Matrix& a);
 /// `np.sum(a, axis=axis, keepdims=True)`: axis 0 sums down each column giving `(1, cols)`;
 /// axis 1 sums along each row giving `(rows, 1)`. Any other axis throws `std::invalid_argument`.
 Matrix sum(const Matrix& a, int axis);
+/// `np.sum(a, axis, keepdims=True, out=out)`: as `sum(a, axis)`, written into `out` (resized).
+void sum(const Matrix& a, int axis, Matrix& out);
 /// `np.mean(a)`.
 double mean(const Matrix& a);
 /// `np.mean(a, axis=axis, keepdims=True)`.
@@ -212,6 +219,23 @@ Matrix dot(const Transposed& a, const Matrix& b);      ///< \f$ a^T b \f$
 Matrix dot(const Matrix& a, const Transposed& b);      ///< \f$ a b^T \f$
 Matrix dot(const Transposed& a, const Transposed& b);  ///< \f$ a^T b^T \f$
 ///@}
+
+/// \name Matrix products into a buffer, as numpy's `np.dot(a, b, out=out)`
+/// The same products, by the same BLAS calls, written into `out`, which is resized to the
+/// product's shape (and so allocated only the first time a loop uses it). `out` must not be
+/// `a` or `b`: throws `std::invalid_argument` when it is.
+///@{
+void dot(const Matrix& a, const Matrix& b, Matrix& out);          ///< \f$ out = a b \f$
+void dot(const Transposed& a, const Matrix& b, Matrix& out);      ///< \f$ out = a^T b \f$
+void dot(const Matrix& a, const Transposed& b, Matrix& out);      ///< \f$ out = a b^T \f$
+void dot(const Transposed& a, const Transposed& b, Matrix& out);  ///< \f$ out = a^T b^T \f$
+///@}
+
+/// \brief `y = y + alpha * x` in place, entry by entry, rounded as numpy rounds
+/// `y + alpha * x` (a product, then a sum: never a fused multiply-add). With a negative alpha
+/// it is the gradient-descent step `W = W - learning_rate * dW` without a temporary.
+/// Throws `ShapeError` unless x and y have the same shape.
+void add_scaled(Matrix& y, double alpha, const Matrix& x);
 
 /// Element-wise closeness as numpy's `np.allclose`: `|a - b| <= atol + rtol * |b|` everywhere.
 /// Shapes must be equal (no broadcasting); NaN is never close.

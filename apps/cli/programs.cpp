@@ -415,6 +415,13 @@ std::vector<ProgramSpec> make_programs() {
       "0.01, 1 and 10: near 1, smaller, near 0 (saturated units learn slowly).",
   };
   all.push_back(symmetry);
+
+  // ---- week 4: the deep network and the cat notebook (4.1-4.3, 4.5) ----
+
+  // ---- week 4: why deep (4.4) ----
+
+  // ---- week 4: tuning (4.6) and scale (1.4) ----
+
   return all;
 }
 

@@ -36,8 +36,10 @@ using namespace dlc;
 
 /// The body of `name`, or nullptr.
 runner::ProgramFn find_body(const std::string& name) {
-  for (const auto* programs : {&runner::week1_programs(), &runner::week2_programs(),
-                               &runner::week3_programs(), &runner::week3_lecture_programs()}) {
+  for (const auto* programs :
+       {&runner::week1_programs(), &runner::week2_programs(), &runner::week3_programs(),
+        &runner::week3_lecture_programs(), &runner::week4_programs(),
+        &runner::week4_why_deep_programs(), &runner::week4_tuning_programs()}) {
     for (const auto& p : *programs)
       if (name == p.name) return p.run;
   }

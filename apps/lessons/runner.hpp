@@ -41,6 +41,15 @@ const std::vector<ProgramImpl>& week3_programs();
 /// The programs of week 3's other lectures (3.3-3.8 and 3.10), one small demo each.
 const std::vector<ProgramImpl>& week3_lecture_programs();
 
+/// The programs of week 4 around the deep network (4.1-4.3, 4.5 and the cat notebook).
+const std::vector<ProgramImpl>& week4_programs();
+
+/// The program of lecture 4.4: why deep (parity).
+const std::vector<ProgramImpl>& week4_why_deep_programs();
+
+/// The programs of lectures 4.6 (a learning-rate sweep) and 1.4 (scale: data against accuracy).
+const std::vector<ProgramImpl>& week4_tuning_programs();
+
 /// \brief The student's file holding exercise `id`, e.g. `week2/logistic_regression.cpp` for
 /// `week2.sigmoid`; empty when the exercise is unknown. Generated at build time from the
 /// `BEGIN SOLUTION <id>` markers of solutions/.

@@ -1,0 +1,164 @@
+#include "week4/application.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+#include "common/checks.hpp"
+#include "common/exercise.hpp"
+#include "common/training.hpp"
+
+namespace dlc::week4 {
+
+namespace {
+
+void check_iterations(const char* what, long num_iterations) {
+  if (num_iterations < 0) {
+    throw std::invalid_argument(std::string(what) + ": num_iterations is " +
+                                std::to_string(num_iterations) + " but must be 0 or more");
+  }
+}
+
+// The notebooks print the cost every 100 iterations and after the last one.
+void report(bool print_cost, long i, long num_iterations, double cost) {
+  if (print_cost && (i % 100 == 0 || i == num_iterations - 1)) {
+    std::cout << "Cost after iteration " << i << ": " << python_repr(cost) << '\n';
+  }
+}
+
+}  // namespace
+
+Matrix image_matrix(const ImageSet& images) {
+  const std::size_t n_x = images.height * images.width * images.channels;
+  if (images.pixels.size() != n_x * images.count) {
+    throw ShapeError("image_matrix: " + std::to_string(images.pixels.size()) +
+                     " pixels but the header says " + std::to_string(images.count) +
+                     " images of " + std::to_string(images.height) + "x" +
+                     std::to_string(images.width) + "x" + std::to_string(images.channels));
+  }
+  // Image j's bytes, in C order (row, column, channel), become column j: numpy's
+  // reshape(m, -1).T. Then / 255. as the notebook divides.
+  Matrix X(n_x, images.count);
+  for (std::size_t j = 0; j < images.count; ++j) {
+    const std::uint8_t* image = images.pixels.data() + j * n_x;
+    for (std::size_t i = 0; i < n_x; ++i) X(i, j) = static_cast<double>(image[i]) / 255.0;
+  }
+  return X;
+}
+
+void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
+                         const LayerDims& layer_dims) {
+  check_layer_dims(what, layer_dims);
+  if (static_cast<std::size_t>(layer_dims.front()) != X.rows()) {
+    throw ShapeError(std::string(what) + ": layer_dims[0] is " +
+                     std::to_string(layer_dims.front()) + " but X has " +
+                     std::to_string(X.rows()) +
+                     " rows (features); the first layer size must be the number of features");
+  }
+  if (layer_dims.back() != 1) {
+    throw std::invalid_argument(std::string(what) + ": the last layer size is " +
+                                std::to_string(layer_dims.back()) +
+                                " but the output is one sigmoid unit; it must be 1");
+  }
+  check_examples(what, X, Y);
+  const double* x = X.data();
+  for (std::size_t k = 0; k < X.size(); ++k) {
+    if (!std::isfinite(x[k])) {
+      throw std::invalid_argument(std::string(what) + ": X(" + std::to_string(k % X.rows()) +
+                                  ", " + std::to_string(k / X.rows()) + ") is " +
+                                  std::to_string(x[k]) + "; every entry of X must be finite");
+    }
+  }
+}
+
+Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+                           double learning_rate, long num_iterations, bool print_cost,
+                           std::uint32_t seed, const Observer& observe) {
+  check_training_data("two_layer_model", X, Y, layers_dims);
+  if (layers_dims.size() != 3) {
+    throw std::invalid_argument("two_layer_model: layers_dims has " +
+                                std::to_string(layers_dims.size()) +
+                                " entries but must be {n_x, n_h, n_y}");
+  }
+  check_learning_rate("two_layer_model", learning_rate);
+  check_iterations("two_layer_model", num_iterations);
+  RandomState rng(seed);
+  Parameters parameters =
+      initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[2], rng);
+  Cache cache1, cache2;  // reused every iteration
+  Gradients grads;
+  for (std::vector<Matrix>* v : {&grads.dA, &grads.dZ, &grads.dW, &grads.db}) v->resize(3);
+  for (long i = 0; i < num_iterations; ++i) {
+    double cost = 0.0;
+    // BEGIN SOLUTION week4.two_layer_model: forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters
+    const Matrix& A1 = linear_activation_forward(X, parameters.W[1], parameters.b[1],
+                                                 Activation::kRelu, cache1);
+    const Matrix& A2 = linear_activation_forward(A1, parameters.W[2], parameters.b[2],
+                                                 Activation::kSigmoid, cache2);
+    cost = compute_cost(A2, Y);
+    Matrix& dA2 = grads.dA[2];
+    dA2.resize(1, A2.cols());
+    for (std::size_t k = 0; k < A2.cols(); ++k) {
+      dA2(0, k) = -(Y(0, k) / A2(0, k) - (1.0 - Y(0, k)) / (1.0 - A2(0, k)));
+    }
+    linear_activation_backward(dA2, cache2, Activation::kSigmoid, grads.dZ[2], &grads.dA[1],
+                               grads.dW[2], grads.db[2]);
+    linear_activation_backward(grads.dA[1], cache1, Activation::kRelu, grads.dZ[1], nullptr,
+                               grads.dW[1], grads.db[1]);
+    update_parameters(parameters, grads, learning_rate);
+    // END SOLUTION
+    check_cost(cost, i, learning_rate);
+    report(print_cost, i, num_iterations, cost);
+    if (observe) observe(i, cost);
+  }
+  return parameters;
+}
+
+Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+                         double learning_rate, long num_iterations, bool print_cost,
+                         std::uint32_t seed, const Observer& observe) {
+  check_training_data("L_layer_model", X, Y, layers_dims);
+  check_learning_rate("L_layer_model", learning_rate);
+  check_iterations("L_layer_model", num_iterations);
+  RandomState rng(seed);
+  Parameters parameters = initialize_parameters_deep(layers_dims, rng);
+  std::vector<Cache> caches;  // reused every iteration: no allocation after the first
+  Gradients grads;
+  for (long i = 0; i < num_iterations; ++i) {
+    double cost = 0.0;
+    // BEGIN SOLUTION week4.L_layer_model: AL = L_model_forward(X, parameters, caches); cost = compute_cost(AL, Y); L_model_backward(AL, Y, caches, grads); update_parameters(parameters, grads, learning_rate)
+    const Matrix& AL = L_model_forward(X, parameters, caches);  // forward
+    cost = compute_cost(AL, Y);                                 // cost
+    L_model_backward(AL, Y, caches, grads);                     // backward
+    update_parameters(parameters, grads, learning_rate);        // update
+    // END SOLUTION
+    check_cost(cost, i, learning_rate);
+    report(print_cost, i, num_iterations, cost);
+    if (observe) observe(i, cost);
+  }
+  return parameters;
+}
+
+Matrix predict(const Matrix& X, const Parameters& parameters) {
+  check_parameters("predict", parameters, X.rows());
+  Matrix p;
+  // BEGIN SOLUTION week4.predict: probas = L_model_forward(X, parameters, caches) with a local std::vector<Cache>; p = greater(probas, 0.5)
+  std::vector<Cache> caches;
+  const Matrix& probas = L_model_forward(X, parameters, caches);
+  p = greater(probas, 0.5);  // 1 where the probability is above 0.5
+  // END SOLUTION
+  return p;
+}
+
+double accuracy(const Matrix& p, const Matrix& Y) {
+  if (p.shape() != Y.shape() || Y.rows() != 1 || Y.cols() == 0) {
+    throw ShapeError("accuracy: p is " + to_string(p.shape()) + " and Y is " +
+                     to_string(Y.shape()) + "; both must be the same (1, m) with m >= 1");
+  }
+  // np.sum((p == y) / m): each right answer counts 1/m, added pairwise as numpy adds.
+  const double m = static_cast<double>(Y.cols());
+  return sum(equal(p, Y) / m);
+}
+
+}  // namespace dlc::week4

@@ -1,0 +1,262 @@
+#include "week4/deep_network.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "common/checks.hpp"
+#include "common/exercise.hpp"
+
+namespace dlc::week4 {
+
+void check_parameters(const char* what, const Parameters& parameters, std::size_t n_x) {
+  const std::size_t L = parameters.L();
+  if (L == 0 || parameters.b.size() != parameters.W.size()) {
+    throw ShapeError(std::string(what) + ": parameters have " +
+                     std::to_string(parameters.W.size()) + " W and " +
+                     std::to_string(parameters.b.size()) +
+                     " b entries; a network of L layers needs W[0..L] and b[0..L] with L >= 1 "
+                     "(entry 0 unused)");
+  }
+  std::size_t n_prev = n_x;
+  for (std::size_t l = 1; l <= L; ++l) {
+    const Matrix& W = parameters.W[l];
+    const std::string Wl = "W[" + std::to_string(l) + "]";
+    if (W.rows() == 0 || W.cols() != n_prev) {
+      throw ShapeError(std::string(what) + ": " + Wl + " is " + to_string(W.shape()) +
+                       " but n[" + std::to_string(l - 1) + "] is " + std::to_string(n_prev) +
+                       (l == 1 ? " (the rows of X)" : " (the rows of W[" + std::to_string(l - 1) +
+                                                          "])") +
+                       "; W[l] is (n[l], n[l-1])");
+    }
+    if (parameters.b[l].shape() != Shape{W.rows(), 1}) {
+      throw ShapeError(std::string(what) + ": b[" + std::to_string(l) + "] is " +
+                       to_string(parameters.b[l].shape()) + " but " + Wl + " is " +
+                       to_string(W.shape()) + "; b[l] is (n[l], 1)");
+    }
+    n_prev = W.rows();
+  }
+  if (n_prev != 1) {
+    throw ShapeError(std::string(what) + ": W[" + std::to_string(L) + "] is " +
+                     to_string(parameters.W[L].shape()) +
+                     " but the output layer has one sigmoid unit; W[L] must have 1 row");
+  }
+}
+
+void sigmoid(const Matrix& Z, Matrix& A) {
+  A.resize(Z.rows(), Z.cols());
+  const double* z = Z.data();
+  double* a = A.data();
+  for (std::size_t k = 0; k < Z.size(); ++k) a[k] = 1.0 / (1.0 + std::exp(-z[k]));
+}
+
+void relu(const Matrix& Z, Matrix& A) {
+  A.resize(Z.rows(), Z.cols());
+  const double* z = Z.data();
+  double* a = A.data();
+  // np.maximum(0, Z): a NaN stays NaN.
+  for (std::size_t k = 0; k < Z.size(); ++k) a[k] = z[k] > 0.0 || std::isnan(z[k]) ? z[k] : 0.0;
+}
+
+void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
+  check_same_shape("sigmoid_backward", 0, "dA", dA, "Z", Z);
+  dZ.resize(Z.rows(), Z.cols());
+  const double* da = dA.data();
+  const double* z = Z.data();
+  double* dz = dZ.data();
+  for (std::size_t k = 0; k < Z.size(); ++k) {
+    const double s = 1.0 / (1.0 + std::exp(-z[k]));
+    dz[k] = da[k] * s * (1.0 - s);  // dZ = dA * s * (1 - s)
+  }
+}
+
+void relu_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
+  check_same_shape("relu_backward", 0, "dA", dA, "Z", Z);
+  dZ.resize(Z.rows(), Z.cols());
+  const double* da = dA.data();
+  const double* z = Z.data();
+  double* dz = dZ.data();
+  for (std::size_t k = 0; k < Z.size(); ++k) dz[k] = z[k] <= 0.0 ? 0.0 : da[k];  // dZ[Z <= 0] = 0
+}
+
+Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
+  check_layer_dims("initialize_parameters", {n_x, n_h, n_y});
+  const auto nx = static_cast<std::size_t>(n_x), nh = static_cast<std::size_t>(n_h),
+             ny = static_cast<std::size_t>(n_y);
+  Parameters parameters;
+  parameters.W.resize(3);
+  parameters.b.resize(3);
+  // BEGIN SOLUTION week4.initialize_parameters: W[1] = rng.randn(n_h, n_x) * 0.01 first, b[1] zeros (n_h, 1), then W[2] = rng.randn(n_y, n_h) * 0.01, b[2] zeros (n_y, 1)
+  parameters.W[1] = rng.randn(nh, nx) * 0.01;  // small and random: breaks the symmetry
+  parameters.b[1] = Matrix::zeros(nh, 1);
+  parameters.W[2] = rng.randn(ny, nh) * 0.01;
+  parameters.b[2] = Matrix::zeros(ny, 1);
+  // END SOLUTION
+  return parameters;
+}
+
+Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& rng,
+                                      WeightScale scale) {
+  check_layer_dims("initialize_parameters_deep", layer_dims);
+  const std::size_t L = layer_dims.size() - 1;
+  Parameters parameters;
+  parameters.W.resize(L + 1);
+  parameters.b.resize(L + 1);
+  for (std::size_t l = 1; l <= L; ++l) {
+    const auto n_l = static_cast<std::size_t>(layer_dims[l]);
+    const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
+    // BEGIN SOLUTION week4.initialize_parameters_deep: W[l] = rng.randn(n[l], n[l-1]) divided by sqrt(n[l-1]) (kInverseSqrtFanIn) or times 0.01 (kTimes001); b[l] = zeros (n[l], 1)
+    const Matrix draw = rng.randn(n_l, n_prev);
+    parameters.W[l] = scale == WeightScale::kInverseSqrtFanIn
+                          ? draw / std::sqrt(static_cast<double>(n_prev))  // randn / sqrt(n[l-1])
+                          : draw * 0.01;                                    // randn * 0.01
+    parameters.b[l] = Matrix::zeros(n_l, 1);
+    // END SOLUTION
+  }
+  return parameters;
+}
+
+void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matrix& Z,
+                    LinearCache& cache) {
+  check_layer_input("linear_forward", 0, W, b, A_prev);
+  // BEGIN SOLUTION week4.linear_forward: Z = W A_prev + b: dot(W, A_prev, Z) writes the product into Z, then add b (broadcast over the columns); the cache records &A_prev, &W, &b
+  dot(W, A_prev, Z);  // Z = W A_prev
+  Z += b;             //     + b, added to every column
+  cache = LinearCache{&A_prev, &W, &b};
+  // END SOLUTION
+}
+
+const Matrix& linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
+                                        Activation activation, Cache& cache) {
+  check_layer_input("linear_activation_forward", 0, W, b, A_prev);
+  // BEGIN SOLUTION week4.linear_activation_forward: linear_forward into cache.Z and cache.linear_cache, then sigmoid(cache.Z, cache.A) or relu(cache.Z, cache.A)
+  linear_forward(A_prev, W, b, cache.Z, cache.linear_cache);  // Z = W A_prev + b
+  if (activation == Activation::kSigmoid) {
+    sigmoid(cache.Z, cache.A);  // A = sigma(Z)
+  } else {
+    relu(cache.Z, cache.A);  // A = max(0, Z)
+  }
+  // END SOLUTION
+  return cache.A;
+}
+
+const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
+                              std::vector<Cache>& caches) {
+  check_parameters("L_model_forward", parameters, X.rows());
+  const std::size_t L = parameters.L();
+  caches.resize(L + 1);  // caches[l] for l = 1..L; the same memory every iteration
+  const Matrix* A = &X;  // A[0] = X
+  for (std::size_t l = 1; l < L; ++l) {
+    // BEGIN SOLUTION week4.L_model_forward: hidden layer l: A = &linear_activation_forward(*A, W[l], b[l], Activation::kRelu, caches[l])
+    A = &linear_activation_forward(*A, parameters.W[l], parameters.b[l], Activation::kRelu,
+                                   caches[l]);  // A[l] = relu(W[l] A[l-1] + b[l])
+    // END SOLUTION
+  }
+  // BEGIN SOLUTION week4.L_model_forward: the output layer L: A = &linear_activation_forward(*A, W[L], b[L], Activation::kSigmoid, caches[L])
+  A = &linear_activation_forward(*A, parameters.W[L], parameters.b[L], Activation::kSigmoid,
+                                 caches[L]);  // AL = sigma(W[L] A[L-1] + b[L])
+  // END SOLUTION
+  return *A;
+}
+
+double compute_cost(const Matrix& AL, const Matrix& Y) {
+  if (AL.shape() != Y.shape() || AL.rows() != 1 || AL.cols() == 0) {
+    throw ShapeError("compute_cost: AL is " + to_string(AL.shape()) + " and Y is " +
+                     to_string(Y.shape()) + " but both must be the same (1, m) with m >= 1");
+  }
+  const double m = static_cast<double>(Y.cols());
+  double cost = 0.0;
+  // BEGIN SOLUTION week4.compute_cost: J = (1/m) (-(Y . log(AL)^T) - (1 - Y) . log(1 - AL)^T): two dot products of a (1, m) row with a (m, 1) column, each a (1, 1) Matrix (.item() is its number)
+  cost = (1.0 / m) * (-dot(Y, log(AL).T()).item() - dot(1.0 - Y, log(1.0 - AL).T()).item());
+  // END SOLUTION
+  return cost;
+}
+
+void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev, Matrix& dW,
+                     Matrix& db) {
+  if (cache.A_prev == nullptr || cache.W == nullptr || cache.b == nullptr) {
+    throw std::invalid_argument(
+        "linear_backward: the cache is empty; fill it with linear_forward first");
+  }
+  const Matrix& A_prev = *cache.A_prev;
+  const Matrix& W = *cache.W;
+  check_layer_input("linear_backward", 0, W, *cache.b, A_prev);
+  if (dZ.shape() != Shape{W.rows(), A_prev.cols()}) {
+    throw ShapeError("linear_backward: dZ is " + to_string(dZ.shape()) + " but W is " +
+                     to_string(W.shape()) + " and A_prev is " + to_string(A_prev.shape()) +
+                     "; dZ[l] is shaped as Z[l], (n[l], m)");
+  }
+  const double m = static_cast<double>(A_prev.cols());
+  // BEGIN SOLUTION week4.linear_backward: dW = (1/m) dZ A_prev^T (dot into dW, then scale); db = (1/m) sum(dZ, 1) (sum into db, then scale); when dA_prev is not null, dA_prev = W^T dZ
+  dot(dZ, A_prev.T(), dW);  // dW = 1/m dZ A_prev^T
+  dW *= 1.0 / m;
+  sum(dZ, 1, db);  // db = 1/m sum(dZ, axis=1)
+  db *= 1.0 / m;
+  if (dA_prev != nullptr) dot(W.T(), dZ, *dA_prev);  // dA_prev = W^T dZ
+  // END SOLUTION
+}
+
+void linear_activation_backward(const Matrix& dA, const Cache& cache, Activation activation,
+                                Matrix& dZ, Matrix* dA_prev, Matrix& dW, Matrix& db) {
+  check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", cache.Z);
+  // BEGIN SOLUTION week4.linear_activation_backward: dZ = relu_backward(dA, cache.Z, dZ) or sigmoid_backward(...); then linear_backward(dZ, cache.linear_cache, dA_prev, dW, db)
+  if (activation == Activation::kSigmoid) {
+    sigmoid_backward(dA, cache.Z, dZ);  // dZ = dA * s (1 - s)
+  } else {
+    relu_backward(dA, cache.Z, dZ);  // dZ = dA where Z > 0, else 0
+  }
+  linear_backward(dZ, cache.linear_cache, dA_prev, dW, db);
+  // END SOLUTION
+}
+
+void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches,
+                      Gradients& grads) {
+  if (AL.shape() != Y.shape() || AL.rows() != 1) {
+    throw ShapeError("L_model_backward: AL is " + to_string(AL.shape()) + " and Y is " +
+                     to_string(Y.shape()) + " but both must be the same (1, m)");
+  }
+  if (caches.size() < 2) {
+    throw std::invalid_argument("L_model_backward: " + std::to_string(caches.size()) +
+                                " caches, but L_model_forward leaves L + 1 >= 2 of them");
+  }
+  const std::size_t L = caches.size() - 1;
+  check_same_shape("L_model_backward", static_cast<int>(L), "A", AL, "A", caches[L].A);
+  for (std::vector<Matrix>* v : {&grads.dA, &grads.dZ, &grads.dW, &grads.db}) v->resize(L + 1);
+  Matrix& dAL = grads.dA[L];
+  dAL.resize(AL.rows(), AL.cols());
+  // BEGIN SOLUTION week4.L_model_backward: dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL
+  for (std::size_t k = 0; k < AL.cols(); ++k) {
+    const double a = AL(0, k), y = Y(0, k);
+    dAL(0, k) = -(y / a - (1.0 - y) / (1.0 - a));  // dAL = -(Y/AL - (1-Y)/(1-AL))
+  }
+  // END SOLUTION
+  for (std::size_t l = L; l >= 1; --l) {
+    // BEGIN SOLUTION week4.L_model_backward: layer l (sigmoid when l == L, else relu): linear_activation_backward(grads.dA[l], caches[l], ..., grads.dZ[l], dA_prev, grads.dW[l], grads.db[l]) with dA_prev = &grads.dA[l - 1], or nullptr for l == 1
+    const Activation g = l == L ? Activation::kSigmoid : Activation::kRelu;
+    Matrix* dA_prev = l > 1 ? &grads.dA[l - 1] : nullptr;  // dA[0] (for X) is never used
+    linear_activation_backward(grads.dA[l], caches[l], g, grads.dZ[l], dA_prev, grads.dW[l],
+                               grads.db[l]);
+    // END SOLUTION
+  }
+}
+
+void update_parameters(Parameters& parameters, const Gradients& grads, double learning_rate) {
+  check_learning_rate("update_parameters", learning_rate);
+  const std::size_t L = parameters.L();
+  if (grads.dW.size() != L + 1 || grads.db.size() != L + 1) {
+    throw std::invalid_argument("update_parameters: the parameters have " + std::to_string(L) +
+                                " layers but the gradients " +
+                                std::to_string(grads.dW.empty() ? 0 : grads.dW.size() - 1));
+  }
+  for (std::size_t l = 1; l <= L; ++l) {
+    const int layer = static_cast<int>(l);
+    check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
+    check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
+    // BEGIN SOLUTION week4.update_parameters: W[l] = W[l] - learning_rate * dW[l] and b[l] = b[l] - learning_rate * db[l]; add_scaled(y, alpha, x) does y = y + alpha x in place
+    add_scaled(parameters.W[l], -learning_rate, grads.dW[l]);  // W[l] := W[l] - alpha dW[l]
+    add_scaled(parameters.b[l], -learning_rate, grads.db[l]);  // b[l] := b[l] - alpha db[l]
+    // END SOLUTION
+  }
+}
+
+}  // namespace dlc::week4
