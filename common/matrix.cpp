@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <sstream>
@@ -467,6 +468,20 @@ void pin_blas_threads() {
   });
 }
 
+// dst (cols, rows) column-major = transpose of src (rows, cols) column-major, in tiles that
+// stay in the cache.
+void transpose_into(const double* src, std::size_t rows, std::size_t cols, double* dst) {
+  constexpr std::size_t kTile = 32;
+  for (std::size_t j0 = 0; j0 < cols; j0 += kTile) {
+    const std::size_t j1 = std::min(cols, j0 + kTile);
+    for (std::size_t i0 = 0; i0 < rows; i0 += kTile) {
+      const std::size_t i1 = std::min(rows, i0 + kTile);
+      for (std::size_t j = j0; j < j1; ++j)
+        for (std::size_t i = i0; i < i1; ++i) dst[j + i * cols] = src[i + j * rows];
+    }
+  }
+}
+
 void dot_impl(const Operand& a, const Operand& b, Matrix& out) {
   if (a.cols() != b.rows()) {
     throw ShapeError("dot: shapes " + to_string(a.shape()) + " and " + to_string(b.shape()) +
@@ -516,17 +531,29 @@ void dot_impl(const Operand& a, const Operand& b, Matrix& out) {
                 blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
     return;
   }
-  cblas_dgemm(CblasColMajor, a.transposed ? CblasTrans : CblasNoTrans,
-              b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k), 1.0,
-              a.m->data(), blas_int(a.m->rows()), b.m->data(), blas_int(b.m->rows()), 0.0,
-              out.data(), blas_int(n));
+  // numpy's result is a C-ordered array, and OpenBLAS computes a C-ordered product as its
+  // transpose in column-major terms: out^T = b^T a^T, with out's columns as the kernel's rows.
+  // Making the same call keeps numpy's kernel, and its speed: OpenBLAS is slow on a product with
+  // few rows and a long sum (20 hidden units against 12288 pixels), fast on its transpose. The
+  // (m, n) result is then transposed into place, a pass much cheaper than the product.
+  // The scratch buffer grows to the largest product a thread has made and is never cleared
+  // (BLAS overwrites it), so a training loop allocates it once.
+  thread_local std::unique_ptr<double[]> transposed_out;
+  thread_local std::size_t capacity = 0;
+  if (capacity < n * m) {
+    transposed_out.reset(new double[n * m]);  // uninitialized: BLAS writes every entry
+    capacity = n * m;
+  }
+  cblas_dgemm(CblasColMajor, b.transposed ? CblasNoTrans : CblasTrans,
+              a.transposed ? CblasNoTrans : CblasTrans, blas_int(m), blas_int(n), blas_int(k), 1.0,
+              b.m->data(), blas_int(b.m->rows()), a.m->data(), blas_int(a.m->rows()), 0.0,
+              transposed_out.get(), blas_int(m));
+  transpose_into(transposed_out.get(), m, n, out.data());
 }
 
 }  // namespace
 
-void dot(const Matrix& a, const Matrix& b, Matrix& out) {
-  dot_impl({&a, false}, {&b, false}, out);
-}
+void dot(const Matrix& a, const Matrix& b, Matrix& out) { dot_impl({&a, false}, {&b, false}, out); }
 void dot(const Transposed& a, const Matrix& b, Matrix& out) {
   dot_impl({&a.base(), true}, {&b, false}, out);
 }
