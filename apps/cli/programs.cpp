@@ -419,6 +419,39 @@ std::vector<ProgramSpec> make_programs() {
   // ---- week 4: the deep network and the cat notebook (4.1-4.3, 4.5) ----
 
   // ---- week 4: why deep (4.4) ----
+  ProgramSpec parity;
+  parity.name = "week4.parity";
+  parity.summary = "4.4: parity of n bits by a deep XOR tree and by one wide layer, then trained";
+  parity.options = {
+      number("--bits", Kind::kInteger, "N", "16", Bound::kPositive,
+             "the sizes table runs from n = 2 to N bits (the built networks are checked up to "
+             "n = 10)",
+             31),
+      number("--train-bits", Kind::kInteger, "N", "6", Bound::kPositive,
+             "n, the bits of the parity data the networks are trained on", 10),
+      number("--iterations", Kind::kInteger, "N", "5000", Bound::kNonNegative,
+             "gradient-descent steps of each training run", 100'000),
+      number("--learning-rate", Kind::kReal, "X", "0.1", Bound::kPositive,
+             "the learning rate alpha"),
+      number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+             "seed of the first run's RandomState (initialize_parameters_deep)", 4'294'967'295),
+      number("--seeds", Kind::kInteger, "N", "5", Bound::kPositive,
+             "training runs per network, with the seeds seed, seed + 1, ...", 10),
+  };
+  parity.details = {
+      "Prints three things. First a table, for n = 2 to --bits, of the hidden layers, hidden "
+      "units and parameters of the deep tree of XOR gates (about 2(n - 1) units in "
+      "ceil(log2 n) layers) and of the one-hidden-layer network with a unit per odd pattern "
+      "(2^(n-1) units). Then parity_data(3), and the networks built by deep_parity_network, "
+      "shallow_parity_network and the given counting_parity_network, checked with "
+      "L_model_forward and predict on all 2^n inputs for n = 1 to 10: every prediction right, "
+      "cost 4.54e-05.",
+      "Last, L_layer_model trains three shapes on all 2^n inputs of parity_data(--train-bits): "
+      "the deep tree's layer sizes, one hidden layer with as many units, and one hidden layer "
+      "of 2^(n-1) units, each from --seeds random starts, and prints the training accuracy of "
+      "every run, its mean, and how many runs got every input right.",
+  };
+  all.push_back(parity);
 
   // ---- week 4: tuning (4.6) and scale (1.4) ----
 

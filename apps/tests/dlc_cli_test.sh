@@ -715,6 +715,42 @@ case_week3_symmetry() {
   err_has '^not implemented yet: week3.initialize_random — write it in week3/initialization.cpp'
 }
 
+case_week4_parity() {
+  expect 0 "$DLC" run week4.parity --solution
+  # The sizes: the deep tree against 2^(n-1) pattern units (n, layers, units, parameters).
+  out_line '   8               3     14         121               128            1281'
+  out_line '  16               4     30         457             32768          589825'
+  out_line '  Y = [0 1 1 0 1 0 0 1]'
+  # Each built network right on all 2^n inputs, n = 1..10, with the cost log(1 + e^-10).
+  [ "$(grep -c '^ *[0-9]*   \([0-9]*\)/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05$' \
+    "$OUT")" -eq 10 ] || fail "expected the three built networks exact for n = 1..10"
+  out_line '  10   1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05'
+  # Training: three shapes, five runs each; 2^(n-1) units fit the 64 inputs in most runs.
+  out_has "^  deep, the tree's shape  *{6, 6, 3, 2, 1}  *11 units  *74 parameters$"
+  out_has '^  one hidden layer, as many units  *{6, 11, 1}  *11 units  *89 parameters$'
+  out_has '^  one hidden layer, 2^(n-1) units  *{6, 32, 1}  *32 units  *257 parameters$'
+  [ "$(grep -c '^    mean [0-9.]* %, all 64 right in [0-5] of 5 runs$' "$OUT")" -eq 3 ] ||
+    fail "expected three summaries of five runs"
+  out_has '^    mean 9[0-9.]* %, all 64 right in [3-5] of 5 runs$'
+  out_has '^With 11 units, the deep shape.s mean is '
+  err_lines 0
+  # Smaller runs, the table's end and the bounds of the options.
+  expect 0 "$DLC" run week4.parity --solution --bits 3 --train-bits 3 --iterations 10 --seeds 1 \
+    --seed 7
+  out_line '   3               2      5          23                 4              21'
+  out_lacks '^   4  '
+  out_has 'from the random starts of RandomState(7)$'
+  usage_error '--bits must be at most 31, not 32' "$DLC" run week4.parity --bits 32
+  usage_error '--train-bits must be at most 10, not 11' "$DLC" run week4.parity --train-bits 11
+  usage_error '--seeds' "$DLC" run week4.parity --seeds 0
+  # The stub: the sizes table is given code; parity_data is the first exercise.
+  expect 3 "$DLC" run week4.parity
+  out_line '  16               4     30         457             32768          589825'
+  out_lacks '^parity_data(3)'
+  err_lines 1
+  err_has '^not implemented yet: week4.parity_data — write it in week4/why_deep.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
