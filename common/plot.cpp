@@ -320,7 +320,7 @@ Picture render(const TempDir& dir, const std::string& body, const std::string& p
 
 // Checks one curve: as many x as y values, at least one, every value finite (and positive on a
 // logarithmic axis).
-void check_curve(const char* what, const Curve& c, bool log_y) {
+void check_curve(const char* what, const Curve& c, bool log_y, bool log_x = false) {
   if (c.x.size() != c.y.size() || c.x.empty()) {
     throw std::invalid_argument(std::string(what) + ": the curve '" + c.name + "' has " +
                                 std::to_string(c.x.size()) + " x and " +
@@ -328,12 +328,13 @@ void check_curve(const char* what, const Curve& c, bool log_y) {
                                 " y values; it needs as many of each, at least one");
   }
   for (std::size_t i = 0; i < c.x.size(); ++i) {
-    if (!std::isfinite(c.x[i]) || !std::isfinite(c.y[i]) || (log_y && !(c.y[i] > 0.0))) {
+    if (!std::isfinite(c.x[i]) || !std::isfinite(c.y[i]) || (log_y && !(c.y[i] > 0.0)) ||
+        (log_x && !(c.x[i] > 0.0))) {
       throw std::invalid_argument(
           std::string(what) + ": the curve '" + c.name + "' has the point (" + number(c.x[i]) +
           ", " + number(c.y[i]) + ")" +
-          (log_y ? "; every value must be a positive number on a logarithmic axis"
-                 : "; every value must be a finite number"));
+          (log_y || log_x ? "; every value must be a positive number on a logarithmic axis"
+                          : "; every value must be a finite number"));
     }
   }
 }
@@ -344,8 +345,8 @@ void check_chart(const char* what, const Chart& chart) {
     throw std::invalid_argument(std::string(what) + ": the chart '" + chart.axes.title +
                                 "' has no curve and no point to draw");
   }
-  for (const Curve& c : chart.lines) check_curve(what, c, false);
-  for (const Curve& c : chart.points) check_curve(what, c, false);
+  for (const Curve& c : chart.lines) check_curve(what, c, false, chart.axes.log_x);
+  for (const Curve& c : chart.points) check_curve(what, c, false, chart.axes.log_x);
 }
 
 // The settings and the plot command of one chart; its data files are named after `tag`.
@@ -359,6 +360,7 @@ std::string chart_body(const TempDir& dir, const Chart& chart, const std::string
                      // A margin above and below, so that nothing lies on the frame (a ReLU's
                      // flat part at the bottom, say).
                      "set offsets graph 0, graph 0, graph 0.06, graph 0.06\n" +
+                     (chart.axes.log_x ? "set logscale x\n" : "unset logscale x\n") +
                      (chart.zero_axes ? "set xzeroaxis lt 1 lw 1 lc rgb '#909090'\n"
                                         "set yzeroaxis lt 1 lw 1 lc rgb '#909090'\n"
                                       : "unset xzeroaxis\nunset yzeroaxis\n") +
@@ -522,16 +524,16 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
 Picture line_plot(const std::string& png, const std::vector<Curve>& curves, const Axes& axes,
                   bool log_y, const Style& style) {
   if (curves.empty()) throw std::invalid_argument("line_plot: no curve to draw");
-  for (const Curve& c : curves) check_curve("line_plot", c, log_y);
+  for (const Curve& c : curves) check_curve("line_plot", c, log_y, axes.log_x);
   find_gnuplot(style);
   TempDir dir;
-  std::string body = "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
-                     gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " +
-                     gnuplot_quote(axes.ylabel) + "\n" +
-                     "set grid lc rgb '#e0e0e0'\n"
-                     "set tics out nomirror\n"
-                     "set key outside right top Left reverse\n" +
-                     (log_y ? "set logscale y\n" : "") + "plot ";
+  std::string body =
+      "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
+      gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " + gnuplot_quote(axes.ylabel) + "\n" +
+      "set grid lc rgb '#e0e0e0'\n"
+      "set tics out nomirror\n"
+      "set key outside right top Left reverse\n" +
+      (log_y ? "set logscale y\n" : "") + (axes.log_x ? "set logscale x\n" : "") + "plot ";
   for (std::size_t k = 0; k < curves.size(); ++k) {
     std::string text;
     for (std::size_t i = 0; i < curves[k].x.size(); ++i)
@@ -539,8 +541,11 @@ Picture line_plot(const std::string& png, const std::vector<Curve>& curves, cons
     const std::string file = dir.file("curve" + std::to_string(k) + ".dat");
     write_file(file, text);
     if (k > 0) body += ", \\\n     ";
-    const bool single = curves[k].x.size() == 1;
-    body += gnuplot_quote(file) + " using 1:2 with " + (single ? "points pt 7" : "lines lw 2") +
+    const bool single = curves[k].x.size() == 1, few = curves[k].x.size() <= 20;
+    body += gnuplot_quote(file) + " using 1:2 with " +
+            (single ? "points pt 7"
+             : few  ? "linespoints lw 2 pt 7 ps 1.2"
+                    : "lines lw 2") +
             " lc rgb '" + kCurveColours[k % kCurveColours.size()] + "' title " +
             gnuplot_quote(curves[k].name);
   }

@@ -57,6 +57,8 @@ struct Axes {
   std::string title;          ///< above the plot
   std::string xlabel = "x1";  ///< under the horizontal axis
   std::string ylabel = "x2";  ///< beside the vertical axis
+  /// A logarithmic horizontal axis (`line_plot` and the charts; every x must then be positive).
+  bool log_x = false;
 };
 
 /// The legend's names of the two classes of a labelled set.
@@ -145,7 +147,8 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
                             std::size_t columns, const Classes& classes = {},
                             const Style& style = {});
 
-/// \brief One or more curves (costs against iterations), each with a legend entry.
+/// \brief One or more curves (costs against iterations), each with a legend entry. A curve of
+/// at most 20 points (a few measurements) gets a dot on each point as well.
 /// \param[in] png where to write the picture
 /// \param[in] curves the curves, at least one, each with at least one point
 /// \param[in] axes title and axis labels

@@ -455,6 +455,118 @@ std::vector<ProgramSpec> make_programs() {
 
   // ---- week 4: tuning (4.6) and scale (1.4) ----
 
+  // A number as the command line would write it: 12000, 0.5, -1e-05.
+  const auto plain_number = [](double x) {
+    std::ostringstream os;
+    os << x;
+    return os.str();
+  };
+  // A list of whole numbers from `low` to `high`, 1 to `most` of them (--hidden, --sizes).
+  const auto whole_list = [plain_number](const Arguments& args, const std::string& option,
+                                         double low, double high, std::size_t most,
+                                         const std::string& what) {
+    for (const double x : parse_reals(option, args.text(option), 1, most)) {
+      if (x < low || x > high || x != static_cast<double>(static_cast<long>(x))) {
+        throw UsageError(option + ": \"" + args.text(option) + "\" has " + plain_number(x) +
+                         "; each " + what + " must be a whole number from " + plain_number(low) +
+                         " to " + plain_number(high));
+      }
+    }
+  };
+
+  ProgramSpec learning_rates;
+  learning_rates.name = "week4.learning_rates";
+  learning_rates.summary =
+      "4.6: the same network trained with several learning rates, every cost curve on one picture";
+  learning_rates.options = data_options();
+  for (OptionSpec& o : learning_rates.options) {
+    if (o.name == "--train-size") {
+      o.default_value = "500";
+      o.help = "train on the first N training examples (default 500 keeps the run to seconds)";
+    }
+  }
+  learning_rates.options.push_back(text("--rates", "X,X,...", "0.001,0.01,0.1,1,5,10",
+                                        "the learning rates to try, 1 to 8 positive numbers"));
+  learning_rates.options.push_back(
+      text("--hidden", "N,N,...", "20,7,5",
+           "the hidden layers' units n[1], ..., n[L-1]: 1 to 6 whole numbers from 1 to 1000 "
+           "(the input and the one output unit are added)"));
+  learning_rates.options.push_back(number("--iterations", Kind::kInteger, "N", "300",
+                                          Bound::kPositive, "gradient-descent steps for each rate",
+                                          100'000));
+  learning_rates.options.push_back(number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+                                          "seed of the initialization, the same for every rate",
+                                          4'294'967'295));
+  for (auto& o : plot_options()) learning_rates.options.push_back(std::move(o));
+  learning_rates.details = {
+      "Lecture 4.6's experiment with the learning rate, a hyperparameter: the L-layer network of "
+      "week 4 (ReLU hidden layers, a sigmoid output, initialized with seed 1) trained on the "
+      "same images once per learning rate, from the same initial parameters. It prints the "
+      "first cost (the same for every rate), then each rate's final cost, or 'diverged at "
+      "iteration i' for a rate so large that the cost stopped being a number (the other rates "
+      "still run), and draws learning_rates.png: every cost curve on one picture, a diverged "
+      "one ending where it diverged.",
+      "Your code runs: learning_rate_sweep (week4/hyperparameters.cpp), which calls your "
+      "L_layer_model. The default data is Fashion-MNIST's sneakers against ankle boots (as "
+      "week2.logreg); --data-dir DIR uses the course's cat files instead.",
+      fashion_classes_line(),
+  };
+  learning_rates.validate = [whole_list, plain_number](const Arguments& args) {
+    validate_data(args);
+    validate_plots(args);
+    for (const double x : parse_reals("--rates", args.text("--rates"), 1, 8)) {
+      if (!(x > 0.0)) {
+        throw UsageError("--rates: \"" + args.text("--rates") + "\" has " + plain_number(x) +
+                         "; every learning rate must be a positive number");
+      }
+    }
+    whole_list(args, "--hidden", 1, 1000, 6, "size");
+  };
+  all.push_back(learning_rates);
+
+  ProgramSpec scale;
+  scale.name = "week1.scale";
+  scale.summary =
+      "1.4: test accuracy against the number of training examples, logistic regression and "
+      "three networks";
+  scale.options = {
+      text("--classes", "A,B", "6,0",
+           "two different Fashion-MNIST classes 0-9; A becomes y = 0, B y = 1"),
+      text("--fashion-dir", "DIR", "",
+           "folder of Fashion-MNIST's IDX files (default: where Debian's dataset-fashion-mnist "
+           "puts them)"),
+      text("--sizes", "M,M,...", "16,64,256,1024,3000",
+           "the training-set sizes m, 1 to 12 whole numbers from 2 to 12000"),
+      number("--iterations", Kind::kInteger, "N", "200", Bound::kPositive,
+             "gradient-descent steps of every run", 100'000),
+      number("--learning-rate", Kind::kReal, "X", "0.2", Bound::kPositive,
+             "the learning rate alpha of every run"),
+      number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+             "seed of the balanced shuffle and of every initialization", 4'294'967'295),
+      number("--test-size", Kind::kInteger, "N", "", Bound::kPositive,
+             "measure on at most the first N test images (default: all 2000 of the two classes)"),
+  };
+  for (auto& o : plot_options()) scale.options.push_back(std::move(o));
+  scale.details = {
+      "Lecture 1.4's figure, measured: logistic regression (a network with no hidden layer), a "
+      "small network (4 hidden units), a medium one (16) and a large one (64 and 16), each "
+      "trained by full-batch gradient descent on the first m images of a balanced, seeded "
+      "shuffle of two Fashion-MNIST classes (by default shirts, y = 0, against T-shirts/tops, "
+      "y = 1: similar shapes, so that the task is not easy), for every m of --sizes, and "
+      "measured on the fixed test set. It prints a table of test accuracies, one row per m, "
+      "and draws scale.png: test accuracy against m on a logarithmic axis, one curve per "
+      "model. The default run takes some seconds; more --sizes or --iterations take longer.",
+      "Your code runs: learning_curve (week1/scale.cpp), which calls your L_layer_model and "
+      "predict.",
+      fashion_classes_line(),
+  };
+  scale.validate = [whole_list](const Arguments& args) {
+    validate_plots(args);
+    parse_classes(args.text("--classes"));
+    whole_list(args, "--sizes", 2, 12000, 12, "size");
+  };
+  all.push_back(scale);
+
   return all;
 }
 

@@ -751,6 +751,99 @@ case_week4_parity() {
   err_has '^not implemented yet: week4.parity_data — write it in week4/why_deep.cpp'
 }
 
+case_week4_learning_rates() {
+  need_fashion
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run week4.learning_rates --solution $FASHION_ARGS --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  out_line 'Data: Fashion-MNIST Sneaker (class 7, y = 0) vs Ankle boot (class 9, y = 1), 500 training images of 28x28x1 (n_x = 784)'
+  out_has '^Network: layers 784-20-7-5-1, 300 iterations for each learning rate, seed 1'
+  out_has '^Cost after iteration 0 (before the first step, the same for every rate): 0\.[0-9]*$'
+  [ "$(grep -c '^alpha = ' "$OUT")" -eq 6 ] || fail "expected one line per learning rate"
+  # Too small: hardly moves from the first cost; a good rate: far lower; too large: diverges.
+  first=$(sed -n 's/^Cost after iteration 0 .*: //p' "$OUT")
+  tiny=$(sed -n 's/^alpha = 0\.001: final cost \([0-9.]*\) after 300 iterations$/\1/p' "$OUT")
+  good=$(sed -n 's/^alpha = 0\.1: final cost \([0-9.]*\) after 300 iterations$/\1/p' "$OUT")
+  [ -n "$tiny" ] && [ -n "$good" ] || fail "no final cost for alpha = 0.001 or 0.1"
+  awk -v f="$first" -v t="$tiny" -v g="$good" \
+    'BEGIN { exit !(f - t > 0 && f - t < 0.05 && g < 0.5 * t) }' ||
+    fail "expected a slow alpha = 0.001 ($first -> $tiny) and a fast alpha = 0.1 ($good)"
+  out_has '^alpha = 10: diverged at iteration [1-9][0-9]* (largest cost before: [0-9.]*)$'
+  err_lines 0
+  png_ok "$TMP/plots/learning_rates.png"
+  out_line "Picture saved: $TMP/plots/learning_rates.png (the cost curves of every learning rate)"
+  # Other rates and layers, on fewer images.
+  expect 0 "$DLC" run week4.learning_rates --solution $FASHION_ARGS --train-size 100 \
+    --rates 0.05,1000 --hidden 3 --iterations 20 --no-plots
+  out_has '^Network: layers 784-3-1, 20 iterations for each learning rate, seed 1'
+  out_has '^alpha = 0\.05: final cost 0\.[0-9]* after 20 iterations$'
+  out_has '^alpha = 1000: diverged at iteration [0-9]'
+  out_lacks '^Picture saved'
+  if have_cat; then
+    expect 0 "$DLC" run week4.learning_rates --solution --data-dir "$CAT_DIR" --rates 0.0075 \
+      --iterations 5 --no-plots
+    out_line 'Data: cat vs non-cat, 209 training images of 64x64x3 (n_x = 12288)'
+    out_has '^alpha = 0\.0075: final cost 0\.[0-9]* after 5 iterations$'
+  fi
+  usage_error '--rates: "0.1,-1" has -1; every learning rate must be a positive number' \
+    "$DLC" run week4.learning_rates --rates 0.1,-1
+  usage_error '--rates: "0.1,x" is not a list of numbers' "$DLC" run week4.learning_rates --rates 0.1,x
+  usage_error '--hidden: "20,0" has 0; each size must be a whole number from 1 to 1000' \
+    "$DLC" run week4.learning_rates --hidden 20,0
+  usage_error '--hidden: "2.5" has 2.5; each size must be a whole number' \
+    "$DLC" run week4.learning_rates --hidden 2.5
+  usage_error '--iterations must be at least 1, not 0' "$DLC" run week4.learning_rates --iterations 0
+  usage_error '--plots and --no-plots cannot go together' \
+    "$DLC" run week4.learning_rates --plots d --no-plots
+  # The stubs: the sweep is the first unwritten exercise it reaches.
+  expect 3 "$DLC" run week4.learning_rates $FASHION_ARGS --train-size 50 --iterations 2 --no-plots
+  out_has '^Network: layers 784-20-7-5-1'
+  err_lines 1
+  err_has '^not implemented yet: week4.learning_rate_sweep — write it in week4/hyperparameters.cpp'
+}
+
+case_week1_scale() {
+  need_fashion
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run week1.scale --solution $FASHION_ARGS --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  out_has '^Data: Fashion-MNIST Shirt (class 6, y = 0) vs T-shirt/top (class 0, y = 1): the first m of a balanced, seeded shuffle of 12000 training images; 2000 test images (n_x = 784)$'
+  out_has '^ *m *logistic regression *small network *medium network *large network$'
+  for m in 16 64 256 1024 3000; do
+    out_has "^ *$m\\( *0\\.[0-9][0-9][0-9][0-9]\\)\\{4\\}   ([0-9.]* s)\$"
+  done
+  out_has '^logistic regression (784-1): test accuracy 0\.[0-9]* at m = 16, 0\.[0-9]* at m = 3000'
+  out_has '^large network (784-64-16-1): test accuracy 0\.[0-9]* at m = 16, 0\.[0-9]* at m = 3000'
+  # More data helps every model here: each ends above where it started.
+  awk -F'test accuracy ' '/: test accuracy/ { split($2, a, " ");
+      if (!(a[6] + 0 > a[1] + 0)) bad = 1; n++ }
+    END { exit (n != 4 || bad) }' "$OUT" || fail "expected four curves that rise with m"
+  err_lines 0
+  png_ok "$TMP/plots/scale.png"
+  out_line "Picture saved: $TMP/plots/scale.png (test accuracy against m, one curve per model)"
+  # Other sizes and classes, quickly.
+  expect 0 "$DLC" run week1.scale --solution $FASHION_ARGS --classes 2,4 --sizes 10,40 \
+    --iterations 20 --test-size 200 --no-plots
+  out_has '^Data: Fashion-MNIST Pullover (class 2, y = 0) vs Coat (class 4, y = 1)'
+  out_has '^ *40\( *0\.[0-9][0-9][0-9][0-9]\)\{4\}   '
+  out_lacks '^Picture saved'
+  usage_error '--sizes: "1,40" has 1; each size must be a whole number from 2 to 12000' \
+    "$DLC" run week1.scale --sizes 1,40
+  usage_error '--sizes: "20000" has 20000; each size must be a whole number from 2 to 12000' \
+    "$DLC" run week1.scale --sizes 20000
+  usage_error '--classes: "3,3" names the same class twice' "$DLC" run week1.scale --classes 3,3
+  usage_error '--learning-rate must be a positive number, not 0' \
+    "$DLC" run week1.scale --learning-rate 0
+  usage_error 'unknown option --data-dir for week1.scale' "$DLC" run week1.scale --data-dir d
+  # The stubs: learning_curve is the first unwritten exercise it reaches.
+  expect 3 "$DLC" run week1.scale $FASHION_ARGS --sizes 10 --iterations 2 --no-plots
+  out_has '^Test accuracy:'
+  err_lines 1
+  err_has '^not implemented yet: week1.learning_curve — write it in week1/scale.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
