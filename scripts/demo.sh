@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Quick start, first command: build and run the demos of weeks 2 and 3 with the reference
+# Quick start, first command: build and run the demos of weeks 2 to 4 with the reference
 # solutions (pictures go to ./dlc-plots).
-#   scripts/demo.sh                    (logistic regression on a two-class Fashion-MNIST subset)
+#   scripts/demo.sh                    (logistic regression and the deep network on a two-class
+#                                       Fashion-MNIST subset)
 #   DLC_DATA_DIR=DIR scripts/demo.sh   (on the course's cat files in DIR instead)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -15,9 +16,9 @@ run() {
 run week2.graph --solution
 run week2.broadcasting --solution
 run week2.vectorization --solution
-if [[ -n ${DLC_DATA_DIR:-} ]]; then
-  run week2.logreg --solution --data-dir "$DLC_DATA_DIR"
-else
-  run week2.logreg --solution
-fi
+data=()
+[[ -n ${DLC_DATA_DIR:-} ]] && data=(--data-dir "$DLC_DATA_DIR")
+run week2.logreg --solution "${data[@]}"
 run week3.planar --solution --plots "$PWD/dlc-plots"
+run week4.shapes --solution --layers 12288,20,7,5,1
+run week4.deep --solution "${data[@]}" --plots "$PWD/dlc-plots"

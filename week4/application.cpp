@@ -37,9 +37,9 @@ Matrix image_matrix(const ImageSet& images) {
   const std::size_t n_x = images.height * images.width * images.channels;
   if (images.pixels.size() != n_x * images.count) {
     throw ShapeError("image_matrix: " + std::to_string(images.pixels.size()) +
-                     " pixels but the header says " + std::to_string(images.count) +
-                     " images of " + std::to_string(images.height) + "x" +
-                     std::to_string(images.width) + "x" + std::to_string(images.channels));
+                     " pixels but the header says " + std::to_string(images.count) + " images of " +
+                     std::to_string(images.height) + "x" + std::to_string(images.width) + "x" +
+                     std::to_string(images.channels));
   }
   // Image j's bytes, in C order (row, column, channel), become column j: numpy's
   // reshape(m, -1).T. Then / 255. as the notebook divides.
@@ -56,8 +56,7 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
   check_layer_dims(what, layer_dims);
   if (static_cast<std::size_t>(layer_dims.front()) != X.rows()) {
     throw ShapeError(std::string(what) + ": layer_dims[0] is " +
-                     std::to_string(layer_dims.front()) + " but X has " +
-                     std::to_string(X.rows()) +
+                     std::to_string(layer_dims.front()) + " but X has " + std::to_string(X.rows()) +
                      " rows (features); the first layer size must be the number of features");
   }
   if (layer_dims.back() != 1) {
@@ -69,9 +68,9 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
   const double* x = X.data();
   for (std::size_t k = 0; k < X.size(); ++k) {
     if (!std::isfinite(x[k])) {
-      throw std::invalid_argument(std::string(what) + ": X(" + std::to_string(k % X.rows()) +
-                                  ", " + std::to_string(k / X.rows()) + ") is " +
-                                  std::to_string(x[k]) + "; every entry of X must be finite");
+      throw std::invalid_argument(std::string(what) + ": X(" + std::to_string(k % X.rows()) + ", " +
+                                  std::to_string(k / X.rows()) + ") is " + std::to_string(x[k]) +
+                                  "; every entry of X must be finite");
     }
   }
 }

@@ -27,11 +27,11 @@ void check_parameters(const char* what, const Parameters& parameters, std::size_
     const Matrix& W = parameters.W[l];
     const std::string Wl = "W[" + std::to_string(l) + "]";
     if (W.rows() == 0 || W.cols() != n_prev) {
-      throw ShapeError(std::string(what) + ": " + Wl + " is " + to_string(W.shape()) +
-                       " but n[" + std::to_string(l - 1) + "] is " + std::to_string(n_prev) +
-                       (l == 1 ? " (the rows of X)" : " (the rows of W[" + std::to_string(l - 1) +
-                                                          "])") +
-                       "; W[l] is (n[l], n[l-1])");
+      throw ShapeError(
+          std::string(what) + ": " + Wl + " is " + to_string(W.shape()) + " but n[" +
+          std::to_string(l - 1) + "] is " + std::to_string(n_prev) +
+          (l == 1 ? " (the rows of X)" : " (the rows of W[" + std::to_string(l - 1) + "])") +
+          "; W[l] is (n[l], n[l-1])");
     }
     if (parameters.b[l].shape() != Shape{W.rows(), 1}) {
       throw ShapeError(std::string(what) + ": b[" + std::to_string(l) + "] is " +

@@ -81,6 +81,7 @@ enum class Activation {
 /// \name The activations and their backward steps (given, as the notebook's `dnn_utils`)
 /// Each writes its output into the last argument, resized to the input's shape.
 ///@{
+
 /// `A = 1 / (1 + exp(-Z))`.
 void sigmoid(const Matrix& Z, Matrix& A);
 /// `A = max(0, Z)`.

@@ -72,6 +72,7 @@ std::string shapes_table(const std::vector<LayerShapes>& shapes);
 /// `linear_forward: W[2] is (7, 21) but A[1] is (20, 209); W[l] is (n[l], n[l-1]), so
 /// W[l].cols must equal A[l-1].rows`. A layer number of 0 leaves the `[l]` out (a lone layer).
 ///@{
+
 /// W (n[l], n[l-1]) against A_prev (n[l-1], m), and b (n[l], 1).
 void check_layer_input(const char* what, int l, const Matrix& W, const Matrix& b,
                        const Matrix& A_prev);

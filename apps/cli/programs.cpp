@@ -417,6 +417,83 @@ std::vector<ProgramSpec> make_programs() {
   all.push_back(symmetry);
 
   // ---- week 4: the deep network and the cat notebook (4.1-4.3, 4.5) ----
+  ProgramSpec shapes;
+  shapes.name = "week4.shapes";
+  shapes.summary = "4.1-4.3: the shape of every W[l], b[l], Z[l], A[l] of a deep network";
+  shapes.options = {
+      text("--layers", "N,N,...", "12288,20,7,5,1",
+           "the layer sizes n[0] (features), n[1], ..., n[L]"),
+      number("--examples", Kind::kInteger, "N", "209", Bound::kPositive, "m, the examples",
+             1'000'000'000),
+  };
+  shapes.details = {
+      "Prints the lecture's table of dimensions from layer_shapes: for each layer l, W[l] "
+      "(n[l], n[l-1]), b[l] (n[l], 1), Z[l] and A[l] (n[l], m); layer 0 is the input, A[0] = X. "
+      "The default is the cat notebook's network on its 209 training images.",
+  };
+  shapes.validate = [](const Arguments& args) { parse_layers(args.text("--layers")); };
+  all.push_back(shapes);
+
+  // The deep models' options: the data, the layers, and the training run.
+  const auto deep_options = [](const char* layers_default, const char* layers_help) {
+    std::vector<OptionSpec> options = data_options();
+    options.push_back(text("--layers", "N,N,...", layers_default, layers_help));
+    options.push_back(number("--iterations", Kind::kInteger, "N", "2500", Bound::kNonNegative,
+                             "gradient-descent steps"));
+    options.push_back(number("--learning-rate", Kind::kReal, "X", "0.0075", Bound::kPositive,
+                             "the learning rate alpha"));
+    options.push_back(number("--seed", Kind::kInteger, "N", "1", Bound::kNonNegative,
+                             "seed of the initialization's RandomState", 4'294'967'295));
+    for (auto& o : plot_options()) options.push_back(std::move(o));
+    return options;
+  };
+  const auto validate_deep = [](const Arguments& args) {
+    validate_data(args);
+    validate_plots(args);
+    if (args.given("--layers")) parse_layers(args.text("--layers"));
+  };
+
+  ProgramSpec deep;
+  deep.name = "week4.deep";
+  deep.summary = "4.1-4.6: the L-layer network of the cat notebook, trained on real images";
+  deep.options = deep_options("",
+                              "layer sizes n[0],...,n[L] (default: n_x,20,7,5,1, the "
+                              "notebook's 12288,20,7,5,1 on the cat files)");
+  deep.details = {
+      "The notebook's L_layer_model: [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID, initialized "
+      "with RandomState(seed) and randn / sqrt(n[l-1]), trained by gradient descent. It prints "
+      "the cost every 100 iterations and after the last, as Python prints a float, then "
+      "predict's accuracy on the training set and on the test set. On the course's cat files "
+      "(--data-dir DIR): 'Cost after iteration 0: 0.7717493284237686' ... "
+      "'2499: 0.088439943441702', 'Accuracy: 0.9856459330143539' and 'Accuracy: 0.8'.",
+      "Without --data-dir it learns two classes of Fashion-MNIST (784 features), the first 2000 "
+      "training images unless --train-size says otherwise, and all 2000 test images. Draws "
+      "deep_cost.png, the cost curve. Your code runs: L_layer_model and everything it calls, "
+      "and predict; on a terminal a progress bar on stderr shows the iteration and the cost.",
+      fashion_classes_line(),
+  };
+  deep.validate = validate_deep;
+  all.push_back(deep);
+
+  ProgramSpec two_layer;
+  two_layer.name = "week4.two_layer";
+  two_layer.summary = "4.5-4.6: the two-layer network of the cat notebook, on real images";
+  two_layer.options =
+      deep_options("", "three layer sizes n_x,n_h,1 (default: n_x,7,1, the notebook's 12288,7,1)");
+  two_layer.details = {
+      "The notebook's two_layer_model: LINEAR -> RELU -> LINEAR -> SIGMOID, initialized with "
+      "RandomState(seed) and randn * 0.01. Prints as week4.deep does; on the cat files: "
+      "'Cost after iteration 0: 0.6930497356599888' ... '2499: 0.04421498215868956', "
+      "'Accuracy: 0.9999999999999998' and 'Accuracy: 0.72'. On Fashion-MNIST it uses the first "
+      "2000 training images unless --train-size says otherwise. Draws two_layer_cost.png.",
+      fashion_classes_line(),
+  };
+  two_layer.validate = [validate_deep](const Arguments& args) {
+    validate_deep(args);
+    if (args.given("--layers") && parse_layers(args.text("--layers")).size() != 3)
+      throw UsageError("--layers: the two-layer model takes three sizes, n_x,n_h,1");
+  };
+  all.push_back(two_layer);
 
   // ---- week 4: why deep (4.4) ----
   ProgramSpec parity;
@@ -653,31 +730,57 @@ std::pair<int, int> parse_classes(const std::string& text) {
   return {ka, kb};
 }
 
-std::vector<long> parse_sizes(const std::string& text) {
-  const auto bad = [&text](const std::string& why) {
-    return UsageError("--sizes: \"" + text + "\" " + why);
+namespace {
+
+// A list of whole numbers separated by commas, each from 1 to max_value, min_count to max_count
+// of them; `example` shows the form in the message.
+std::vector<long> parse_counts(const char* option, const std::string& text, const char* what,
+                               const char* example, long max_value, std::size_t min_count,
+                               std::size_t max_count) {
+  const auto bad = [&](const std::string& why) {
+    return UsageError(std::string(option) + ": \"" + text + "\" " + why);
   };
-  std::vector<long> sizes;
+  if (text.empty()) throw bad(std::string("is empty; give ") + what + " such as " + example);
+  std::vector<long> values;
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
     const std::string item =
         text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (item.empty() || item.size() > 4 ||
-        item.find_first_not_of("0123456789") != std::string::npos) {
-      throw bad("is not a list of hidden-layer sizes such as 1,2,3,4,5,20,50");
+    const bool negative = item.size() > 1 && item[0] == '-';
+    const std::string digits = negative ? item.substr(1) : item;
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      throw bad(std::string("is not a list of ") + what + " such as " + example);
     }
-    const long n = std::stol(item);
-    if (n < 1 || n > kMaxHidden) {
+    const long n = negative ? -std::stol(digits) : std::stol(digits);
+    if (n < 1 || n > max_value) {
       throw bad("has the size " + item + "; each size must be from 1 to " +
-                std::to_string(kMaxHidden));
+                std::to_string(max_value));
     }
-    sizes.push_back(n);
+    values.push_back(n);
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  if (sizes.size() > 12) throw bad("has " + std::to_string(sizes.size()) + " sizes; at most 12");
-  return sizes;
+  const std::string count =
+      std::to_string(values.size()) + (values.size() == 1 ? " size" : " sizes");
+  if (values.size() > max_count)
+    throw bad("has " + count + "; at most " + std::to_string(max_count));
+  if (values.size() < min_count) {
+    throw bad("has " + count + "; it needs at least " + std::to_string(min_count));
+  }
+  return values;
+}
+
+}  // namespace
+
+std::vector<long> parse_sizes(const std::string& text) {
+  return parse_counts("--sizes", text, "hidden-layer sizes", "1,2,3,4,5,20,50", kMaxHidden, 1, 12);
+}
+
+std::vector<long> parse_layers(const std::string& text) {
+  return parse_counts("--layers", text, "layer sizes (the features n[0], then each layer)",
+                      "12288,20,7,5,1", 1'000'000, 2, 20);
 }
 
 std::vector<double> parse_reals(const std::string& option, const std::string& text,

@@ -53,6 +53,11 @@ std::pair<int, int> parse_classes(const std::string& text);
 /// \throws UsageError for anything else.
 std::vector<long> parse_sizes(const std::string& text);
 
+/// \brief The layer sizes of `--layers 12288,20,7,5,1`: n[0] (the features), then each layer's
+/// units up to n[L]; 2 to 20 whole numbers, each from 1 to 1,000,000, separated by commas.
+/// \throws UsageError for anything else (an empty list, a size of 0, a negative size ...).
+std::vector<long> parse_layers(const std::string& text);
+
 /// \brief A list of numbers separated by commas, such as `--z -4,-2,0,2,4`: each a finite number
 /// as `parse_real` reads it, from `min_count` to `max_count` of them.
 /// \param[in] option the option's name, for the message

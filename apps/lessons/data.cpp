@@ -27,9 +27,11 @@ std::size_t limit(const cli::Arguments& args, const std::string& option) {
 
 }  // namespace
 
-LessonData load_lesson_data(const cli::Arguments& args) {
+LessonData load_lesson_data(const cli::Arguments& args, std::size_t fashion_train_default) {
   LessonData data;
-  const std::size_t train_limit = limit(args, "--train-size");
+  std::size_t train_limit = limit(args, "--train-size");
+  if (train_limit == 0 && cli::chosen_dataset(args) == cli::Dataset::kFashionMnist)
+    train_limit = fashion_train_default;
   const std::size_t test_limit = limit(args, "--test-size");
   if (cli::chosen_dataset(args) == cli::Dataset::kCat) {
     data.dataset = "cat";

@@ -1,14 +1,164 @@
 /// \file
-/// \brief The week-4 programs of `dlc run` around the deep network: the table of shapes, the two-layer and the L-layer cat classifier.
+/// \brief The week-4 programs of `dlc run` around the deep network: the table of shapes (4.3)
+/// and the cat notebook's two-layer and L-layer models on real images.
 
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <iostream>
+#include <string>
 #include <vector>
 
+#include "apps/cli/programs.hpp"
+#include "apps/lessons/data.hpp"
 #include "apps/lessons/runner.hpp"
+#include "apps/lessons/shared.hpp"
+#include "common/matrix.hpp"
+#include "common/progress.hpp"
+#include "common/training.hpp"
+#include "week4/application.hpp"
+#include "week4/deep_network.hpp"
+#include "week4/dimensions.hpp"
 
 namespace dlc::runner {
 
+namespace {
+
+// `--layers` as the lesson's type (the catalogue has checked the text); empty when not given.
+week4::LayerDims layers_of(const cli::Arguments& args) {
+  week4::LayerDims dims;
+  if (!args.given("--layers")) return dims;
+  for (const long n : cli::parse_layers(args.text("--layers"))) dims.push_back(static_cast<int>(n));
+  return dims;
+}
+
+// `12288, 20, 7, 5, 1`.
+std::string join(const week4::LayerDims& dims) {
+  std::string text;
+  for (const int n : dims) text += (text.empty() ? "" : ", ") + std::to_string(n);
+  return text;
+}
+
+/// `dlc run week4.shapes`: the lecture's table of dimensions.
+int shapes(const cli::Arguments& args, const RunContext&) {
+  week4::LayerDims dims;  // --layers has a default here
+  for (const long n : cli::parse_layers(args.text("--layers"))) dims.push_back(static_cast<int>(n));
+  const auto m = static_cast<std::size_t>(args.integer("--examples"));
+  std::cout << "layer_dims = [" << join(dims) << "] (L = " << dims.size() - 1 << "), m = " << m
+            << "\n\n"
+            << std::flush;
+  std::cout << week4::shapes_table(week4::layer_shapes(dims, m));
+  return cli::kExitOk;
+}
+
+// The two models of the cat notebook, called alike.
+using Model = week4::Parameters (*)(const Matrix&, const Matrix&, const week4::LayerDims&, double,
+                                    long, bool, std::uint32_t, const week4::Observer&);
+
+// On Fashion-MNIST, the training images a run uses unless --train-size says otherwise: the
+// notebook's 2500 iterations then take seconds, not minutes.
+constexpr std::size_t kFashionTrainDefault = 2000;
+
+// The most points a cost curve keeps (every iteration for the notebook's 2500).
+constexpr long kMaxCurvePoints = 5000;
+
+/// Trains `model` on the chosen data as the notebook's cells do, prints the costs and
+/// predict's accuracies, and draws the cost curve as `picture`.
+int train_and_report(const cli::Arguments& args, const char* model_name, Model model,
+                     const week4::LayerDims& default_hidden, const std::string& picture) {
+  const long iterations = args.integer("--iterations");
+  const double learning_rate = args.real("--learning-rate");
+  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  Pictures pictures(args);
+
+  const LessonData data = load_lesson_data(args, kFashionTrainDefault);
+  std::cout << describe(data) << '\n' << std::flush;
+  // The notebook: train_x = train_x_orig.reshape(m, -1).T / 255.
+  const Matrix train_x = week4::image_matrix(data.sets.train.images);
+  const Matrix test_x = week4::image_matrix(data.sets.test.images);
+  const Matrix& train_y = data.sets.train.labels;
+  const Matrix& test_y = data.sets.test.labels;
+
+  week4::LayerDims dims = layers_of(args);
+  if (dims.empty()) {
+    dims.push_back(static_cast<int>(train_x.rows()));
+    dims.insert(dims.end(), default_hidden.begin(), default_hidden.end());
+  }
+  std::cout << "layers_dims = [" << join(dims) << "]; learning rate " << python_repr(learning_rate)
+            << ", " << iterations << " iterations, seed " << seed << "\n\n"
+            << std::flush;
+
+  std::vector<double> curve_x, curve_y;
+  const long stride = std::max(1L, (iterations + kMaxCurvePoints - 1) / kMaxCurvePoints);
+  Progress progress(model_name, iterations);
+  const auto observe = [&](long i, double cost) {
+    if (i % stride == 0 || i == iterations - 1) {
+      curve_x.push_back(static_cast<double>(i));
+      curve_y.push_back(cost);
+    }
+    // The notebook prints every 100 iterations and the last one, as Python prints a float.
+    if (i % 100 == 0 || i == iterations - 1) {
+      progress.clear();
+      std::cout << "Cost after iteration " << i << ": " << python_repr(cost) << '\n' << std::flush;
+    }
+    progress.update(i + 1, cost);
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const week4::Parameters parameters =
+      model(train_x, train_y, dims, learning_rate, iterations, /*print_cost=*/false, seed, observe);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  progress.finish();
+
+  // The notebook's predict(X, y, parameters) prints the accuracy as it returns.
+  std::cout << "\npredictions_train = predict(train_x, train_y, parameters)\n"
+            << "Accuracy: "
+            << python_repr(week4::accuracy(week4::predict(train_x, parameters), train_y)) << '\n'
+            << "predictions_test = predict(test_x, test_y, parameters)\n"
+            << "Accuracy: "
+            << python_repr(week4::accuracy(week4::predict(test_x, parameters), test_y)) << "\n\n";
+  // The lecture's point about vectorization, in seconds (initialization included, as the
+  // notebook's cell times it).
+  char timing[160];
+  std::snprintf(timing, sizeof timing, "%s: %ld iterations in %.2f s (%s ms each)\n", model_name,
+                iterations, took.count(),
+                milliseconds(iterations > 0 ? 1000.0 * took.count() / iterations : 0.0).c_str());
+  std::cout << timing << std::flush;
+
+  if (pictures.enabled() && !curve_x.empty()) {
+    plot::Axes axes;
+    axes.title = std::string(model_name) + " [" + join(dims) + "] on " + data.label +
+                 ", learning rate " + python_repr(learning_rate);
+    axes.xlabel = "iteration";
+    axes.ylabel = "cost J";
+    pictures.made(plot::line_plot(pictures.path(picture), {plot::Curve{"cost", curve_x, curve_y}},
+                                  axes, false, pictures.style()),
+                  "the cost during training");
+  }
+  pictures.report();
+  return cli::kExitOk;
+}
+
+/// `dlc run week4.deep`: the notebook's L_layer_model, [12288, 20, 7, 5, 1] on the cat files.
+int deep(const cli::Arguments& args, const RunContext&) {
+  return train_and_report(args, "L_layer_model", week4::L_layer_model, {20, 7, 5, 1},
+                          "deep_cost.png");
+}
+
+/// `dlc run week4.two_layer`: the notebook's two_layer_model, [12288, 7, 1] on the cat files.
+int two_layer(const cli::Arguments& args, const RunContext&) {
+  return train_and_report(args, "two_layer_model", week4::two_layer_model, {7, 1},
+                          "two_layer_cost.png");
+}
+
+}  // namespace
+
 const std::vector<ProgramImpl>& week4_programs() {
-  static const std::vector<ProgramImpl> all = {};
+  static const std::vector<ProgramImpl> all = {
+      {"week4.shapes", shapes},
+      {"week4.deep", deep},
+      {"week4.two_layer", two_layer},
+  };
   return all;
 }
 

@@ -715,42 +715,6 @@ case_week3_symmetry() {
   err_has '^not implemented yet: week3.initialize_random — write it in week3/initialization.cpp'
 }
 
-case_week4_parity() {
-  expect 0 "$DLC" run week4.parity --solution
-  # The sizes: the deep tree against 2^(n-1) pattern units (n, layers, units, parameters).
-  out_line '   8               3     14         121               128            1281'
-  out_line '  16               4     30         457             32768          589825'
-  out_line '  Y = [0 1 1 0 1 0 0 1]'
-  # Each built network right on all 2^n inputs, n = 1..10, with the cost log(1 + e^-10).
-  [ "$(grep -c '^ *[0-9]*   \([0-9]*\)/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05$' \
-    "$OUT")" -eq 10 ] || fail "expected the three built networks exact for n = 1..10"
-  out_line '  10   1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05'
-  # Training: three shapes, five runs each; 2^(n-1) units fit the 64 inputs in most runs.
-  out_has "^  deep, the tree's shape  *{6, 6, 3, 2, 1}  *11 units  *74 parameters$"
-  out_has '^  one hidden layer, as many units  *{6, 11, 1}  *11 units  *89 parameters$'
-  out_has '^  one hidden layer, 2^(n-1) units  *{6, 32, 1}  *32 units  *257 parameters$'
-  [ "$(grep -c '^    mean [0-9.]* %, all 64 right in [0-5] of 5 runs$' "$OUT")" -eq 3 ] ||
-    fail "expected three summaries of five runs"
-  out_has '^    mean 9[0-9.]* %, all 64 right in [3-5] of 5 runs$'
-  out_has '^With 11 units, the deep shape.s mean is '
-  err_lines 0
-  # Smaller runs, the table's end and the bounds of the options.
-  expect 0 "$DLC" run week4.parity --solution --bits 3 --train-bits 3 --iterations 10 --seeds 1 \
-    --seed 7
-  out_line '   3               2      5          23                 4              21'
-  out_lacks '^   4  '
-  out_has 'from the random starts of RandomState(7)$'
-  usage_error '--bits must be at most 31, not 32' "$DLC" run week4.parity --bits 32
-  usage_error '--train-bits must be at most 10, not 11' "$DLC" run week4.parity --train-bits 11
-  usage_error '--seeds' "$DLC" run week4.parity --seeds 0
-  # The stub: the sizes table is given code; parity_data is the first exercise.
-  expect 3 "$DLC" run week4.parity
-  out_line '  16               4     30         457             32768          589825'
-  out_lacks '^parity_data(3)'
-  err_lines 1
-  err_has '^not implemented yet: week4.parity_data — write it in week4/why_deep.cpp'
-}
-
 case_week4_learning_rates() {
   need_fashion
   start=$(date +%s.%N)
@@ -842,6 +806,167 @@ case_week1_scale() {
   out_has '^Test accuracy:'
   err_lines 1
   err_has '^not implemented yet: week1.learning_curve — write it in week1/scale.cpp'
+}
+
+# ---- week 4: the deep network and the cat notebook ----
+
+case_week4_shapes() {
+  expect 0 "$DLC" run week4.shapes --solution
+  out_line 'layer_dims = [12288, 20, 7, 5, 1] (L = 4), m = 209'
+  out_has '^0   -  *-  *-  *(12288, 209)$'
+  out_has '^1   (20, 12288)  *(20, 1)  *(20, 209)  *(20, 209)$'
+  out_has '^4   (1, 5)  *(1, 1)  *(1, 209)  *(1, 209)$'
+  expect 0 "$DLC" run week4.shapes --solution --layers 2,3,1 --examples 5
+  out_has '^1   (3, 2)  *(3, 1)  *(3, 5)  *(3, 5)$'
+  out_has '^2   (1, 3)  *(1, 1)  *(1, 5)  *(1, 5)$'
+  usage_error '--layers: "3,0" has the size 0; each size must be from 1' \
+    "$DLC" run week4.shapes --layers 3,0
+  usage_error '--layers: "5,-3,1" has the size -3' "$DLC" run week4.shapes --layers 5,-3,1
+  usage_error '--layers: "5" has 1 size; it needs at least 2' "$DLC" run week4.shapes --layers 5
+  usage_error '--layers: "5,x" is not a list of layer sizes' "$DLC" run week4.shapes --layers 5,x
+  # The stubs: layer_shapes is not written yet.
+  expect 3 "$DLC" run week4.shapes
+  err_has '^not implemented yet: week4.layer_shapes — write it in week4/dimensions.cpp'
+}
+
+# check_costs FILE: each "i c" line of FILE must be printed as "Cost after iteration i: ..." with
+# the same six decimals (the last digits of the 16 may differ with the BLAS).
+check_costs() {
+  while read -r i c; do
+    printed=$(sed -n "s/^Cost after iteration $i: //p" "$OUT")
+    [ -n "$printed" ] || fail "no cost printed for iteration $i"
+    [ "$(printf '%.6f' "$printed")" = "$(printf '%.6f' "$c")" ] ||
+      fail "iteration $i: printed $printed, the notebook $c"
+  done <"$1"
+}
+
+case_week4_cat_deep() {
+  need_cat
+  expect 0 "$DLC" run week4.deep --solution --data-dir "$CAT_DIR" --no-plots
+  # from the course's notebook (Deep Neural Network - Application, L_layer_model)
+  out_line 'Data: cat vs non-cat, 209 training and 50 test images of 64x64x3 (n_x = 12288)'
+  out_line 'layers_dims = [12288, 20, 7, 5, 1]; learning rate 0.0075, 2500 iterations, seed 1'
+  cat >"$TMP/costs" <<'COSTS'
+0 0.7717493284237686
+100 0.6720534400822914
+200 0.6482632048575212
+1000 0.3151869888600615
+2000 0.1138206066863371
+2400 0.09287821526472395
+2499 0.088439943441702
+COSTS
+  check_costs "$TMP/costs"
+  [ "$(grep -c '^Cost after iteration' "$OUT")" -eq 26 ] || fail "expected 26 cost lines"
+  [ "$(grep -x -c 'Accuracy: 0.9856459330143539' "$OUT")" -eq 1 ] || fail "train accuracy"
+  [ "$(grep -x -c 'Accuracy: 0.8' "$OUT")" -eq 1 ] || fail "test accuracy"
+  out_has '^L_layer_model: 2500 iterations in [0-9.]* s'
+}
+
+case_week4_cat_two_layer() {
+  need_cat
+  expect 0 "$DLC" run week4.two_layer --solution --data-dir "$CAT_DIR" --no-plots
+  # from the course's notebook (Deep Neural Network - Application, two_layer_model)
+  out_line 'layers_dims = [12288, 7, 1]; learning rate 0.0075, 2500 iterations, seed 1'
+  cat >"$TMP/costs" <<'COSTS'
+0 0.6930497356599888
+100 0.6464320953428849
+1000 0.3394281538366412
+2000 0.07439078704319081
+2499 0.04421498215868956
+COSTS
+  check_costs "$TMP/costs"
+  [ "$(grep -x -c 'Accuracy: 0.9999999999999998' "$OUT")" -eq 1 ] || fail "train accuracy"
+  [ "$(grep -x -c 'Accuracy: 0.72' "$OUT")" -eq 1 ] || fail "test accuracy"
+}
+
+case_week4_fashion() {
+  need_fashion
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run week4.deep --solution $FASHION_ARGS --iterations 301 --plots "$TMP/plots"
+  out_line "Data: Fashion-MNIST Sneaker (class 7, y = 0) vs Ankle boot (class 9, y = 1), \
+2000 training and 2000 test images of 28x28x1 (n_x = 784)"
+  out_line 'layers_dims = [784, 20, 7, 5, 1]; learning rate 0.0075, 301 iterations, seed 1'
+  costs_decrease 4
+  out_has '^Cost after iteration 300: '
+  [ -s "$TMP/plots/deep_cost.png" ] || fail "no deep_cost.png"
+  # Sneakers and ankle boots: far better than chance after 300 steps.
+  awk '/^Accuracy: / { if ($2 + 0 < 0.8) bad = 1; n++ } END { exit (n != 2 || bad) }' "$OUT" ||
+    fail "an accuracy is below 0.8"
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run week4.two_layer --solution $FASHION_ARGS --classes 0,1 --iterations 100 \
+    --train-size 500 --test-size 200 --no-plots
+  out_line 'layers_dims = [784, 7, 1]; learning rate 0.0075, 100 iterations, seed 1'
+  costs_decrease 2
+}
+
+case_week4_bad_input() {
+  need_fashion
+  # Layers that do not start with the data's 784 features.
+  # shellcheck disable=SC2086
+  expect 1 "$DLC" run week4.deep --solution $FASHION_ARGS --layers 12288,20,1 --no-plots
+  err_lines 1
+  err_has '^dlc: .*layer_dims\[0\] is 12288 but X has 784 rows (features)'
+  # Two outputs for a yes/no question.
+  # shellcheck disable=SC2086
+  expect 1 "$DLC" run week4.deep --solution $FASHION_ARGS --layers 784,20,2 --no-plots
+  err_has '^dlc: .*the last layer size is 2 but the output is one sigmoid unit'
+  usage_error 'the two-layer model takes three sizes' \
+    "$DLC" run week4.two_layer --layers 784,7,3,1
+  # Divergence stops the run, naming the iteration and the learning rate.
+  # shellcheck disable=SC2086
+  expect 1 "$DLC" run week4.deep --solution $FASHION_ARGS --learning-rate 50 --iterations 100 \
+    --train-size 500 --no-plots
+  err_has '^dlc: training diverged: the cost is nan at iteration [0-9]* (learning rate 50.0)'
+  # An image file whose size does not match its header: two 28x28 images announced, 10 bytes.
+  mkdir "$TMP/short" || fail "cannot make a folder in $TMP"
+  printf '\000\000\010\003\000\000\000\002\000\000\000\034\000\000\000\0340123456789' \
+    >"$TMP/short/train-images-idx3-ubyte"
+  printf '\000\000\010\001\000\000\000\002\007\011' >"$TMP/short/train-labels-idx1-ubyte"
+  cp "$TMP/short/train-images-idx3-ubyte" "$TMP/short/t10k-images-idx3-ubyte"
+  cp "$TMP/short/train-labels-idx1-ubyte" "$TMP/short/t10k-labels-idx1-ubyte"
+  expect 1 "$DLC" run week4.deep --solution --fashion-dir "$TMP/short" --no-plots
+  err_lines 1
+  err_has '^dlc: .*train-images-idx3-ubyte'
+  # The stubs: the first unwritten exercise the model reaches.
+  # shellcheck disable=SC2086
+  expect 3 "$DLC" run week4.deep $FASHION_ARGS --iterations 5 --no-plots
+  err_has '^not implemented yet: week4\.'
+}
+
+case_week4_parity() {
+  expect 0 "$DLC" run week4.parity --solution
+  # The sizes: the deep tree against 2^(n-1) pattern units (n, layers, units, parameters).
+  out_line '   8               3     14         121               128            1281'
+  out_line '  16               4     30         457             32768          589825'
+  out_line '  Y = [0 1 1 0 1 0 0 1]'
+  # Each built network right on all 2^n inputs, n = 1..10, with the cost log(1 + e^-10).
+  [ "$(grep -c '^ *[0-9]*   \([0-9]*\)/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05 *\1/\1, cost 4.54e-05$' \
+    "$OUT")" -eq 10 ] || fail "expected the three built networks exact for n = 1..10"
+  out_line '  10   1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05    1024/1024, cost 4.54e-05'
+  # Training: three shapes, five runs each; 2^(n-1) units fit the 64 inputs in most runs.
+  out_has "^  deep, the tree's shape  *{6, 6, 3, 2, 1}  *11 units  *74 parameters$"
+  out_has '^  one hidden layer, as many units  *{6, 11, 1}  *11 units  *89 parameters$'
+  out_has '^  one hidden layer, 2^(n-1) units  *{6, 32, 1}  *32 units  *257 parameters$'
+  [ "$(grep -c '^    mean [0-9.]* %, all 64 right in [0-5] of 5 runs$' "$OUT")" -eq 3 ] ||
+    fail "expected three summaries of five runs"
+  out_has '^    mean 9[0-9.]* %, all 64 right in [3-5] of 5 runs$'
+  out_has '^With 11 units, the deep shape.s mean is '
+  err_lines 0
+  # Smaller runs, the table's end and the bounds of the options.
+  expect 0 "$DLC" run week4.parity --solution --bits 3 --train-bits 3 --iterations 10 --seeds 1 \
+    --seed 7
+  out_line '   3               2      5          23                 4              21'
+  out_lacks '^   4  '
+  out_has 'from the random starts of RandomState(7)$'
+  usage_error '--bits must be at most 31, not 32' "$DLC" run week4.parity --bits 32
+  usage_error '--train-bits must be at most 10, not 11' "$DLC" run week4.parity --train-bits 11
+  usage_error '--seeds' "$DLC" run week4.parity --seeds 0
+  # The stub: the sizes table is given code; parity_data is the first exercise.
+  expect 3 "$DLC" run week4.parity
+  out_line '  16               4     30         457             32768          589825'
+  out_lacks '^parity_data(3)'
+  err_lines 1
+  err_has '^not implemented yet: week4.parity_data — write it in week4/why_deep.cpp'
 }
 
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"

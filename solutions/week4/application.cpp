@@ -33,9 +33,9 @@ Matrix image_matrix(const ImageSet& images) {
   const std::size_t n_x = images.height * images.width * images.channels;
   if (images.pixels.size() != n_x * images.count) {
     throw ShapeError("image_matrix: " + std::to_string(images.pixels.size()) +
-                     " pixels but the header says " + std::to_string(images.count) +
-                     " images of " + std::to_string(images.height) + "x" +
-                     std::to_string(images.width) + "x" + std::to_string(images.channels));
+                     " pixels but the header says " + std::to_string(images.count) + " images of " +
+                     std::to_string(images.height) + "x" + std::to_string(images.width) + "x" +
+                     std::to_string(images.channels));
   }
   // Image j's bytes, in C order (row, column, channel), become column j: numpy's
   // reshape(m, -1).T. Then / 255. as the notebook divides.
@@ -52,8 +52,7 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
   check_layer_dims(what, layer_dims);
   if (static_cast<std::size_t>(layer_dims.front()) != X.rows()) {
     throw ShapeError(std::string(what) + ": layer_dims[0] is " +
-                     std::to_string(layer_dims.front()) + " but X has " +
-                     std::to_string(X.rows()) +
+                     std::to_string(layer_dims.front()) + " but X has " + std::to_string(X.rows()) +
                      " rows (features); the first layer size must be the number of features");
   }
   if (layer_dims.back() != 1) {
@@ -65,9 +64,9 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
   const double* x = X.data();
   for (std::size_t k = 0; k < X.size(); ++k) {
     if (!std::isfinite(x[k])) {
-      throw std::invalid_argument(std::string(what) + ": X(" + std::to_string(k % X.rows()) +
-                                  ", " + std::to_string(k / X.rows()) + ") is " +
-                                  std::to_string(x[k]) + "; every entry of X must be finite");
+      throw std::invalid_argument(std::string(what) + ": X(" + std::to_string(k % X.rows()) + ", " +
+                                  std::to_string(k / X.rows()) + ") is " + std::to_string(x[k]) +
+                                  "; every entry of X must be finite");
     }
   }
 }
@@ -92,8 +91,8 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
     // BEGIN SOLUTION week4.two_layer_model: forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters
-    const Matrix& A1 = linear_activation_forward(X, parameters.W[1], parameters.b[1],
-                                                 Activation::kRelu, cache1);
+    const Matrix& A1 =
+        linear_activation_forward(X, parameters.W[1], parameters.b[1], Activation::kRelu, cache1);
     const Matrix& A2 = linear_activation_forward(A1, parameters.W[2], parameters.b[2],
                                                  Activation::kSigmoid, cache2);
     cost = compute_cost(A2, Y);

@@ -75,14 +75,13 @@ void check_layer_input(const char* what, int l, const Matrix& W, const Matrix& b
   const std::string Aprev = l > 0 ? "A[" + std::to_string(l - 1) + "]" : std::string("A_prev");
   if (W.rows() == 0 || W.cols() != A_prev.rows()) {
     throw ShapeError(std::string(what) + ": " + Wl + " is " + to_string(W.shape()) + " but " +
-                     Aprev + " is " + to_string(A_prev.shape()) +
-                     "; W[l] is (n[l], n[l-1]), so " + Wl + ".cols must equal " + Aprev +
-                     ".rows");
+                     Aprev + " is " + to_string(A_prev.shape()) + "; W[l] is (n[l], n[l-1]), so " +
+                     Wl + ".cols must equal " + Aprev + ".rows");
   }
   if (b.shape() != Shape{W.rows(), 1}) {
-    throw ShapeError(std::string(what) + ": " + bl + " is " + to_string(b.shape()) + " but " +
-                     Wl + " is " + to_string(W.shape()) + "; b[l] is (n[l], 1), so " + bl +
-                     " must be " + to_string(Shape{W.rows(), 1}));
+    throw ShapeError(std::string(what) + ": " + bl + " is " + to_string(b.shape()) + " but " + Wl +
+                     " is " + to_string(W.shape()) + "; b[l] is (n[l], 1), so " + bl + " must be " +
+                     to_string(Shape{W.rows(), 1}));
   }
 }
 

@@ -1,15 +1,912 @@
 // Tests of lectures 4.2, 4.5 and 4.7: the building blocks of a deep network.
+//
+// Numbers marked "numpy" were computed with numpy 1.24 running the step-by-step notebook's code
+// (its `*_test_case` functions, seeded as there) on the same draws: RandomState reproduces
+// np.random bit for bit, so the inputs here are numpy's inputs. Every backward function is also
+// checked against a numerical gradient of the cost through a whole network of four layers, with
+// no square matrix and m > 1, so that a missing 1/m, a wrong transpose or a sum over the wrong
+// axis cannot pass.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "common/gradient_check.hpp"
+#include "common/matrix.hpp"
 #include "common/random.hpp"
+#include "tests/support/compare.hpp"
 #include "week4/deep_network.hpp"
 
 using dlc::Matrix;
+using dlc::Shape;
+using dlc::testing::IsClose;
 using namespace dlc::week4;
 
-TEST_CASE("initialize_parameters_deep: shapes", "[week4.initialize_parameters_deep]") {
+namespace {
+
+// A network and a data set drawn from numpy's generator: X (n[0], m), labels Y (1, m) with both
+// classes, W[l] = randn * scale and b[l] = randn * scale + 0.5 (so that a forgotten b shows, and
+// most ReLU units are on for most examples while some are off).
+struct Net {
+  Matrix X, Y;
+  Parameters p;
+};
+Net random_net(const LayerDims& n, std::size_t m, std::uint32_t seed, double scale = 0.6) {
+  dlc::RandomState rng(seed);
+  Net q;
+  q.X = rng.randn(static_cast<std::size_t>(n[0]), m);
+  q.Y = dlc::greater(rng.rand(1, m), 0.5);
+  q.Y(0, 0) = 1.0;
+  q.Y(0, 1) = 0.0;
+  q.p.W.resize(n.size());
+  q.p.b.resize(n.size());
+  for (std::size_t l = 1; l < n.size(); ++l) {
+    const auto rows = static_cast<std::size_t>(n[l]), cols = static_cast<std::size_t>(n[l - 1]);
+    q.p.W[l] = rng.randn(rows, cols) * scale;
+    q.p.b[l] = rng.randn(rows, 1) * scale + 0.5;  // mostly positive: most ReLU units on
+  }
+  return q;
+}
+
+// The lecture's forward pass written out with plain Matrix operations and the given activations
+// (independent of the exercises): Z[l] = W[l] A[l-1] + b[l], ReLU for l < L, sigmoid for l = L.
+// The caches are shaped as L_model_forward leaves them.
+void reference_forward(const Matrix& X, const Parameters& p, std::vector<Cache>& caches) {
+  const std::size_t L = p.L();
+  caches.assign(L + 1, Cache{});
+  const Matrix* A = &X;
+  for (std::size_t l = 1; l <= L; ++l) {
+    Cache& c = caches[l];
+    c.linear_cache = LinearCache{A, &p.W[l], &p.b[l]};
+    c.Z = dlc::dot(p.W[l], *A) + p.b[l];
+    if (l < L) {
+      relu(c.Z, c.A);
+    } else {
+      sigmoid(c.Z, c.A);
+    }
+    A = &c.A;
+  }
+}
+
+// J = -1/m sum(Y log(AL) + (1 - Y) log(1 - AL)), written out (independent of compute_cost).
+double reference_cost(const Matrix& AL, const Matrix& Y) {
+  const double m = static_cast<double>(Y.cols());
+  return -dlc::sum(Y * dlc::log(AL) + (1.0 - Y) * dlc::log(1.0 - AL)) / m;
+}
+
+double cost_at(const Matrix& X, const Matrix& Y, const Parameters& p) {
+  std::vector<Cache> caches;
+  reference_forward(X, p, caches);
+  return reference_cost(caches[p.L()].A, Y);
+}
+
+// dAL = -(Y / AL - (1 - Y) / (1 - AL)), written out.
+Matrix reference_dAL(const Matrix& AL, const Matrix& Y) {
+  return -(Y / AL - (1.0 - Y) / (1.0 - AL));
+}
+
+// Compares a backward pass's gradient with the centred-difference one, printing both.
+void compare_gradient(const std::string& name, const Matrix& analytic, const Matrix& numeric) {
+  INFO(name << "\nbackward:  " << analytic << "\nnumerical: " << numeric);
+  CHECK(analytic.shape() == numeric.shape());
+  if (analytic.shape() == numeric.shape()) {
+    CHECK(dlc::relative_difference(analytic, numeric) < 1e-7);
+  }
+}
+
+// Every dW[l] and db[l] against the numerical gradient of the whole network's cost.
+void check_all_gradients(const Net& q, const std::vector<Matrix>& dW, const std::vector<Matrix>& db,
+                         const std::string& how) {
+  const std::size_t L = q.p.L();
+  REQUIRE(dW.size() == L + 1);
+  REQUIRE(db.size() == L + 1);
+  for (std::size_t l = 1; l <= L; ++l) {
+    const std::string layer = std::to_string(l);
+    const Matrix nW = dlc::numerical_gradient(
+        [&](const Matrix& theta) {
+          Parameters p = q.p;
+          p.W[l] = theta;
+          return cost_at(q.X, q.Y, p);
+        },
+        q.p.W[l]);
+    // A layer whose units are all off would check nothing: most entries must carry a gradient.
+    CHECK(dlc::sum(dlc::greater(dlc::abs(nW), 1e-6)) >= 0.5 * static_cast<double>(nW.size()));
+    compare_gradient(
+        how + ": dW[" + layer + "] = 1/m dZ[" + layer + "] A[" + std::to_string(l - 1) + "]^T",
+        dW[l], nW);
+    const Matrix nb = dlc::numerical_gradient(
+        [&](const Matrix& theta) {
+          Parameters p = q.p;
+          p.b[l] = theta;
+          return cost_at(q.X, q.Y, p);
+        },
+        q.p.b[l]);
+    compare_gradient(how + ": db[" + layer + "] = 1/m sum(dZ[" + layer + "], axis=1)", db[l], nb);
+  }
+}
+
+// {n[0], ..., n[L]}: four layers, every size different, m = 7.
+const LayerDims kDims = {5, 4, 3, 2, 1};
+constexpr std::size_t kM = 7;
+
+Parameters two_layers(const Matrix& W1, const Matrix& b1, const Matrix& W2, const Matrix& b2) {
+  Parameters p;
+  p.W = {Matrix(), W1, W2};
+  p.b = {Matrix(), b1, b2};
+  return p;
+}
+
+}  // namespace
+
+// ---- given code: the activations and their backward steps --------------------------------------
+
+TEST_CASE("sigmoid, relu and their backward steps (the notebook's dnn_utils)", "[given]") {
+  const Matrix Z{{-1.0, 0.0, 2.0}, {0.5, -3.0, 0.0}};
+  Matrix A;
+  sigmoid(Z, A);
+  CHECK_THAT(A, IsClose(1.0 / (1.0 + dlc::exp(-Z)), 1e-15, "sigma(Z)"));
+  CHECK(A(0, 1) == 0.5);
+  relu(Z, A);
+  CHECK_THAT(A, IsClose(Matrix{{0.0, 0.0, 2.0}, {0.5, 0.0, 0.0}}, 0.0, "max(0, Z)"));
+  Matrix nan_in{{std::numeric_limits<double>::quiet_NaN()}};
+  relu(nan_in, A);
+  CHECK(std::isnan(A(0, 0)));  // np.maximum keeps a NaN
+
+  const Matrix dA{{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}};
+  Matrix dZ;
+  relu_backward(dA, Z, dZ);
+  // dZ = dA where Z > 0; Z == 0 counts as "not above" (numpy: dZ[Z <= 0] = 0)
+  CHECK_THAT(dZ, IsClose(Matrix{{0.0, 0.0, 3.0}, {4.0, 0.0, 0.0}}, 0.0, "dA * [Z > 0]"));
+  sigmoid_backward(dA, Z, dZ);
+  const Matrix s = 1.0 / (1.0 + dlc::exp(-Z));
+  CHECK_THAT(dZ, IsClose(dA * s * (1.0 - s), 1e-15, "dA * s (1 - s)"));
+  CHECK(dZ(0, 1) == 2.0 * 0.25);
+  CHECK_THROWS_AS(relu_backward(Matrix(2, 2), Z, dZ), dlc::ShapeError);
+  CHECK_THROWS_WITH(sigmoid_backward(Matrix(3, 2), Z, dZ),
+                    Catch::Contains("dA is (3, 2) but Z is (2, 3)"));
+}
+
+TEST_CASE("check_parameters: names the layer and the rule", "[given]") {
+  const Net q = random_net({3, 4, 1}, 2, 1);
+  CHECK_NOTHROW(check_parameters("f", q.p, 3));
+  CHECK_THROWS_WITH(check_parameters("predict", q.p, 5),
+                    Catch::Contains("predict: W[1] is (4, 3) but n[0] is 5 (the rows of X)") &&
+                        Catch::Contains("W[l] is (n[l], n[l-1])"));
+  Parameters p = q.p;
+  p.b[2] = Matrix(2, 1);
+  CHECK_THROWS_WITH(check_parameters("f", p, 3),
+                    Catch::Contains("b[2] is (2, 1)") && Catch::Contains("b[l] is (n[l], 1)"));
+  p = q.p;
+  p.W[2] = Matrix(2, 4);
+  p.b[2] = Matrix(2, 1);
+  CHECK_THROWS_WITH(check_parameters("f", p, 3), Catch::Contains("W[L] must have 1 row"));
+  CHECK_THROWS_AS(check_parameters("f", Parameters{}, 3), dlc::ShapeError);
+}
+
+// ---- initialization --------------------------------------------------------------------------
+
+TEST_CASE("initialize_parameters: the two-layer notebook's numbers, seed 1",
+          "[week4.initialize_parameters]") {
+  dlc::RandomState rng(1);
+  const Parameters p = initialize_parameters(3, 2, 1, rng);
+  REQUIRE(p.L() == 2);
+  REQUIRE(p.b.size() == 3);
+  // numpy: np.random.seed(1); W1 = np.random.randn(2, 3) * 0.01; W2 = np.random.randn(1, 2) * 0.01
+  const Matrix W1{{0.01624345363663242, -0.006117564136500754, -0.005281717522634557},
+                  {-0.010729686221561705, 0.008654076293246785, -0.02301538696880283}};
+  const Matrix W2{{0.0174481176421648, -0.007612069008951028}};
+  CHECK_THAT(p.W[1], IsClose(W1, 1e-15, "W[1] = randn(n_h, n_x) * 0.01, drawn first"));
+  CHECK_THAT(p.W[2], IsClose(W2, 1e-15, "W[2] = randn(n_y, n_h) * 0.01, drawn second"));
+  CHECK_THAT(p.b[1], IsClose(Matrix(2, 1), 0.0, "b[1] = zeros (n_h, 1)"));
+  CHECK_THAT(p.b[2], IsClose(Matrix(1, 1), 0.0, "b[2] = zeros (n_y, 1)"));
+}
+
+TEST_CASE("initialize_parameters: shapes, the draw order and small weights for any sizes",
+          "[week4.initialize_parameters]") {
+  dlc::RandomState rng(7);
+  const Parameters p = initialize_parameters(6, 4, 1, rng);
+  REQUIRE(p.L() == 2);
+  CHECK(p.W[1].shape() == Shape{4, 6});
+  CHECK(p.b[1].shape() == Shape{4, 1});
+  CHECK(p.W[2].shape() == Shape{1, 4});
+  CHECK(p.b[2].shape() == Shape{1, 1});
+  // The same stream, drawn as the notebook draws it: W1 first, then W2.
+  dlc::RandomState again(7);
+  const Matrix W1 = again.randn(4, 6) * 0.01;
+  const Matrix W2 = again.randn(1, 4) * 0.01;
+  CHECK_THAT(p.W[1], IsClose(W1, 1e-15, "W[1] = randn(4, 6) * 0.01"));
+  CHECK_THAT(p.W[2], IsClose(W2, 1e-15, "W[2] = randn(1, 4) * 0.01 after W[1]"));
+  // The generator has moved on by exactly those 28 draws.
+  CHECK(rng.standard_normal() == again.standard_normal());
+  CHECK_THROWS_WITH(initialize_parameters(6, 0, 1, rng),
+                    Catch::Contains("layer_dims[1] is 0 but every layer needs at least 1 unit"));
+}
+
+TEST_CASE("initialize_parameters_deep: the step-by-step notebook's numbers, [5, 4, 3], seed 3",
+          "[week4.initialize_parameters_deep]") {
   dlc::RandomState rng(3);
   const Parameters p = initialize_parameters_deep({5, 4, 3}, rng, WeightScale::kTimes001);
-  CHECK(p.L() == 2);
-  CHECK(p.W[1].shape() == dlc::Shape{4, 5});
+  REQUIRE(p.L() == 2);
+  REQUIRE(p.b.size() == 3);
+  // numpy: np.random.seed(3); np.random.randn(4, 5) * 0.01, then np.random.randn(3, 4) * 0.01
+  const Matrix W1{{0.017886284734303187, 0.004365098505119894, 0.0009649746807200863,
+                   -0.01863492703364491, -0.0027738820251439907},
+                  {-0.0035475897926898676, -0.0008274148148245977, -0.0062700067682384735,
+                   -0.0004381816897592824, -0.004772180303595027},
+                  {-0.013138647533626821, 0.008846223804995846, 0.008813180422075299,
+                   0.017095730636529485, 0.0005003364217686021},
+                  {-0.0040467741460089085, -0.0054535994761953045, -0.015464773155829684,
+                   0.009823674342581601, -0.011010676301114757}};
+  const Matrix W2{
+      {-0.011850465270201728, -0.0020564989942254107, 0.014861483550745902, 0.0023671626722691235},
+      {-0.010237851399264681, -0.007129932001120494, 0.006252449661628293, -0.0016051336318692391},
+      {-0.0076883635031923005, -0.0023003072227793906, 0.007450562664053709, 0.019761107831263027}};
+  CHECK_THAT(p.W[1], IsClose(W1, 1e-15, "W[1] = randn(n[1], n[0]) * 0.01"));
+  CHECK_THAT(p.W[2], IsClose(W2, 1e-15, "W[2] = randn(n[2], n[1]) * 0.01, drawn after W[1]"));
+  CHECK_THAT(p.b[1], IsClose(Matrix(4, 1), 0.0, "b[1] = zeros (4, 1)"));
+  CHECK_THAT(p.b[2], IsClose(Matrix(3, 1), 0.0, "b[2] = zeros (3, 1)"));
+}
+
+TEST_CASE("initialize_parameters_deep: the cat notebook's randn / sqrt(n[l-1]), seed 1",
+          "[week4.initialize_parameters_deep]") {
+  dlc::RandomState rng(1);
+  const Parameters p = initialize_parameters_deep({5, 4, 3}, rng);  // the default scale
+  REQUIRE(p.L() == 2);
+  // numpy: np.random.seed(1); np.random.randn(4, 5) / np.sqrt(5), np.random.randn(3, 4) / np.sqrt(4)
+  const Matrix W1{{0.726429330417525, -0.2735857853186097, -0.23620558837125305,
+                   -0.4798461553730968, 0.3870220574833843},
+                  {-1.029279395814119, 0.7803035425458769, -0.34042207506867905, 0.1426786212527515,
+                   -0.1115218222284271},
+                  {0.653874547534909, -0.9213229339302802, -0.14418935705792416,
+                   -0.17175432881867822, 0.5070371087748131},
+                  {-0.49188632831451307, -0.07711223866424337, -0.39259021941852135,
+                   0.01887856144820481, 0.2606428872379293}};
+  const Matrix W2{
+      {-0.5503095886064606, 0.5723618549198071, 0.4507953602963978, 0.2512471694509341},
+      {0.4504279746322059, -0.34186392958716655, -0.061445112759324086, -0.4678847171295344},
+      {-0.13394403981300795, 0.265177733369093, -0.3458303758626545, -0.19837676342798868}};
+  CHECK_THAT(p.W[1], IsClose(W1, 1e-15, "W[1] = randn(4, 5) / sqrt(n[0] = 5)"));
+  CHECK_THAT(p.W[2], IsClose(W2, 1e-15, "W[2] = randn(3, 4) / sqrt(n[1] = 4)"));
+  CHECK_THAT(p.b[2], IsClose(Matrix(3, 1), 0.0, "b[2] = zeros (3, 1)"));
+}
+
+TEST_CASE("initialize_parameters_deep: every layer, in order, for any depth",
+          "[week4.initialize_parameters_deep]") {
+  const LayerDims n = {6, 9, 2, 5, 1};
+  dlc::RandomState rng(11);
+  const Parameters p = initialize_parameters_deep(n, rng);
+  dlc::RandomState rng001(11);
+  const Parameters q = initialize_parameters_deep(n, rng001, WeightScale::kTimes001);
+  REQUIRE(p.L() == 4);
+  REQUIRE(p.b.size() == 5);
+  REQUIRE(q.L() == 4);
+  dlc::RandomState stream(11);
+  for (std::size_t l = 1; l <= 4; ++l) {
+    INFO("layer " << l);
+    const auto rows = static_cast<std::size_t>(n[l]), cols = static_cast<std::size_t>(n[l - 1]);
+    const Matrix draw = stream.randn(rows, cols);  // W[1], W[2], ... in turn; b draws nothing
+    CHECK_THAT(p.W[l], IsClose(draw / std::sqrt(static_cast<double>(cols)), 1e-15,
+                               "W[l] = randn(n[l], n[l-1]) / sqrt(n[l-1])"));
+    CHECK_THAT(q.W[l], IsClose(draw * 0.01, 1e-15, "W[l] = randn(n[l], n[l-1]) * 0.01"));
+    CHECK_THAT(p.b[l], IsClose(Matrix(rows, 1), 0.0, "b[l] = zeros (n[l], 1)"));
+  }
+  // Weights random, not zero and not all equal: the symmetry is broken.
+  CHECK(p.W[1](0, 0) != p.W[1](1, 0));
+  CHECK_THROWS_WITH(initialize_parameters_deep({4}, rng), Catch::Contains("needs at least 2"));
+  CHECK_THROWS_WITH(initialize_parameters_deep({4, -1, 1}, rng),
+                    Catch::Contains("layer_dims[1] is -1"));
+}
+
+// ---- forward ---------------------------------------------------------------------------------
+
+TEST_CASE("linear_forward: Z = W A_prev + b, by hand and the notebook's case",
+          "[week4.linear_forward]") {
+  // By hand: W (2, 3), A_prev (3, 2), b (2, 1):
+  // Z[0] = [1*1 + 2*2 + 3*(-1) + 0.5, 1*0 + 2*1 + 3*4 + 0.5] = [2.5, 14.5]
+  // Z[1] = [0*1 - 1*2 + 0.5*(-1) - 1, 0*0 - 1*1 + 0.5*4 - 1] = [-3.5, 0]
+  const Matrix W{{1.0, 2.0, 3.0}, {0.0, -1.0, 0.5}};
+  const Matrix A_prev{{1.0, 0.0}, {2.0, 1.0}, {-1.0, 4.0}};
+  const Matrix b{{0.5}, {-1.0}};
+  Matrix Z(5, 5, 9.0);  // a buffer of the wrong shape: it must be reshaped and overwritten
+  LinearCache cache;
+  linear_forward(A_prev, W, b, Z, cache);
+  CHECK_THAT(Z, IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
+  CHECK(cache.A_prev == &A_prev);
+  CHECK(cache.W == &W);
+  CHECK(cache.b == &b);
+
+  // numpy, linear_forward_test_case: np.random.seed(1); A = randn(3, 2); W = randn(1, 3);
+  // b = randn(1, 1); Z = np.dot(W, A) + b
+  dlc::RandomState rng(1);
+  const Matrix A1 = rng.randn(3, 2), W1 = rng.randn(1, 3), b1 = rng.randn(1, 1);
+  linear_forward(A1, W1, b1, Z, cache);
+  CHECK_THAT(Z, IsClose(Matrix{{3.262953374654174, -1.2342998686128757}}, 1e-14,
+                        "Z = W A_prev + b (the notebook's test case)"));
+}
+
+TEST_CASE("linear_forward: shapes on non-square data, and bad shapes cite the rule",
+          "[week4.linear_forward]") {
+  const Net q = random_net({6, 4, 1}, 9, 5);
+  Matrix Z;
+  LinearCache cache;
+  linear_forward(q.X, q.p.W[1], q.p.b[1], Z, cache);
+  CHECK(Z.shape() == Shape{4, 9});
+  // Entry by entry, as the lecture's sum z_ij = sum_k w_ik a_kj + b_i.
+  for (std::size_t i = 0; i < 4; ++i) {
+    for (std::size_t j = 0; j < 9; ++j) {
+      double z = q.p.b[1](i, 0);
+      for (std::size_t k = 0; k < 6; ++k) z += q.p.W[1](i, k) * q.X(k, j);
+      CHECK(Z(i, j) == Approx(z).epsilon(1e-13).margin(1e-14));
+    }
+  }
+  CHECK_THROWS_WITH(linear_forward(Matrix(5, 9), q.p.W[1], q.p.b[1], Z, cache),
+                    Catch::Contains("W is (4, 6) but A_prev is (5, 9)") &&
+                        Catch::Contains("W[l] is (n[l], n[l-1])"));
+  CHECK_THROWS_WITH(linear_forward(q.X, q.p.W[1], Matrix(1, 4), Z, cache),
+                    Catch::Contains("b is (1, 4)") && Catch::Contains("b[l] is (n[l], 1)"));
+  CHECK_THROWS_AS(linear_forward(q.X, q.p.W[1], Matrix(4, 9), Z, cache), dlc::ShapeError);
+}
+
+TEST_CASE("linear_activation_forward: the notebook's case, sigmoid and ReLU",
+          "[week4.linear_activation_forward]") {
+  // numpy, linear_activation_forward_test_case: np.random.seed(2); A_prev = randn(3, 2);
+  // W = randn(1, 3); b = randn(1, 1)
+  dlc::RandomState rng(2);
+  const Matrix A_prev = rng.randn(3, 2), W = rng.randn(1, 3), b = rng.randn(1, 1);
+  Cache cache;
+  const Matrix& A = linear_activation_forward(A_prev, W, b, Activation::kSigmoid, cache);
+  CHECK(&A == &cache.A);
+  CHECK_THAT(A, IsClose(Matrix{{0.968900232783661, 0.11013289483978989}}, 1e-14,
+                        "A = sigmoid(W A_prev + b)"));
+  CHECK_THAT(cache.Z, IsClose(dlc::dot(W, A_prev) + b, 1e-14, "the cache keeps Z = W A_prev + b"));
+  CHECK(cache.linear_cache.A_prev == &A_prev);
+  CHECK(cache.linear_cache.W == &W);
+  CHECK(cache.linear_cache.b == &b);
+  Cache relu_cache;
+  linear_activation_forward(A_prev, W, b, Activation::kRelu, relu_cache);
+  // numpy: relu(Z) = [[3.4389613134945427, 0.0]]
+  CHECK_THAT(relu_cache.A,
+             IsClose(Matrix{{3.4389613134945427, 0.0}}, 1e-14, "A = relu(W A_prev + b)"));
+}
+
+TEST_CASE("linear_activation_forward: ReLU by hand on non-square data, and bad shapes",
+          "[week4.linear_activation_forward]") {
+  // By hand: W (2, 3), A_prev (3, 2), b (2, 1) as in linear_forward's case: Z = [[2.5, 14.5],
+  // [-3.5, 0]], so ReLU gives [[2.5, 14.5], [0, 0]] and the sigmoid 1 / (1 + e^{-z}).
+  const Matrix W{{1.0, 2.0, 3.0}, {0.0, -1.0, 0.5}};
+  const Matrix A_prev{{1.0, 0.0}, {2.0, 1.0}, {-1.0, 4.0}};
+  const Matrix b{{0.5}, {-1.0}};
+  Cache cache;
+  linear_activation_forward(A_prev, W, b, Activation::kRelu, cache);
+  CHECK_THAT(cache.Z, IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
+  CHECK_THAT(cache.A, IsClose(Matrix{{2.5, 14.5}, {0.0, 0.0}}, 1e-15, "A = max(0, Z)"));
+  linear_activation_forward(A_prev, W, b, Activation::kSigmoid, cache);
+  CHECK_THAT(cache.A, IsClose(Matrix{{1.0 / (1.0 + std::exp(-2.5)), 1.0 / (1.0 + std::exp(-14.5))},
+                                     {1.0 / (1.0 + std::exp(3.5)), 0.5}},
+                              1e-15, "A = sigma(Z)"));
+  CHECK_THROWS_WITH(
+      linear_activation_forward(Matrix(2, 2), W, b, Activation::kRelu, cache),
+      Catch::Contains("linear_activation_forward") && Catch::Contains("W[l] is (n[l], n[l-1])"));
+  CHECK_THROWS_WITH(linear_activation_forward(A_prev, W, Matrix(3, 1), Activation::kRelu, cache),
+                    Catch::Contains("b[l] is (n[l], 1)"));
+}
+
+TEST_CASE("L_model_forward: the notebook's two-hidden-layer case", "[week4.L_model_forward]") {
+  // numpy, L_model_forward_test_case_2hidden: np.random.seed(6); X = randn(5, 4);
+  // W1 = randn(4, 5); b1 = randn(4, 1); W2 = randn(3, 4); b2 = randn(3, 1); W3 = randn(1, 3);
+  // b3 = randn(1, 1)
+  dlc::RandomState rng(6);
+  const Matrix X = rng.randn(5, 4);
+  Parameters p;
+  p.W.resize(4);
+  p.b.resize(4);
+  p.W[1] = rng.randn(4, 5);
+  p.b[1] = rng.randn(4, 1);
+  p.W[2] = rng.randn(3, 4);
+  p.b[2] = rng.randn(3, 1);
+  p.W[3] = rng.randn(1, 3);
+  p.b[3] = rng.randn(1, 1);
+  std::vector<Cache> caches;
+  const Matrix& AL = L_model_forward(X, p, caches);
+  CHECK_THAT(AL, IsClose(Matrix{{0.039216679222503596, 0.7049892075012225, 0.19734387234713996,
+                                 0.04728177161977344}},
+                         1e-13, "AL = sigma(W3 relu(W2 relu(W1 X + b1) + b2) + b3)"));
+  REQUIRE(caches.size() == 4);  // caches[1..3]
+  CHECK(&AL == &caches[3].A);
+}
+
+TEST_CASE("L_model_forward: every layer's cache on a four-layer network, m > 1",
+          "[week4.L_model_forward]") {
+  const Net q = random_net(kDims, kM, 3);
+  std::vector<Cache> expected;
+  reference_forward(q.X, q.p, expected);
+  std::vector<Cache> caches(9);  // the wrong size: it must become L + 1
+  const Matrix& AL = L_model_forward(q.X, q.p, caches);
+  REQUIRE(caches.size() == 5);
+  CHECK(&AL == &caches[4].A);
+  CHECK(AL.shape() == Shape{1, kM});
+  for (std::size_t l = 1; l <= 4; ++l) {
+    INFO("layer " << l << (l < 4 ? " (ReLU)" : " (sigmoid)"));
+    CHECK_THAT(caches[l].Z, IsClose(expected[l].Z, 1e-13, "Z[l] = W[l] A[l-1] + b[l]"));
+    CHECK_THAT(caches[l].A, IsClose(expected[l].A, 1e-13, "A[l] = g(Z[l])"));
+    // The linear cache refers to layer l's input and parameters: X, then the layer before.
+    CHECK(caches[l].linear_cache.A_prev == (l == 1 ? &q.X : &caches[l - 1].A));
+    CHECK(caches[l].linear_cache.W == &q.p.W[l]);
+    CHECK(caches[l].linear_cache.b == &q.p.b[l]);
+  }
+  // The hidden layers are ReLU (some units off, none negative), the output a probability.
+  double zeros = 0.0;
+  for (std::size_t l = 1; l < 4; ++l) {
+    CHECK(dlc::sum(dlc::greater(-caches[l].A, 0.0)) == 0.0);
+    zeros += dlc::sum(dlc::equal(caches[l].A, Matrix(1, 1)));
+  }
+  CHECK(zeros > 0.0);
+  for (std::size_t j = 0; j < kM; ++j) {
+    CHECK(AL(0, j) > 0.0);
+    CHECK(AL(0, j) < 1.0);
+  }
+  // Run again with the same caches (a training loop's next iteration): the same numbers.
+  const Matrix first = AL;
+  L_model_forward(q.X, q.p, caches);
+  CHECK_THAT(caches[4].A, IsClose(first, 0.0, "the same AL from reused caches"));
+}
+
+TEST_CASE("L_model_forward: bad parameters are named with the rule", "[week4.L_model_forward]") {
+  const Net q = random_net(kDims, kM, 3);
+  std::vector<Cache> caches;
+  CHECK_THROWS_WITH(L_model_forward(Matrix(4, kM), q.p, caches),
+                    Catch::Contains("L_model_forward: W[1] is (4, 5) but n[0] is 4") &&
+                        Catch::Contains("W[l] is (n[l], n[l-1])"));
+  Parameters p = q.p;
+  p.b[3] = Matrix(1, 2);
+  CHECK_THROWS_WITH(L_model_forward(q.X, p, caches), Catch::Contains("b[l] is (n[l], 1)"));
+  CHECK_NOTHROW(L_model_forward(q.X, q.p, caches));
+}
+
+// ---- cost ------------------------------------------------------------------------------------
+
+TEST_CASE("compute_cost: the notebook's case and by hand", "[week4.compute_cost]") {
+  // numpy, compute_cost_test_case: Y = [[1, 1, 0]], AL = [[.8, .9, .4]]
+  CHECK(compute_cost(Matrix{{0.8, 0.9, 0.4}}, Matrix{{1, 1, 0}}) ==
+        Approx(0.2797765635793422).epsilon(1e-15));
+  // By hand: AL = 0.5 everywhere costs log 2 whatever the labels.
+  CHECK(compute_cost(Matrix{{0.5, 0.5, 0.5, 0.5}}, Matrix{{1, 0, 0, 1}}) ==
+        Approx(std::log(2.0)).epsilon(1e-15));
+  // By hand: one example of each label, J = -(log 0.9 + log(1 - 0.3)) / 2.
+  CHECK(compute_cost(Matrix{{0.9, 0.3}}, Matrix{{1, 0}}) ==
+        Approx(-(std::log(0.9) + std::log(0.7)) / 2.0).epsilon(1e-15));
+}
+
+TEST_CASE("compute_cost: the mean of the examples' losses, and bad shapes",
+          "[week4.compute_cost]") {
+  // Property: J is the mean over m = 11 examples of -y log a - (1 - y) log(1 - a), each > 0,
+  // and better predictions cost less.
+  dlc::RandomState rng(8);
+  const Matrix AL = 0.05 + 0.9 * rng.rand(1, 11);
+  const Matrix Y = dlc::greater(rng.rand(1, 11), 0.5);
+  double total = 0.0;
+  for (std::size_t j = 0; j < 11; ++j)
+    total += Y(0, j) == 1.0 ? -std::log(AL(0, j)) : -std::log(1.0 - AL(0, j));
+  const double J = compute_cost(AL, Y);
+  CHECK(J == Approx(total / 11.0).epsilon(1e-13));
+  CHECK(J > 0.0);
+  CHECK(compute_cost(0.5 * AL + 0.5 * Y, Y) < J);
+  CHECK_THROWS_WITH(
+      compute_cost(Matrix(1, 3, 0.5), Matrix(1, 4)),
+      Catch::Contains("AL is (1, 3) and Y is (1, 4)") && Catch::Contains("the same (1, m)"));
+  CHECK_THROWS_AS(compute_cost(Matrix(3, 1, 0.5), Matrix(3, 1)), dlc::ShapeError);
+}
+
+// ---- backward --------------------------------------------------------------------------------
+
+TEST_CASE("linear_backward: by hand and the notebook's case", "[week4.linear_backward]") {
+  // By hand, m = 2: dZ = [[1, 3]], A_prev = [[2, 4], [1, -1]], W = [[0.5, -1]]:
+  // dW = 1/2 [1*2 + 3*4, 1*1 + 3*(-1)] = [7, -1]; db = 1/2 (1 + 3) = 2;
+  // dA_prev = W^T dZ = [[0.5, 1.5], [-1, -3]]
+  const Matrix dZ{{1.0, 3.0}};
+  const Matrix A_prev{{2.0, 4.0}, {1.0, -1.0}};
+  const Matrix W{{0.5, -1.0}};
+  const Matrix b{{0.0}};
+  const LinearCache cache{&A_prev, &W, &b};
+  Matrix dA_prev, dW, db;
+  linear_backward(dZ, cache, &dA_prev, dW, db);
+  CHECK_THAT(dW, IsClose(Matrix{{7.0, -1.0}}, 1e-15, "dW = 1/m dZ A_prev^T"));
+  CHECK_THAT(db, IsClose(Matrix{{2.0}}, 1e-15, "db = 1/m sum(dZ, axis=1)"));
+  CHECK_THAT(dA_prev, IsClose(Matrix{{0.5, 1.5}, {-1.0, -3.0}}, 1e-15, "dA_prev = W^T dZ"));
+
+  // numpy, linear_backward_test_case: np.random.seed(1); dZ = randn(3, 4); A = randn(5, 4);
+  // W = randn(3, 5); b = randn(3, 1)
+  dlc::RandomState rng(1);
+  const Matrix dZ1 = rng.randn(3, 4), A1 = rng.randn(5, 4), W1 = rng.randn(3, 5),
+               b1 = rng.randn(3, 1);
+  linear_backward(dZ1, LinearCache{&A1, &W1, &b1}, &dA_prev, dW, db);
+  const Matrix dA_prev_np = Matrix::from_row_major(
+      5, 4, {-1.151713362800674,   0.06718465115487993, -0.3204695951240231, 2.0981271157690573,
+             0.6034587881597019,   -3.725087007081199,  5.817007414837717,   -3.8432683612931164,
+             -0.4319552024857888,  -1.309874173571225,  1.7235470475890922,  0.050705776358989506,
+             -0.38981414839982087, 0.6081124403750794,  -1.259384235864949,  1.4719159268171638,
+             -2.5221492584556406,  2.678825515032264,   -0.6794746486966324, 1.4811954761548511});
+  const Matrix dW_np = Matrix::from_row_major(
+      3, 5,
+      {0.07313866218612716, -0.09767149686597656, -0.8758582845472835, 0.7376336184595694,
+       0.00785715946106047, 0.855088183651413, 0.3753041280392743, -0.5991265527518606,
+       0.7127818943133358, -0.5893180778933307, 0.9791330403844923, -0.2437649374859614,
+       -0.08839670601518547, 0.5515119182005701, -0.10290907379316316});
+  const Matrix db_np{{-0.14713785610161495}, {-0.11313155105855677}, {-0.13209101296824788}};
+  CHECK_THAT(dA_prev, IsClose(dA_prev_np, 1e-13, "dA_prev = W^T dZ (the notebook's case)"));
+  CHECK_THAT(dW, IsClose(dW_np, 1e-13, "dW = 1/m dZ A_prev^T (the notebook's case)"));
+  CHECK_THAT(db, IsClose(db_np, 1e-13, "db = 1/m sum(dZ, axis=1) (the notebook's case)"));
+
+  // dA_prev may be skipped (the first layer's); dW and db are the same.
+  Matrix dW2, db2;
+  linear_backward(dZ1, LinearCache{&A1, &W1, &b1}, nullptr, dW2, db2);
+  CHECK_THAT(dW2, IsClose(dW_np, 1e-13, "dW without dA_prev"));
+  CHECK_THAT(db2, IsClose(db_np, 1e-13, "db without dA_prev"));
+}
+
+TEST_CASE("linear_backward: a numerical gradient check through a four-layer network",
+          "[week4.linear_backward]") {
+  // The backward pass chained by hand from linear_backward and the given activation steps:
+  // dZ[l] = dA[l] * g'(Z[l]), then linear_backward gives dA[l-1], dW[l], db[l].
+  const Net q = random_net(kDims, kM, 21);
+  std::vector<Cache> caches;
+  reference_forward(q.X, q.p, caches);
+  const std::size_t L = q.p.L();
+  std::vector<Matrix> dW(L + 1), db(L + 1);
+  Matrix dA = reference_dAL(caches[L].A, q.Y);
+  for (std::size_t l = L; l >= 1; --l) {
+    Matrix dZ, dA_prev;
+    if (l == L) {
+      sigmoid_backward(dA, caches[l].Z, dZ);
+    } else {
+      relu_backward(dA, caches[l].Z, dZ);
+    }
+    linear_backward(dZ, caches[l].linear_cache, l > 1 ? &dA_prev : nullptr, dW[l], db[l]);
+    CHECK(dW[l].shape() == q.p.W[l].shape());
+    CHECK(db[l].shape() == q.p.b[l].shape());
+    if (l > 1) {
+      CHECK(dA_prev.shape() == caches[l - 1].A.shape());
+    }
+    dA = dA_prev;
+  }
+  check_all_gradients(q, dW, db, "linear_backward");
+}
+
+TEST_CASE("linear_backward: bad shapes and an empty cache are refused", "[week4.linear_backward]") {
+  const Matrix A_prev(3, 5), W(2, 3), b(2, 1);
+  Matrix dA_prev, dW, db;
+  CHECK_THROWS_WITH(
+      linear_backward(Matrix(2, 4), LinearCache{&A_prev, &W, &b}, &dA_prev, dW, db),
+      Catch::Contains("dZ is (2, 4)") && Catch::Contains("dZ[l] is shaped as Z[l], (n[l], m)"));
+  CHECK_THROWS_WITH(linear_backward(Matrix(2, 5), LinearCache{}, &dA_prev, dW, db),
+                    Catch::Contains("the cache is empty"));
+  const Matrix W_bad(2, 4);
+  CHECK_THROWS_WITH(
+      linear_backward(Matrix(2, 5), LinearCache{&A_prev, &W_bad, &b}, &dA_prev, dW, db),
+      Catch::Contains("W[l] is (n[l], n[l-1])"));
+  linear_backward(Matrix(2, 5, 1.0), LinearCache{&A_prev, &W, &b}, &dA_prev, dW, db);
+  CHECK(dW.shape() == Shape{2, 3});
+  CHECK(db.shape() == Shape{2, 1});
+  CHECK(dA_prev.shape() == Shape{3, 5});
+  CHECK_THAT(db, IsClose(Matrix(2, 1, 1.0), 1e-15, "db = 1/m sum of m ones = 1"));
+}
+
+TEST_CASE("linear_activation_backward: the notebook's case, sigmoid and ReLU",
+          "[week4.linear_activation_backward]") {
+  // numpy, linear_activation_backward_test_case: np.random.seed(2); dA = randn(1, 2);
+  // A = randn(3, 2); W = randn(1, 3); b = randn(1, 1); Z = randn(1, 2)
+  dlc::RandomState rng(2);
+  const Matrix dA = rng.randn(1, 2), A_prev = rng.randn(3, 2), W = rng.randn(1, 3),
+               b = rng.randn(1, 1);
+  Cache cache;
+  cache.linear_cache = LinearCache{&A_prev, &W, &b};
+  cache.Z = rng.randn(1, 2);  // numpy: [[0.04153939299840346, -1.1179254451135168]]
+  sigmoid(cache.Z, cache.A);
+  Matrix dZ, dA_prev, dW, db;
+  linear_activation_backward(dA, cache, Activation::kSigmoid, dZ, &dA_prev, dW, db);
+  CHECK_THAT(dA_prev, IsClose(Matrix{{0.11017993605984744, 0.011053394707826071},
+                                     {0.09466817036241483, 0.009497234167163682},
+                                     {-0.057430922006483635, -0.005761544906208916}},
+                              1e-13, "sigmoid: dA_prev = W^T (dA * s (1 - s))"));
+  CHECK_THAT(dW, IsClose(Matrix{{0.10266786376828207, 0.09778550500304704, -0.019680842338378784}},
+                         1e-13, "sigmoid: dW = 1/m dZ A_prev^T"));
+  CHECK_THAT(db, IsClose(Matrix{{-0.057296222176291135}}, 1e-13, "sigmoid: db"));
+  const Matrix s = 1.0 / (1.0 + dlc::exp(-cache.Z));
+  CHECK_THAT(dZ, IsClose(dA * s * (1.0 - s), 1e-15, "sigmoid: dZ = dA * s (1 - s)"));
+
+  relu(cache.Z, cache.A);
+  linear_activation_backward(dA, cache, Activation::kRelu, dZ, &dA_prev, dW, db);
+  CHECK_THAT(dA_prev, IsClose(Matrix{{0.4409098893909097, 0.0},
+                                     {0.37883605687209465, 0.0},
+                                     {-0.2298228005482083, 0.0}},
+                              1e-13, "relu: dA_prev = W^T (dA * [Z > 0])"));
+  CHECK_THAT(dW, IsClose(Matrix{{0.44513824323337786, 0.37371417697309084, -0.1047898884574992}},
+                         1e-13, "relu: dW = 1/m dZ A_prev^T"));
+  CHECK_THAT(db, IsClose(Matrix{{-0.2083789237027353}}, 1e-13, "relu: db"));
+}
+
+TEST_CASE("linear_activation_backward: ReLU's slope is 0 at Z = 0, by hand",
+          "[week4.linear_activation_backward]") {
+  // By hand: Z = [[0, 2, -1]] (an exact 0, as a dead unit with b = 0 gives), dA = [[5, 6, 7]]:
+  // g'(Z) = [Z > 0] = [0, 1, 0], so dZ = [[0, 6, 0]]; with A_prev = [[1, 1, 1]] and W = [[2]],
+  // dW = 1/3 (0 + 6 + 0) = 2, db = 2, dA_prev = W^T dZ = [[0, 12, 0]].
+  const Matrix A_prev{{1.0, 1.0, 1.0}}, W{{2.0}}, b{{0.0}};
+  Cache cache;
+  cache.linear_cache = LinearCache{&A_prev, &W, &b};
+  cache.Z = Matrix{{0.0, 2.0, -1.0}};
+  relu(cache.Z, cache.A);
+  Matrix dZ, dA_prev, dW, db;
+  linear_activation_backward(Matrix{{5.0, 6.0, 7.0}}, cache, Activation::kRelu, dZ, &dA_prev, dW,
+                             db);
+  CHECK_THAT(dZ, IsClose(Matrix{{0.0, 6.0, 0.0}}, 0.0, "dZ = dA * [Z > 0]: 0 where Z <= 0"));
+  CHECK_THAT(dW, IsClose(Matrix{{2.0}}, 1e-15, "dW = 1/m dZ A_prev^T"));
+  CHECK_THAT(db, IsClose(Matrix{{2.0}}, 1e-15, "db = 1/m sum(dZ)"));
+  CHECK_THAT(dA_prev, IsClose(Matrix{{0.0, 12.0, 0.0}}, 1e-15, "dA_prev = W^T dZ"));
+  // By hand, the sigmoid at Z = 0: s = 1/2, s (1 - s) = 1/4, so dZ = dA / 4.
+  sigmoid(cache.Z, cache.A);
+  linear_activation_backward(Matrix{{4.0, 0.0, 0.0}}, cache, Activation::kSigmoid, dZ, nullptr, dW,
+                             db);
+  CHECK(dZ(0, 0) == 1.0);
+  CHECK(dZ(0, 1) == 0.0);
+  CHECK_THROWS_WITH(
+      linear_activation_backward(Matrix(1, 2), cache, Activation::kRelu, dZ, nullptr, dW, db),
+      Catch::Contains("dA is (1, 2) but Z is (1, 3)") &&
+          Catch::Contains("a gradient has the shape of what it differentiates"));
+}
+
+TEST_CASE("linear_activation_backward: a numerical gradient check through a four-layer network",
+          "[week4.linear_activation_backward]") {
+  // Both activations: the output layer's sigmoid and the three hidden layers' ReLU.
+  const Net q = random_net(kDims, kM, 22);
+  std::vector<Cache> caches;
+  reference_forward(q.X, q.p, caches);
+  const std::size_t L = q.p.L();
+  std::vector<Matrix> dW(L + 1), db(L + 1);
+  Matrix dA = reference_dAL(caches[L].A, q.Y);
+  for (std::size_t l = L; l >= 1; --l) {
+    Matrix dZ, dA_prev;
+    linear_activation_backward(dA, caches[l], l == L ? Activation::kSigmoid : Activation::kRelu, dZ,
+                               l > 1 ? &dA_prev : nullptr, dW[l], db[l]);
+    CHECK(dZ.shape() == caches[l].Z.shape());
+    dA = dA_prev;
+  }
+  check_all_gradients(q, dW, db, "linear_activation_backward");
+}
+
+TEST_CASE("L_model_backward: the notebook's case", "[week4.L_model_backward]") {
+  // numpy, L_model_backward_test_case: np.random.seed(3); AL = randn(1, 2); Y = [[1, 0]];
+  // then layer 1's (A_prev, W, b), Z and layer 2's (A_prev, W, b), Z, drawn in that order.
+  dlc::RandomState rng(3);
+  const Matrix AL = rng.randn(1, 2);
+  const Matrix Y{{1.0, 0.0}};
+  const Matrix A0 = rng.randn(4, 2), W1 = rng.randn(3, 4), b1 = rng.randn(3, 1);
+  std::vector<Cache> caches(3);
+  caches[1].linear_cache = LinearCache{&A0, &W1, &b1};
+  caches[1].Z = rng.randn(3, 2);
+  const Matrix A1 = rng.randn(3, 2), W2 = rng.randn(1, 3), b2 = rng.randn(1, 1);
+  caches[1].A = A1;
+  caches[2].linear_cache = LinearCache{&A1, &W2, &b2};
+  caches[2].Z = rng.randn(1, 2);
+  caches[2].A = AL;
+  Gradients grads;
+  L_model_backward(AL, Y, caches, grads);
+  REQUIRE(grads.dW.size() == 3);
+  REQUIRE(grads.dA.size() == 3);
+  CHECK_THAT(grads.dA[2], IsClose(Matrix{{-0.5590875997194383, 1.7746539152611702}}, 1e-14,
+                                  "dAL = -(Y / AL - (1 - Y) / (1 - AL))"));
+  CHECK_THAT(grads.dW[2],
+             IsClose(Matrix{{-0.392024321654423, -0.1332585501664456, -0.04601088924542733}}, 1e-13,
+                     "dW[2] (sigmoid layer)"));
+  CHECK_THAT(grads.db[2], IsClose(Matrix{{0.15187860780843926}}, 1e-13, "db[2]"));
+  CHECK_THAT(grads.dA[1], IsClose(Matrix{{0.1291316175545915, -0.4401412678058249},
+                                         {-0.1417565465329586, 0.48317296176062136},
+                                         {0.016637075426056504, -0.05670697548189487}},
+                                  1e-13, "dA[1] = W[2]^T dZ[2]"));
+  CHECK_THAT(grads.dW[1], IsClose(Matrix{{0.4101000205028755, 0.07807203345047609,
+                                          0.13798443640617922, 0.10502167445111507},
+                                         {0.0, 0.0, 0.0, 0.0},
+                                         {0.052836517520190085, 0.01005865436969424,
+                                          0.0177776560038907, 0.01353079557355724}},
+                                  1e-13, "dW[1] (ReLU layer)"));
+  CHECK_THAT(grads.db[1], IsClose(Matrix{{-0.22007063390291245}, {0.0}, {-0.028353487740947435}},
+                                  1e-13, "db[1]"));
+}
+
+TEST_CASE("L_model_backward: a numerical gradient check of every layer, buffers reused",
+          "[week4.L_model_backward]") {
+  Gradients grads;  // one object for both networks, as a training loop reuses it
+  for (const auto& [dims, seed] : {std::pair<LayerDims, std::uint32_t>{kDims, 23},
+                                   std::pair<LayerDims, std::uint32_t>{{3, 6, 5, 1}, 24}}) {
+    INFO("layer_dims of size " << dims.size() << ", seed " << seed);
+    const Net q = random_net(dims, kM, seed);
+    std::vector<Cache> caches;
+    reference_forward(q.X, q.p, caches);
+    const std::size_t L = q.p.L();
+    L_model_backward(caches[L].A, q.Y, caches, grads);
+    REQUIRE(grads.dA.size() == L + 1);
+    REQUIRE(grads.dZ.size() == L + 1);
+    CHECK_THAT(grads.dA[L],
+               IsClose(reference_dAL(caches[L].A, q.Y), 1e-15, "dAL = -(Y/AL - (1-Y)/(1-AL))"));
+    for (std::size_t l = 1; l <= L; ++l) {
+      INFO("layer " << l);
+      CHECK(grads.dZ[l].shape() == caches[l].Z.shape());
+      if (l > 1) {
+        CHECK(grads.dA[l - 1].shape() == caches[l - 1].A.shape());
+      }
+    }
+    // The output layer: dZ[L] = AL - Y (the sigmoid's and the cross-entropy's derivatives meet).
+    CHECK_THAT(grads.dZ[L], IsClose(caches[L].A - q.Y, 1e-12, "dZ[L] = AL - Y"));
+    check_all_gradients(q, grads.dW, grads.db, "L_model_backward");
+  }
+}
+
+TEST_CASE("L_model_backward: lecture 4.7's slide formulas fail the gradient check",
+          "[week4.L_model_backward]") {
+  // The summary slide writes dW[L] = 1/m dZ[L] A[L]^T and dZ[L-1] = dW[L]^T dZ[L] * g'(Z[L-1]).
+  // Both are computable only when n[L-1] == n[L]: dZ[L] A[L]^T is (n[L], n[L]), while W[L] is
+  // (n[L], n[L-1]). So the slide is tried on {3, 4, 1, 1} (layer 2 a single ReLU unit, kept on by
+  // a positive bias), where every shape agrees and only the values can tell. What this shows:
+  // with the shapes right, the slide's dW[3] and the dW[2] that follows from its dZ[2] disagree
+  // with the numerical gradient, while L_model_backward (the corrected forms, A[L-1] and W[L])
+  // agrees with it.
+  Net q = random_net({3, 4, 1, 1}, kM, 25);
+  q.p.b[2] = Matrix{{3.0}};
+  std::vector<Cache> caches;
+  reference_forward(q.X, q.p, caches);
+  REQUIRE(dlc::sum(dlc::greater(caches[2].Z, 0.0)) > 4.0);  // the unit is on for most examples
+  const double m = static_cast<double>(kM);
+  const Matrix& A1 = caches[1].A;
+  const Matrix& A2 = caches[2].A;
+  const Matrix& AL = caches[3].A;
+  const Matrix dZ3 = AL - q.Y;
+  const Matrix relu_slope2 = dlc::greater(caches[2].Z, 0.0);
+  // the slide
+  const Matrix slide_dW3 = (1.0 / m) * dlc::dot(dZ3, AL.T());
+  const Matrix slide_dZ2 = dlc::dot(slide_dW3.T(), dZ3) * relu_slope2;
+  const Matrix slide_dW2 = (1.0 / m) * dlc::dot(slide_dZ2, A1.T());
+  // the corrected forms, written out the same way
+  const Matrix dW3 = (1.0 / m) * dlc::dot(dZ3, A2.T());
+  const Matrix dZ2 = dlc::dot(q.p.W[3].T(), dZ3) * relu_slope2;
+  const Matrix dW2 = (1.0 / m) * dlc::dot(dZ2, A1.T());
+
+  auto numeric_dW = [&](std::size_t l) {
+    return dlc::numerical_gradient(
+        [&](const Matrix& theta) {
+          Parameters p = q.p;
+          p.W[l] = theta;
+          return cost_at(q.X, q.Y, p);
+        },
+        q.p.W[l]);
+  };
+  const Matrix n3 = numeric_dW(3), n2 = numeric_dW(2);
+  REQUIRE(slide_dW3.shape() == n3.shape());
+  REQUIRE(slide_dW2.shape() == n2.shape());
+  INFO("slide dW[3] " << slide_dW3 << " numerical " << n3 << "\nslide dW[2] " << slide_dW2
+                      << " numerical " << n2);
+  CHECK(dlc::relative_difference(slide_dW3, n3) > 1e-2);
+  CHECK(dlc::relative_difference(slide_dW2, n2) > 1e-2);
+  CHECK(dlc::relative_difference(dW3, n3) < 1e-7);
+  CHECK(dlc::relative_difference(dW2, n2) < 1e-7);
+
+  Gradients grads;
+  L_model_backward(AL, q.Y, caches, grads);
+  compare_gradient("L_model_backward: dW[3] = 1/m dZ[3] A[2]^T", grads.dW[3], n3);
+  compare_gradient("L_model_backward: dW[2] from dZ[2] = W[3]^T dZ[3] * g'(Z[2])", grads.dW[2], n2);
+
+  // With n[L-1] != n[L] the slide's dW[L] does not even have the shape of W[L].
+  const Net r = random_net(kDims, kM, 26);
+  std::vector<Cache> rc;
+  reference_forward(r.X, r.p, rc);
+  const Matrix slide = dlc::dot(rc[4].A - r.Y, rc[4].A.T());
+  CHECK(slide.shape() == Shape{1, 1});
+  CHECK(slide.shape() != r.p.W[4].shape());  // W[4] is (1, 2)
+  L_model_backward(rc[4].A, r.Y, rc, grads);
+  CHECK(grads.dW[4].shape() == r.p.W[4].shape());
+}
+
+TEST_CASE("L_model_backward: bad input is refused", "[week4.L_model_backward]") {
+  const Net q = random_net(kDims, kM, 27);
+  std::vector<Cache> caches;
+  reference_forward(q.X, q.p, caches);
+  Gradients grads;
+  CHECK_THROWS_WITH(L_model_backward(caches[4].A, Matrix(1, kM + 1), caches, grads),
+                    Catch::Contains("both must be the same (1, m)"));
+  CHECK_THROWS_AS(L_model_backward(Matrix(1, kM, 0.5), q.Y, std::vector<Cache>(1), grads),
+                  std::invalid_argument);
+  CHECK_THROWS_WITH(L_model_backward(Matrix(1, 3, 0.5), Matrix(1, 3), caches, grads),
+                    Catch::Contains("A[4] is (1, 3) but A[4] is (1, 7)"));
+  L_model_backward(caches[4].A, q.Y, caches, grads);
+  CHECK(grads.dW[1].shape() == Shape{4, 5});
+}
+
+// ---- update ----------------------------------------------------------------------------------
+
+TEST_CASE("update_parameters: the notebook's case", "[week4.update_parameters]") {
+  // numpy, update_parameters_test_case: np.random.seed(2); W1 = randn(3, 4); b1 = randn(3, 1);
+  // W2 = randn(1, 3); b2 = randn(1, 1); dW1 = randn(3, 4); db1 = randn(3, 1); dW2 = randn(1, 3);
+  // db2 = randn(1, 1); learning rate 0.1
+  dlc::RandomState rng(2);
+  const Matrix W1 = rng.randn(3, 4), b1 = rng.randn(3, 1), W2 = rng.randn(1, 3),
+               b2 = rng.randn(1, 1);
+  Parameters p = two_layers(W1, b1, W2, b2);
+  Gradients g;  // drawn after the parameters, in the notebook's order
+  g.dW.resize(3);
+  g.db.resize(3);
+  g.dW[1] = rng.randn(3, 4);
+  g.db[1] = rng.randn(3, 1);
+  g.dW[2] = rng.randn(1, 3);
+  g.db[2] = rng.randn(1, 1);
+  update_parameters(p, g, 0.1);
+  CHECK_THAT(p.W[1], IsClose(Matrix::from_row_major(
+                                 3, 4,
+                                 {-0.41766037250280313, 0.03154396209770473, -2.1205526786299917,
+                                  1.6146137632048592, -1.694557680317901, -0.8078651690532843,
+                                  0.5264998202433029, -1.1815225853588014, -0.9391909902238105,
+                                  -0.7668858921964367, 0.5668035641141193, 2.319113708836559}),
+                             1e-14, "W[1] := W[1] - alpha dW[1]"));
+  CHECK_THAT(p.b[1],
+             IsClose(Matrix{{-0.181597285890257}, {-0.8744486874614124}, {0.5277856700991239}},
+                     1e-14, "b[1] := b[1] - alpha db[1]"));
+  CHECK_THAT(p.W[2], IsClose(Matrix{{-0.6332041534727905, -0.1550938827884111, 1.1248154988221597}},
+                             1e-14, "W[2] := W[2] - alpha dW[2]"));
+  CHECK_THAT(p.b[2], IsClose(Matrix{{-0.6634495789108763}}, 1e-14, "b[2] := b[2] - alpha db[2]"));
+}
+
+TEST_CASE("update_parameters: every layer moves against its gradient, and bad input",
+          "[week4.update_parameters]") {
+  const Net q = random_net(kDims, kM, 31);
+  const Net d = random_net(kDims, kM, 32);  // its parameters serve as gradients
+  Gradients g;
+  g.dW = d.p.W;
+  g.db = d.p.b;
+  Parameters p = q.p;
+  update_parameters(p, g, 0.25);
+  for (std::size_t l = 1; l <= 4; ++l) {
+    INFO("layer " << l);
+    CHECK_THAT(p.W[l], IsClose(q.p.W[l] - 0.25 * g.dW[l], 1e-15, "W[l] := W[l] - alpha dW[l]"));
+    CHECK_THAT(p.b[l], IsClose(q.p.b[l] - 0.25 * g.db[l], 1e-15, "b[l] := b[l] - alpha db[l]"));
+  }
+  // A step against the gradient of the cost lowers the cost (small enough a step).
+  const Net r = random_net(kDims, kM, 33);
+  std::vector<Cache> caches;
+  reference_forward(r.X, r.p, caches);
+  Gradients rg;
+  rg.dW.assign(5, Matrix());
+  rg.db.assign(5, Matrix());
+  Matrix dA = reference_dAL(caches[4].A, r.Y);
+  for (std::size_t l = 4; l >= 1; --l) {
+    Matrix dZ;
+    if (l == 4) {
+      sigmoid_backward(dA, caches[l].Z, dZ);
+    } else {
+      relu_backward(dA, caches[l].Z, dZ);
+    }
+    rg.dW[l] = (1.0 / kM) * dlc::dot(dZ, caches[l].linear_cache.A_prev->T());
+    rg.db[l] = (1.0 / kM) * dlc::sum(dZ, 1);
+    dA = dlc::dot(r.p.W[l].T(), dZ);
+  }
+  Parameters stepped = r.p;
+  update_parameters(stepped, rg, 0.01);
+  CHECK(cost_at(r.X, r.Y, stepped) < cost_at(r.X, r.Y, r.p));
+
+  Gradients bad = g;
+  bad.dW[2] = Matrix(3, 3);
+  Parameters untouched = q.p;
+  CHECK_THROWS_WITH(update_parameters(untouched, bad, 0.1),
+                    Catch::Contains("dW[2] is (3, 3) but W[2] is (3, 4)") &&
+                        Catch::Contains("dW[l] is shaped as W[l]"));
+  bad = g;
+  bad.db[3] = Matrix(1, 2);
+  CHECK_THROWS_WITH(
+      update_parameters(untouched, bad, 0.1),
+      Catch::Contains("db[3] is (1, 2)") && Catch::Contains("db[l] is shaped as b[l]"));
+  bad = g;
+  bad.dW.pop_back();
+  bad.db.pop_back();
+  CHECK_THROWS_AS(update_parameters(untouched, bad, 0.1), std::invalid_argument);
+  CHECK_THROWS_WITH(update_parameters(untouched, g, 0.0), Catch::Contains("positive"));
 }
