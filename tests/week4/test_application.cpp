@@ -42,10 +42,16 @@ double printed_cost(const std::string& out, long i) {
   return std::stod(out.substr(at + key.size()));
 }
 
-}  // namespace
+// A model of the notebook as both have the same signature.
+using Model = Parameters (*)(const Matrix&, const Matrix&, const LayerDims&, double, long, bool,
+                             std::uint32_t, const Observer&);
 
-TEST_CASE("L_layer_model on the cat files prints the notebook's costs and accuracies",
-          "[cat]") {
+// Trains `model` on the course's cat files as the notebook does (learning rate 0.0075, 2500
+// iterations, costs printed) and checks the printed costs, to six decimals exactly and to 16
+// digits nearly (BLAS rounding), and predict's two accuracies as Python prints them.
+void check_cat_notebook(Model model, const LayerDims& layers_dims,
+                        const std::vector<std::pair<long, double>>& notebook_costs,
+                        const char* train_accuracy, const char* test_accuracy) {
   const auto dir = dlc::testing::shared_data_dir("catvnoncat");
   DLC_REQUIRE_DATA(dir, "the course's cat files (../shared/data/catvnoncat or $DLC_SHARED_DATA)");
   const dlc::TrainTest data = dlc::load_catvnoncat(*dir);
@@ -55,54 +61,43 @@ TEST_CASE("L_layer_model on the cat files prints the notebook's costs and accura
   Parameters parameters;
   {
     CaptureCout capture;
-    parameters =
-        L_layer_model(train_x, data.train.labels, {12288, 20, 7, 5, 1}, 0.0075, 2500, true);
+    parameters = model(train_x, data.train.labels, layers_dims, 0.0075, 2500, true, 1, nullptr);
     out = capture.text();
   }
-  // The notebook's numbers; six decimals must agree exactly, 16 digits nearly.
-  const std::pair<long, double> notebook[] = {
-      {0, 0.7717493284237686},    {100, 0.6720534400822914},  {200, 0.6482632048575212},
-      {1000, 0.3151869888600615}, {2000, 0.1138206066863371}, {2400, 0.09287821526472395},
-      {2499, 0.088439943441702}};
-  for (const auto& [i, cost] : notebook) {
+  for (const auto& [i, cost] : notebook_costs) {
     INFO("Cost after iteration " << i);
     const double printed = printed_cost(out, i);
     CHECK(dlc::percent_f(printed) == dlc::percent_f(cost));
     CHECK(printed == Approx(cost).epsilon(1e-13));
   }
   CHECK(dlc::python_repr(accuracy(predict(train_x, parameters), data.train.labels)) ==
-        "0.9856459330143539");
-  CHECK(dlc::python_repr(accuracy(predict(test_x, parameters), data.test.labels)) == "0.8");
+        train_accuracy);
+  CHECK(dlc::python_repr(accuracy(predict(test_x, parameters), data.test.labels)) == test_accuracy);
 }
 
-TEST_CASE("two_layer_model on the cat files prints the notebook's costs and accuracies",
-          "[cat]") {
-  const auto dir = dlc::testing::shared_data_dir("catvnoncat");
-  DLC_REQUIRE_DATA(dir, "the course's cat files (../shared/data/catvnoncat or $DLC_SHARED_DATA)");
-  const dlc::TrainTest data = dlc::load_catvnoncat(*dir);
-  const Matrix train_x = image_matrix(data.train.images);
-  const Matrix test_x = image_matrix(data.test.images);
-  std::string out;
-  Parameters parameters;
-  {
-    CaptureCout capture;
-    parameters = two_layer_model(train_x, data.train.labels, {12288, 7, 1}, 0.0075, 2500, true);
-    out = capture.text();
-  }
-  const std::pair<long, double> notebook[] = {{0, 0.6930497356599888},
-                                              {100, 0.6464320953428849},
-                                              {1000, 0.3394281538366412},
-                                              {2000, 0.07439078704319081},
-                                              {2499, 0.04421498215868956}};
-  for (const auto& [i, cost] : notebook) {
-    INFO("Cost after iteration " << i);
-    const double printed = printed_cost(out, i);
-    CHECK(dlc::percent_f(printed) == dlc::percent_f(cost));
-    CHECK(printed == Approx(cost).epsilon(1e-13));
-  }
-  CHECK(dlc::python_repr(accuracy(predict(train_x, parameters), data.train.labels)) ==
-        "0.9999999999999998");
-  CHECK(dlc::python_repr(accuracy(predict(test_x, parameters), data.test.labels)) == "0.72");
+}  // namespace
+
+// The numbers are the notebook's (Deep Neural Network - Application).
+TEST_CASE("L_layer_model on the cat files prints the notebook's costs and accuracies", "[cat]") {
+  check_cat_notebook(L_layer_model, {12288, 20, 7, 5, 1},
+                     {{0, 0.7717493284237686},
+                      {100, 0.6720534400822914},
+                      {200, 0.6482632048575212},
+                      {1000, 0.3151869888600615},
+                      {2000, 0.1138206066863371},
+                      {2400, 0.09287821526472395},
+                      {2499, 0.088439943441702}},
+                     "0.9856459330143539", "0.8");
+}
+
+TEST_CASE("two_layer_model on the cat files prints the notebook's costs and accuracies", "[cat]") {
+  check_cat_notebook(two_layer_model, {12288, 7, 1},
+                     {{0, 0.6930497356599888},
+                      {100, 0.6464320953428849},
+                      {1000, 0.3394281538366412},
+                      {2000, 0.07439078704319081},
+                      {2499, 0.04421498215868956}},
+                     "0.9999999999999998", "0.72");
 }
 
 // ---- a small data set: the algorithms against numpy, gradients against numerical ones ------------
