@@ -127,8 +127,11 @@ int train_and_report(const cli::Arguments& args, const char* model_name, Model m
 
   if (pictures.enabled() && !curve_x.empty()) {
     plot::Axes axes;
-    axes.title = std::string(model_name) + " [" + join(dims) + "] on " + data.label +
-                 ", learning rate " + python_repr(learning_rate);
+    // Short enough for the picture: the model, its layers, the two classes and alpha.
+    const auto& classes = data.sets.train.classes;
+    const std::string task = classes.size() == 2 ? classes[1] + " vs " + classes[0] : data.label;
+    axes.title = std::string(model_name) + " [" + join(dims) + "]: " + task + ", learning rate " +
+                 python_repr(learning_rate);
     axes.xlabel = "iteration";
     axes.ylabel = "cost J";
     pictures.made(plot::line_plot(pictures.path(picture), {plot::Curve{"cost", curve_x, curve_y}},
