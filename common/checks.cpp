@@ -33,4 +33,13 @@ void check_learning_rate(const char* what, double learning_rate) {
   }
 }
 
+void check_iterations(const char* what, long num_iterations, long at_least) {
+  if (num_iterations < at_least) {
+    throw std::invalid_argument(
+        std::string(what) + ": num_iterations is " + std::to_string(num_iterations) +
+        " but must be " +
+        (at_least == 0 ? std::string("0 or more") : "at least " + std::to_string(at_least)));
+  }
+}
+
 }  // namespace dlc

@@ -19,4 +19,9 @@ void check_examples(const char* what, const Matrix& X, const Matrix& Y);
 /// finite number.
 void check_learning_rate(const char* what, double learning_rate);
 
+/// \brief Throws std::invalid_argument naming `what` unless `num_iterations` is at least
+/// `at_least` (0: a run of no steps is allowed), e.g. `nn_model: num_iterations is -5 but must
+/// be 0 or more`.
+void check_iterations(const char* what, long num_iterations, long at_least = 0);
+
 }  // namespace dlc

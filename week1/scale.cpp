@@ -108,11 +108,7 @@ std::vector<LearningCurve> learning_curve(const Matrix& X_train, const Matrix& Y
     }
   }
   check_learning_rate("learning_curve", settings.learning_rate);
-  if (settings.num_iterations < 1) {
-    throw std::invalid_argument("learning_curve: num_iterations is " +
-                                std::to_string(settings.num_iterations) +
-                                " but must be at least 1");
-  }
+  check_iterations("learning_curve", settings.num_iterations, 1);
   const std::size_t n_x = X_train.rows();
   std::vector<LearningCurve> curves;
   for (const ScaleModel& model : models) curves.push_back({model, layers_of(model, n_x), {}});

@@ -65,10 +65,7 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
                       long record_every) {
   check_examples("optimize", X, Y);
   check_weights("optimize", w, X);
-  if (num_iterations < 0) {
-    throw std::invalid_argument("optimize: num_iterations is " + std::to_string(num_iterations) +
-                                " but must be 0 or more");
-  }
+  check_iterations("optimize", num_iterations);
   check_learning_rate("optimize", learning_rate);
   if (record_every < 1) {
     throw std::invalid_argument("optimize: record_every is " + std::to_string(record_every) +

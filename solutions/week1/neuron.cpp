@@ -59,10 +59,7 @@ NeuronFit fit_neuron(const Matrix& x, const Matrix& y, NeuronParams start, long 
                      double learning_rate, long record_every) {
   check_neuron_data("fit_neuron", x, y);
   check_learning_rate("fit_neuron", learning_rate);
-  if (num_iterations < 0) {
-    throw std::invalid_argument("fit_neuron: num_iterations is " + std::to_string(num_iterations) +
-                                " but must be 0 or more");
-  }
+  check_iterations("fit_neuron", num_iterations);
   if (record_every < 1) {
     throw std::invalid_argument("fit_neuron: record_every is " + std::to_string(record_every) +
                                 " but must be at least 1");

@@ -135,10 +135,7 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
   check_examples("nn_model", X, Y);
   check_learning_rate("nn_model", learning_rate);
   if (n_h == 0) throw std::invalid_argument("nn_model: n_h is 0 but needs at least 1 hidden unit");
-  if (num_iterations < 0) {
-    throw std::invalid_argument("nn_model: num_iterations is " + std::to_string(num_iterations) +
-                                " but must be 0 or more");
-  }
+  check_iterations("nn_model", num_iterations);
   if (print_every < 1) {
     throw std::invalid_argument("nn_model: print_every is " + std::to_string(print_every) +
                                 " but must be at least 1");

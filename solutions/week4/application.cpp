@@ -13,13 +13,6 @@ namespace dlc::week4 {
 
 namespace {
 
-void check_iterations(const char* what, long num_iterations) {
-  if (num_iterations < 0) {
-    throw std::invalid_argument(std::string(what) + ": num_iterations is " +
-                                std::to_string(num_iterations) + " but must be 0 or more");
-  }
-}
-
 // The notebooks print the cost every 100 iterations and after the last one.
 void report(bool print_cost, long i, long num_iterations, double cost) {
   if (print_cost && (i % 100 == 0 || i == num_iterations - 1)) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "common/checks.hpp"
 #include "common/exercise.hpp"
 #include "common/training.hpp"
 
@@ -28,10 +29,7 @@ std::vector<LearningRateRun> learning_rate_sweep(const Matrix& X, const Matrix& 
                                   " but every learning rate must be a positive number");
     }
   }
-  if (num_iterations < 1) {
-    throw std::invalid_argument("learning_rate_sweep: num_iterations is " +
-                                std::to_string(num_iterations) + " but must be at least 1");
-  }
+  check_iterations("learning_rate_sweep", num_iterations, 1);
   check_training_data("learning_rate_sweep", X, Y, layers_dims);
 
   std::vector<LearningRateRun> runs;
