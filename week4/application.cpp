@@ -17,11 +17,15 @@ namespace dlc::week4 {
 
 namespace {
 
-// The notebooks print the cost every 100 iterations and after the last one.
-void report(bool print_cost, long i, long num_iterations, double cost) {
+// What both models do after each iteration: stop when the cost is no longer a number, print
+// it every 100 iterations and after the last one (as the notebooks do), and tell the observer.
+void end_iteration(long i, double cost, long num_iterations, double learning_rate, bool print_cost,
+                   const Observer& observe) {
+  check_cost(cost, i, learning_rate);
   if (print_cost && (i % 100 == 0 || i == num_iterations - 1)) {
     std::cout << "Cost after iteration " << i << ": " << python_repr(cost) << '\n';
   }
+  if (observe) observe(i, cost);
 }
 
 }  // namespace
@@ -84,13 +88,11 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
       initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[2], rng);
   Cache cache1, cache2;  // reused every iteration
   Gradients grads;
-  for (std::vector<Matrix>* v : {&grads.dA, &grads.dZ, &grads.dW, &grads.db}) v->resize(3);
+  grads.resize(2);
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
     DLC_TODO("week4.two_layer_model", "forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters");
-    check_cost(cost, i, learning_rate);
-    report(print_cost, i, num_iterations, cost);
-    if (observe) observe(i, cost);
+    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
   }
   return parameters;
 }
@@ -108,9 +110,7 @@ Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& laye
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
     DLC_TODO("week4.L_layer_model", "AL = L_model_forward(X, parameters, caches); cost = compute_cost(AL, Y); L_model_backward(AL, Y, caches, grads); update_parameters(parameters, grads, learning_rate)");
-    check_cost(cost, i, learning_rate);
-    report(print_cost, i, num_iterations, cost);
-    if (observe) observe(i, cost);
+    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
   }
   return parameters;
 }

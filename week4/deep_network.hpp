@@ -220,6 +220,10 @@ struct Gradients {
   std::vector<Matrix> dZ;  ///< `dZ[l]`, l = 1..L
   std::vector<Matrix> dW;  ///< `dW[l]`, l = 1..L
   std::vector<Matrix> db;  ///< `db[l]`, l = 1..L
+  /// Gives each vector L + 1 entries, keeping the matrices already there (and their memory).
+  void resize(std::size_t L) {
+    for (std::vector<Matrix>* v : {&dA, &dZ, &dW, &db}) v->resize(L + 1);
+  }
 };
 
 /// \brief The backward pass of the whole network, from

@@ -25,10 +25,11 @@ namespace dlc::runner {
 
 namespace {
 
-// `--layers` as the lesson's type (the catalogue has checked the text); empty when not given.
+// `--layers` as the lesson's type (the catalogue has checked the text); empty when it has no
+// value (the models' default depends on the data).
 week4::LayerDims layers_of(const cli::Arguments& args) {
   week4::LayerDims dims;
-  if (!args.given("--layers")) return dims;
+  if (!args.has("--layers")) return dims;
   for (const long n : cli::parse_layers(args.text("--layers"))) dims.push_back(static_cast<int>(n));
   return dims;
 }
@@ -42,8 +43,7 @@ std::string join(const week4::LayerDims& dims) {
 
 /// `dlc run week4.shapes`: the lecture's table of dimensions.
 int shapes(const cli::Arguments& args, const RunContext&) {
-  week4::LayerDims dims;  // --layers has a default here
-  for (const long n : cli::parse_layers(args.text("--layers"))) dims.push_back(static_cast<int>(n));
+  const week4::LayerDims dims = layers_of(args);  // --layers has a default here
   const auto m = static_cast<std::size_t>(args.integer("--examples"));
   std::cout << "layer_dims = [" << join(dims) << "] (L = " << dims.size() - 1 << "), m = " << m
             << "\n\n"

@@ -221,7 +221,7 @@ void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache
   }
   const std::size_t L = caches.size() - 1;
   check_same_shape("L_model_backward", static_cast<int>(L), "A", AL, "A", caches[L].A);
-  for (std::vector<Matrix>* v : {&grads.dA, &grads.dZ, &grads.dW, &grads.db}) v->resize(L + 1);
+  grads.resize(L);
   Matrix& dAL = grads.dA[L];
   dAL.resize(AL.rows(), AL.cols());
   // BEGIN SOLUTION week4.L_model_backward: dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL
