@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -26,23 +27,73 @@ void expect_shape(const char* what, const char* name, Shape actual, Shape expect
   }
 }
 
+namespace {
+
+// dst (cols, rows) column-major = transpose of src (rows, cols) column-major. Tiles of 8 source
+// rows by 256 source columns: the writes run along dst's columns, and a tile's source lines stay
+// in the cache even when a stride is a multiple of the page size.
+void transpose_into(const double* src, std::size_t rows, std::size_t cols, double* dst) {
+  constexpr std::size_t kRows = 8, kCols = 256;
+  for (std::size_t i0 = 0; i0 < rows; i0 += kRows) {
+    const std::size_t i1 = std::min(rows, i0 + kRows);
+    for (std::size_t j0 = 0; j0 < cols; j0 += kCols) {
+      const std::size_t j1 = std::min(cols, j0 + kCols);
+      for (std::size_t i = i0; i < i1; ++i)
+        for (std::size_t j = j0; j < j1; ++j) dst[j + i * cols] = src[i + j * rows];
+    }
+  }
+}
+
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // Construction and access
 
+std::shared_ptr<Matrix::Storage> Matrix::allocate(std::size_t n) {
+  if (n == 0) return nullptr;
+  auto storage = std::make_shared<Storage>();
+  storage->values.reset(new double[n]);  // uninitialized: every caller writes each entry
+  storage->capacity = n;
+  return storage;
+}
+
+void Matrix::Storage::run_compute() {
+  compute(values.get());
+  compute = nullptr;  // run once; lets go of the operands it kept
+}
+
+double* Matrix::own() {
+  if (storage_.use_count() > 1) {
+    // Shared with another matrix: this one gets a copy of the entries (a deferred product is
+    // computed first, once, for both).
+    const double* shared = storage_->read();
+    std::shared_ptr<Storage> copy = allocate(size());
+    std::copy(shared, shared + size(), copy->values.get());
+    storage_ = std::move(copy);
+  }
+  return const_cast<double*>(storage_->read());
+}
+
 Matrix::Matrix(std::size_t rows, std::size_t cols, double fill)
-    : rows_(rows), cols_(cols), data_(rows * cols, fill) {}
+    : rows_(rows), cols_(cols), storage_(allocate(rows * cols)) {
+  if (storage_) std::fill(storage_->values.get(), storage_->values.get() + size(), fill);
+}
 
 Matrix::Matrix(std::initializer_list<std::initializer_list<double>> rows) {
-  rows_ = rows.size();
-  cols_ = rows_ == 0 ? 0 : rows.begin()->size();
-  data_.resize(rows_ * cols_);
+  const std::size_t n_rows = rows.size();
+  const std::size_t n_cols = n_rows == 0 ? 0 : rows.begin()->size();
   std::size_t i = 0;
   for (const auto& row : rows) {
-    if (row.size() != cols_) {
+    if (row.size() != n_cols) {
       throw ShapeError("Matrix: row " + std::to_string(i) + " has " + std::to_string(row.size()) +
-                       " values but row 0 has " + std::to_string(cols_) +
+                       " values but row 0 has " + std::to_string(n_cols) +
                        "; every row of a literal must have the same length");
     }
+    ++i;
+  }
+  *this = Matrix(n_rows, n_cols);
+  i = 0;
+  for (const auto& row : rows) {
     std::size_t j = 0;
     for (double v : row) (*this)(i, j++) = v;
     ++i;
@@ -60,7 +111,7 @@ Matrix Matrix::from_row_major(std::size_t rows, std::size_t cols, const std::vec
   return m;
 }
 
-Matrix Matrix::from_col_major(std::size_t rows, std::size_t cols, std::vector<double> v) {
+Matrix Matrix::from_col_major(std::size_t rows, std::size_t cols, const std::vector<double>& v) {
   if (v.size() != rows * cols) {
     throw ShapeError("from_col_major: " + std::to_string(v.size()) + " values cannot fill " +
                      to_string(Shape{rows, cols}));
@@ -68,36 +119,50 @@ Matrix Matrix::from_col_major(std::size_t rows, std::size_t cols, std::vector<do
   Matrix m;
   m.rows_ = rows;
   m.cols_ = cols;
-  m.data_ = std::move(v);
+  m.storage_ = allocate(v.size());
+  std::copy(v.begin(), v.end(), m.data());
+  return m;
+}
+
+Matrix Matrix::deferred(std::size_t rows, std::size_t cols, std::function<void(double*)> compute) {
+  Matrix m;
+  m.rows_ = rows;
+  m.cols_ = cols;
+  m.storage_ = allocate(rows * cols);
+  if (m.storage_) m.storage_->compute = std::move(compute);
   return m;
 }
 
 static std::string index_message(std::size_t i, std::size_t j, Shape shape) {
-  return "Matrix::at: index (" + std::to_string(i) + ", " + std::to_string(j) +
+  return "Matrix: index (" + std::to_string(i) + ", " + std::to_string(j) +
          ") is out of range for shape " + to_string(shape);
 }
 
+void Matrix::throw_index_error(std::size_t i, std::size_t j) const {
+  throw std::out_of_range(index_message(i, j, shape()));
+}
+
 double& Matrix::at(std::size_t i, std::size_t j) {
-  if (i >= rows_ || j >= cols_) throw std::out_of_range(index_message(i, j, shape()));
-  return (*this)(i, j);
+  if (i >= rows_ || j >= cols_) throw_index_error(i, j);
+  return data()[i + j * rows_];
 }
 
 double Matrix::at(std::size_t i, std::size_t j) const {
-  if (i >= rows_ || j >= cols_) throw std::out_of_range(index_message(i, j, shape()));
-  return (*this)(i, j);
+  if (i >= rows_ || j >= cols_) throw_index_error(i, j);
+  return data()[i + j * rows_];
 }
 
 double Matrix::item() const {
   if (rows_ != 1 || cols_ != 1) {
     throw ShapeError("item: the matrix is " + to_string(shape()) + " but expected (1, 1)");
   }
-  return data_[0];
+  return data()[0];
 }
 
 Matrix Matrix::transposed() const {
-  Matrix t(cols_, rows_);
-  for (std::size_t j = 0; j < cols_; ++j)
-    for (std::size_t i = 0; i < rows_; ++i) t(j, i) = (*this)(i, j);
+  Matrix t;
+  t.resize_for_overwrite(cols_, rows_);
+  transpose_into(data(), rows_, cols_, t.data());
   return t;
 }
 
@@ -118,25 +183,32 @@ Matrix Matrix::cols_range(std::size_t begin, std::size_t end) const {
                      ") do not fit in " + to_string(shape()));
   }
   Matrix r;
-  r.rows_ = rows_;
-  r.cols_ = end - begin;
-  r.data_.assign(data_.begin() + static_cast<std::ptrdiff_t>(begin * rows_),
-                 data_.begin() + static_cast<std::ptrdiff_t>(end * rows_));
+  r.resize_for_overwrite(rows_, end - begin);
+  if (!r.empty()) std::copy(data() + begin * rows_, data() + end * rows_, r.data());
   return r;
 }
 
-void Matrix::fill(double value) { std::fill(data_.begin(), data_.end(), value); }
-
-void Matrix::resize(std::size_t rows, std::size_t cols) {
-  if (rows == rows_ && cols == cols_) return;
-  data_.assign(rows * cols, 0.0);  // keeps the capacity when it is large enough
-  rows_ = rows;
-  cols_ = cols;
+void Matrix::fill(double value) {
+  if (!empty()) std::fill(data(), data() + size(), value);
 }
 
-Shape Transposed::shape() const { return Shape{m_->cols(), m_->rows()}; }
-Transposed::operator Matrix() const { return m_->transposed(); }
-double Transposed::operator()(std::size_t i, std::size_t j) const { return (*m_)(j, i); }
+void Matrix::resize_for_overwrite(std::size_t rows, std::size_t cols) {
+  const std::size_t n = rows * cols;
+  if (!storage_ || storage_.use_count() > 1 || storage_->capacity < n) {
+    storage_ = allocate(n);
+  } else {
+    storage_->compute = nullptr;  // a pending product would overwrite the caller's entries
+  }
+  rows_ = rows;
+  cols_ = cols;
+#ifndef NDEBUG
+  fill(std::numeric_limits<double>::quiet_NaN());
+#endif
+}
+
+Shape Transposed::shape() const { return Shape{m_.cols(), m_.rows()}; }
+Transposed::operator Matrix() const { return m_.transposed(); }
+double Transposed::operator()(std::size_t i, std::size_t j) const { return m_(j, i); }
 
 // ---------------------------------------------------------------------------------------------
 // Broadcasting
@@ -164,7 +236,8 @@ namespace {
 template <class F>
 Matrix broadcast_binary(const char* op, const Matrix& a, const Matrix& b, F f) {
   const Shape s = broadcast_shape(op, a.shape(), b.shape());
-  Matrix out(s.rows, s.cols);
+  Matrix out;
+  out.resize_for_overwrite(s.rows, s.cols);
   double* o = out.data();
   const double* pa = a.data();
   const double* pb = b.data();
@@ -208,7 +281,8 @@ void broadcast_inplace(const char* op, Matrix& a, const Matrix& b, F f) {
 
 template <class F>
 Matrix map(const Matrix& a, F f) {
-  Matrix out(a.rows(), a.cols());
+  Matrix out;
+  out.resize_for_overwrite(a.rows(), a.cols());
   const double* pa = a.data();
   double* o = out.data();
   for (std::size_t k = 0; k < a.size(); ++k) o[k] = f(pa[k]);
@@ -394,7 +468,7 @@ void sum(const Matrix& a, int axis, Matrix& out) {
   if (axis == 0) {
     // Down each column. numpy walks a C-ordered array row after row here, adding each row
     // into the running total: a plain sequential sum, not a pairwise one.
-    out.resize(1, a.cols());
+    out.resize_for_overwrite(1, a.cols());
     for (std::size_t j = 0; j < a.cols(); ++j) {
       if (a.rows() == 1) {
         out(0, j) = a(0, j);
@@ -409,7 +483,7 @@ void sum(const Matrix& a, int axis, Matrix& out) {
   }
   if (axis == 1) {
     // Along each row: numpy's fast axis, summed pairwise.
-    out.resize(a.rows(), 1);
+    out.resize_for_overwrite(a.rows(), 1);
     for (std::size_t i = 0; i < a.rows(); ++i)
       out(i, 0) = reduce_add(a.data() + i, a.cols(), a.rows());
     return;
@@ -468,67 +542,57 @@ void pin_blas_threads() {
   });
 }
 
-// dst (cols, rows) column-major = transpose of src (rows, cols) column-major, in tiles that
-// stay in the cache.
-void transpose_into(const double* src, std::size_t rows, std::size_t cols, double* dst) {
-  constexpr std::size_t kTile = 32;
-  for (std::size_t j0 = 0; j0 < cols; j0 += kTile) {
-    const std::size_t j1 = std::min(cols, j0 + kTile);
-    for (std::size_t i0 = 0; i0 < rows; i0 += kTile) {
-      const std::size_t i1 = std::min(rows, i0 + kTile);
-      for (std::size_t j = j0; j < j1; ++j)
-        for (std::size_t i = i0; i < i1; ++i) dst[j + i * cols] = src[i + j * rows];
-    }
-  }
-}
-
-void dot_impl(const Operand& a, const Operand& b, Matrix& out) {
+// The product's shape, checked as numpy checks it.
+Shape product_shape(const Operand& a, const Operand& b) {
   if (a.cols() != b.rows()) {
     throw ShapeError("dot: shapes " + to_string(a.shape()) + " and " + to_string(b.shape()) +
                      " are not aligned; the first's columns (" + std::to_string(a.cols()) +
                      ") must equal the second's rows (" + std::to_string(b.rows()) + ")");
   }
-  if (&out == a.m || &out == b.m) {
-    throw std::invalid_argument("dot: out must be a matrix of its own, not one of the factors");
-  }
+  return Shape{a.rows(), b.cols()};
+}
+
+// out (n, m), column-major, = a b, with numpy's choice of BLAS call. The shapes are checked.
+void product_into(const Operand& a, const Operand& b, double* out) {
   pin_blas_threads();
   const std::size_t n = a.rows(), k = a.cols(), m = b.cols();
-  out.resize(n, m);
   if (n == 0 || m == 0) return;
   if (k == 0) {
-    out.fill(0.0);  // an empty sum is zero
+    std::fill(out, out + n * m, 0.0);  // an empty sum is zero
     return;
   }
+  const double* pa = a.m->data();
+  const double* pb = b.m->data();
   const Kind ka = kind_of(a), kb = kind_of(b);
   if (ka == Kind::kScalar || kb == Kind::kScalar) {
     // One side is (1, 1) (so k == 1): out = s * other.
     for (std::size_t j = 0; j < m; ++j)
-      for (std::size_t i = 0; i < n; ++i) out(i, j) = a.at(i, 0) * b.at(0, j);
+      for (std::size_t i = 0; i < n; ++i) out[i + j * n] = a.at(i, 0) * b.at(0, j);
     return;
   }
   // Every vector here is contiguous in memory, whatever its transpose flag.
   if (ka != Kind::kMatrix && kb != Kind::kMatrix) {
     if (ka == Kind::kRow && kb == Kind::kColumn) {
-      out(0, 0) = cblas_ddot(blas_int(k), a.m->data(), 1, b.m->data(), 1);
+      out[0] = cblas_ddot(blas_int(k), pa, 1, pb, 1);
     } else {
       // (n, 1) times (1, m): an outer product; numpy computes it with gemm.
-      cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blas_int(n), blas_int(m), 1, 1.0,
-                  a.m->data(), blas_int(n), b.m->data(), 1, 0.0, out.data(), blas_int(n));
+      cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blas_int(n), blas_int(m), 1, 1.0, pa,
+                  blas_int(n), pb, 1, 0.0, out, blas_int(n));
     }
     return;
   }
   if (ka == Kind::kMatrix && kb != Kind::kMatrix) {
     // matrix (n, k) times column (k, 1): gemv.
     const CBLAS_TRANSPOSE ta = a.transposed ? CblasTrans : CblasNoTrans;
-    cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0, a.m->data(),
-                blas_int(a.m->rows()), b.m->data(), 1, 0.0, out.data(), 1);
+    cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0, pa,
+                blas_int(a.m->rows()), pb, 1, 0.0, out, 1);
     return;
   }
   if (ka != Kind::kMatrix && kb == Kind::kMatrix) {
     // row (1, k) times matrix (k, m) is (b^T a^T)^T: gemv with b's transpose flipped.
     const CBLAS_TRANSPOSE tb = b.transposed ? CblasNoTrans : CblasTrans;
-    cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0, b.m->data(),
-                blas_int(b.m->rows()), a.m->data(), 1, 0.0, out.data(), 1);
+    cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0, pb,
+                blas_int(b.m->rows()), pa, 1, 0.0, out, 1);
     return;
   }
   // numpy's result is a C-ordered array, and OpenBLAS computes a C-ordered product as its
@@ -546,42 +610,53 @@ void dot_impl(const Operand& a, const Operand& b, Matrix& out) {
   }
   cblas_dgemm(CblasColMajor, b.transposed ? CblasNoTrans : CblasTrans,
               a.transposed ? CblasNoTrans : CblasTrans, blas_int(m), blas_int(n), blas_int(k), 1.0,
-              b.m->data(), blas_int(b.m->rows()), a.m->data(), blas_int(a.m->rows()), 0.0,
-              transposed_out.get(), blas_int(m));
-  transpose_into(transposed_out.get(), m, n, out.data());
+              pb, blas_int(b.m->rows()), pa, blas_int(a.m->rows()), 0.0, transposed_out.get(),
+              blas_int(m));
+  transpose_into(transposed_out.get(), m, n, out);
+}
+
+// np.dot(a, b, out=out).
+void product_into(const Operand& a, const Operand& b, Matrix& out) {
+  const Shape s = product_shape(a, b);
+  if (&out == a.m || &out == b.m) {
+    throw std::invalid_argument("dot: out must be a matrix of its own, not one of the factors");
+  }
+  out.resize_for_overwrite(s.rows, s.cols);
+  product_into(a, b, out.data());
+}
+
+// np.dot(a, b), computed when first read. The operands are kept as copies (sharing storage), so
+// the product is the one of the values they have now.
+Matrix deferred_product(const Matrix& a, bool a_transposed, const Matrix& b, bool b_transposed) {
+  const Shape s = product_shape({&a, a_transposed}, {&b, b_transposed});
+  return Matrix::deferred(s.rows, s.cols, [a, a_transposed, b, b_transposed](double* out) {
+    product_into({&a, a_transposed}, {&b, b_transposed}, out);
+  });
 }
 
 }  // namespace
 
-void dot(const Matrix& a, const Matrix& b, Matrix& out) { dot_impl({&a, false}, {&b, false}, out); }
+void dot(const Matrix& a, const Matrix& b, Matrix& out) {
+  product_into({&a, false}, {&b, false}, out);
+}
 void dot(const Transposed& a, const Matrix& b, Matrix& out) {
-  dot_impl({&a.base(), true}, {&b, false}, out);
+  product_into({&a.base(), true}, {&b, false}, out);
 }
 void dot(const Matrix& a, const Transposed& b, Matrix& out) {
-  dot_impl({&a, false}, {&b.base(), true}, out);
+  product_into({&a, false}, {&b.base(), true}, out);
 }
 void dot(const Transposed& a, const Transposed& b, Matrix& out) {
-  dot_impl({&a.base(), true}, {&b.base(), true}, out);
+  product_into({&a.base(), true}, {&b.base(), true}, out);
 }
-Matrix dot(const Matrix& a, const Matrix& b) {
-  Matrix out;
-  dot(a, b, out);
-  return out;
-}
+Matrix dot(const Matrix& a, const Matrix& b) { return deferred_product(a, false, b, false); }
 Matrix dot(const Transposed& a, const Matrix& b) {
-  Matrix out;
-  dot(a, b, out);
-  return out;
+  return deferred_product(a.base(), true, b, false);
 }
 Matrix dot(const Matrix& a, const Transposed& b) {
-  Matrix out;
-  dot(a, b, out);
-  return out;
+  return deferred_product(a, false, b.base(), true);
 }
 Matrix dot(const Transposed& a, const Transposed& b) {
-  Matrix out;
-  dot(a, b, out);
-  return out;
+  return deferred_product(a.base(), true, b.base(), true);
 }
 
 void add_scaled(Matrix& y, double alpha, const Matrix& x) {
@@ -629,8 +704,7 @@ double max_abs_diff(const Matrix& a, const Matrix& b) {
 }
 
 bool all_finite(const Matrix& a) {
-  return std::all_of(a.values().begin(), a.values().end(),
-                     [](double x) { return std::isfinite(x); });
+  return std::all_of(a.data(), a.data() + a.size(), [](double x) { return std::isfinite(x); });
 }
 
 namespace {
@@ -658,7 +732,8 @@ std::string format_entry(double x, bool scientific) {
 std::ostream& operator<<(std::ostream& os, const Matrix& a) {
   double max_abs = 0.0, min_abs = 0.0;
   bool first = true;
-  for (double x : a.values()) {
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    const double x = a.data()[k];
     if (!std::isfinite(x)) continue;
     const double v = std::fabs(x);
     max_abs = std::max(max_abs, v);

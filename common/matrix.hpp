@@ -16,10 +16,13 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
 #include <iosfwd>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dlc {
@@ -51,24 +54,24 @@ class ShapeError : public std::invalid_argument {
 /// equals `expected`. The helper every public function uses to check its inputs.
 void expect_shape(const char* what, const char* name, Shape actual, Shape expected);
 
-class Matrix;
+class Transposed;
 
-/// A transposed view of a matrix, made by `Matrix::T()`. It is passed to `dot` (where the
-/// transpose becomes a flag to BLAS and nothing is copied) or turned into a `Matrix` copy.
-class Transposed {
- public:
-  /// A view of `m`, which must outlive it.
-  explicit Transposed(const Matrix& m) : m_(&m) {}
-  const Matrix& base() const { return *m_; }              ///< the matrix before transposing
-  Shape shape() const;                                    ///< shape after transposing
-  operator Matrix() const;                                ///< a transposed copy
-  double operator()(std::size_t i, std::size_t j) const;  ///< entry (i, j) of the transpose
-
- private:
-  const Matrix* m_;
-};
-
-/// A dense 2-D matrix of `double`, column-major: entry `(i, j)` is `data()[i + j * rows()]`.
+/// \brief A dense 2-D matrix of `double`, column-major: entry `(i, j)` is
+/// `data()[i + j * rows()]`.
+///
+/// **Values, shared storage.** A `Matrix` behaves as a value: a copy is equal to the original and
+/// changing one never changes the other. Copies share their storage until one of them is
+/// written to (copy-on-write), so passing, returning and keeping matrices (the caches of a
+/// network keep `A_prev`, `W` and `b`) costs no copying of entries.
+///
+/// **Products when read.** The result of `dot(a, b)` is computed when its entries are first
+/// read; a product that nothing reads is never computed. `linear_backward` of the first layer
+/// returns \f$ dA^{[0]} = W^{[1]T} dZ^{[1]} \f$, which no one uses: it costs nothing. The shape
+/// is known (and checked) at once, and the operands are kept as copies, so a later change to
+/// them does not change the product.
+///
+/// **Indexing.** `A(i, j)` is checked in Debug builds (throws `std::out_of_range` naming the
+/// index and the shape) and unchecked in Release; `A.at(i, j)` is always checked.
 class Matrix {
  public:
   /// An empty `(0, 0)` matrix.
@@ -86,21 +89,33 @@ class Matrix {
   /// A matrix from values listed in numpy's C (row-major) order, as numpy stores them.
   static Matrix from_row_major(std::size_t rows, std::size_t cols, const std::vector<double>& v);
   /// A matrix from values listed column by column (this class's own order).
-  static Matrix from_col_major(std::size_t rows, std::size_t cols, std::vector<double> v);
+  static Matrix from_col_major(std::size_t rows, std::size_t cols, const std::vector<double>& v);
+  /// \brief A `(rows, cols)` matrix whose entries are computed by `compute(data)` when they are
+  /// first read; `compute` must write all `rows * cols` entries of `data` (column-major) and
+  /// must hold copies, not references, of what it reads. What `dot` returns.
+  static Matrix deferred(std::size_t rows, std::size_t cols, std::function<void(double*)> compute);
 
-  std::size_t rows() const { return rows_; }                   ///< number of rows
-  std::size_t cols() const { return cols_; }                   ///< number of columns
-  std::size_t size() const { return data_.size(); }            ///< rows * cols
-  Shape shape() const { return Shape{rows_, cols_}; }          ///< (rows, cols)
-  bool empty() const { return data_.empty(); }                 ///< true when size() == 0
-  double* data() { return data_.data(); }                      ///< column-major storage
-  const double* data() const { return data_.data(); }          ///< column-major storage
-  const std::vector<double>& values() const { return data_; }  ///< column-major storage
+  std::size_t rows() const { return rows_; }           ///< number of rows
+  std::size_t cols() const { return cols_; }           ///< number of columns
+  std::size_t size() const { return rows_ * cols_; }   ///< rows * cols
+  Shape shape() const { return Shape{rows_, cols_}; }  ///< (rows, cols)
+  bool empty() const { return size() == 0; }           ///< true when size() == 0
+  /// Column-major storage, for reading (computes a product not yet computed).
+  const double* data() const { return storage_ ? storage_->read() : nullptr; }
+  /// Column-major storage, for writing: first makes the storage this matrix's own, copying it
+  /// when another matrix shares it.
+  double* data() { return storage_ ? own() : nullptr; }
 
-  /// Entry `(i, j)`, unchecked (the hot path of loops).
-  double& operator()(std::size_t i, std::size_t j) { return data_[i + j * rows_]; }
-  /// Entry `(i, j)`, unchecked.
-  double operator()(std::size_t i, std::size_t j) const { return data_[i + j * rows_]; }
+  /// Entry `(i, j)`; checked only in Debug builds (the hot path of loops).
+  double& operator()(std::size_t i, std::size_t j) {
+    check_index_in_debug(i, j);
+    return data()[i + j * rows_];
+  }
+  /// Entry `(i, j)`; checked only in Debug builds.
+  double operator()(std::size_t i, std::size_t j) const {
+    check_index_in_debug(i, j);
+    return data()[i + j * rows_];
+  }
   /// Entry `(i, j)`, checked: throws `std::out_of_range` naming the index and the shape.
   double& at(std::size_t i, std::size_t j);
   /// Entry `(i, j)`, checked.
@@ -108,8 +123,8 @@ class Matrix {
   /// The one entry of a `(1, 1)` matrix, as numpy's `float(a)`; throws `ShapeError` otherwise.
   double item() const;
 
-  /// The transpose, as numpy's `A.T`: a view that `dot` turns into a BLAS flag.
-  Transposed T() const { return Transposed(*this); }
+  /// The transpose, as numpy's `A.T`: passed to `dot` as a BLAS flag, never copied.
+  Transposed T() const;
   /// A transposed copy.
   Matrix transposed() const;
   /// A copy with a new shape and the same entries in numpy's C order, as `A.reshape(r, c)`.
@@ -118,11 +133,11 @@ class Matrix {
   Matrix cols_range(std::size_t begin, std::size_t end) const;
   /// Sets every entry to `value`.
   void fill(double value);
-  /// \brief Gives the matrix the shape `(rows, cols)`, for use as an output buffer: nothing
-  /// happens when the shape is already that, and otherwise the entries become zero. The storage
-  /// is kept when it is large enough, so a buffer reused with the same shape every iteration of
-  /// a training loop is allocated once.
-  void resize(std::size_t rows, std::size_t cols);
+  /// \brief Gives the matrix the shape `(rows, cols)` with entries that are *not* set, for an
+  /// output that the caller overwrites entirely (numpy's `out=`). The storage is kept when it is
+  /// this matrix's own and large enough. In Debug builds every entry becomes NaN, so an entry the
+  /// caller forgets to write shows.
+  void resize_for_overwrite(std::size_t rows, std::size_t cols);
 
   Matrix& operator+=(const Matrix& b);  ///< `A += B`, B broadcast to A's shape
   Matrix& operator-=(const Matrix& b);  ///< `A -= B`, B broadcast to A's shape
@@ -134,10 +149,49 @@ class Matrix {
   Matrix& operator/=(double s);         ///< divides every entry by `s`
 
  private:
+  // The entries, shared by copies; `compute` is set while a deferred product is not computed.
+  struct Storage {
+    std::unique_ptr<double[]> values;
+    std::size_t capacity = 0;
+    std::function<void(double*)> compute;
+    const double* read() {
+      if (compute) run_compute();
+      return values.get();
+    }
+    void run_compute();
+  };
+  static std::shared_ptr<Storage> allocate(std::size_t n);  // entries not set
+  double* own();
+  void check_index_in_debug([[maybe_unused]] std::size_t i, [[maybe_unused]] std::size_t j) const {
+#ifndef NDEBUG
+    if (i >= rows_ || j >= cols_) throw_index_error(i, j);
+#endif
+  }
+  [[noreturn]] void throw_index_error(std::size_t i, std::size_t j) const;
+
   std::size_t rows_ = 0;
   std::size_t cols_ = 0;
-  std::vector<double> data_;
+  std::shared_ptr<Storage> storage_;  // null when empty
 };
+
+/// A transposed matrix, made by `Matrix::T()`: passed to `dot`, where the transpose becomes a
+/// flag to BLAS and nothing is copied, or turned into a `Matrix` copy. It holds the matrix the
+/// way a copy of a `Matrix` does (sharing its storage), so it cannot dangle: `auto t =
+/// log(A).T();` stays valid after the temporary `log(A)` is gone.
+class Transposed {
+ public:
+  /// The transpose of `m`.
+  explicit Transposed(Matrix m) : m_(std::move(m)) {}
+  const Matrix& base() const { return m_; }               ///< the matrix before transposing
+  Shape shape() const;                                    ///< shape after transposing
+  operator Matrix() const;                                ///< a transposed copy
+  double operator()(std::size_t i, std::size_t j) const;  ///< entry (i, j) of the transpose
+
+ private:
+  Matrix m_;
+};
+
+inline Transposed Matrix::T() const { return Transposed(*this); }
 
 /// \name Element-wise arithmetic with numpy's broadcasting
 /// `A + B`, `A - B`, `A * B` (element-wise, as numpy's `*`), `A / B`; a scalar on either side

@@ -94,7 +94,7 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
                                                  Activation::kSigmoid, cache2);
     cost = compute_cost(A2, Y);
     Matrix& dA2 = grads.dA[2];
-    dA2.resize(1, A2.cols());
+    dA2.resize_for_overwrite(1, A2.cols());
     for (std::size_t k = 0; k < A2.cols(); ++k) {
       dA2(0, k) = -(Y(0, k) / A2(0, k) - (1.0 - Y(0, k)) / (1.0 - A2(0, k)));
     }

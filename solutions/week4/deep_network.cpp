@@ -44,14 +44,14 @@ void check_parameters(const char* what, const Parameters& parameters, std::size_
 }
 
 void sigmoid(const Matrix& Z, Matrix& A) {
-  A.resize(Z.rows(), Z.cols());
+  A.resize_for_overwrite(Z.rows(), Z.cols());
   const double* z = Z.data();
   double* a = A.data();
   for (std::size_t k = 0; k < Z.size(); ++k) a[k] = 1.0 / (1.0 + std::exp(-z[k]));
 }
 
 void relu(const Matrix& Z, Matrix& A) {
-  A.resize(Z.rows(), Z.cols());
+  A.resize_for_overwrite(Z.rows(), Z.cols());
   const double* z = Z.data();
   double* a = A.data();
   // np.maximum(0, Z): a NaN stays NaN.
@@ -60,7 +60,7 @@ void relu(const Matrix& Z, Matrix& A) {
 
 void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
   check_same_shape("sigmoid_backward", 0, "dA", dA, "Z", Z);
-  dZ.resize(Z.rows(), Z.cols());
+  dZ.resize_for_overwrite(Z.rows(), Z.cols());
   const double* da = dA.data();
   const double* z = Z.data();
   double* dz = dZ.data();
@@ -72,7 +72,7 @@ void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
 
 void relu_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
   check_same_shape("relu_backward", 0, "dA", dA, "Z", Z);
-  dZ.resize(Z.rows(), Z.cols());
+  dZ.resize_for_overwrite(Z.rows(), Z.cols());
   const double* da = dA.data();
   const double* z = Z.data();
   double* dz = dZ.data();
@@ -223,7 +223,7 @@ void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache
   check_same_shape("L_model_backward", static_cast<int>(L), "A", AL, "A", caches[L].A);
   grads.resize(L);
   Matrix& dAL = grads.dA[L];
-  dAL.resize(AL.rows(), AL.cols());
+  dAL.resize_for_overwrite(AL.rows(), AL.cols());
   // BEGIN SOLUTION week4.L_model_backward: dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL
   for (std::size_t k = 0; k < AL.cols(); ++k) {
     const double a = AL(0, k), y = Y(0, k);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sstream>
+#include <utility>
 
 #include "common/gradient_check.hpp"
 #include "common/matrix.hpp"
@@ -191,6 +192,111 @@ TEST_CASE("dot rejects shapes that are not aligned, naming both", "[matrix][dot]
   // dW = dZ A_prev^T with the slide's typo A^T instead of A_prev^T does not fit.
   CHECK_THROWS_AS(dlc::dot(Matrix(4, 10), Matrix(4, 10).T().base()), dlc::ShapeError);
   CHECK(dlc::dot(Matrix(2, 0), Matrix(0, 3)).shape() == Shape{2, 3});
+}
+
+TEST_CASE("a copy is a value: writing one never changes the other", "[matrix][storage]") {
+  Matrix a = numbered(3, 4, 1);
+  const Matrix original = a;
+  Matrix b = a;  // shares a's storage until one of them is written
+  b(2, 3) = -1.0;
+  CHECK(a(2, 3) == original(2, 3));
+  CHECK(b(2, 3) == -1.0);
+  a += 1.0;  // and the other way round
+  CHECK(b(0, 0) == original(0, 0));
+  CHECK(a(0, 0) == original(0, 0) + 1.0);
+  // A pointer from data() writes only its own matrix, even to a matrix copied before.
+  Matrix c = original;
+  double* p = c.data();
+  p[5] = 42.0;
+  CHECK(original.data()[5] != 42.0);
+  CHECK(c.data()[5] == 42.0);
+}
+
+TEST_CASE("a product is computed once, when first read, from the operands' values at the call",
+          "[matrix][storage][dot]") {
+  Matrix A = numbered(5, 3, 1), B = numbered(3, 4, 2);
+  const Matrix expected = naive_product(A, B);
+  const Matrix P = dlc::dot(A, B);
+  A *= 10.0;  // changing the operands afterwards does not change the product
+  B(0, 0) = 1e6;
+  CHECK(P.shape() == Shape{5, 4});
+  CHECK_THAT(P, IsClose(expected, 1e-14, "A B, read after A and B changed"));
+  const Matrix Q = dlc::dot(A.T(), A);  // (3, 5) (5, 3) through a view of a named matrix
+  CHECK_THAT(Q, IsClose(naive_product(A.transposed(), A), 1e-12, "A^T A"));
+
+  // The mechanism: the computation runs on the first read only, shared by copies.
+  int runs = 0;
+  const Matrix D = Matrix::deferred(2, 3, [&runs](double* out) {
+    ++runs;
+    for (int k = 0; k < 6; ++k) out[k] = k;
+  });
+  const Matrix E = D;
+  CHECK(runs == 0);
+  CHECK(D.shape() == Shape{2, 3});
+  CHECK(E(1, 2) == 5.0);  // column-major: (1, 2) is entry 1 + 2 * 2
+  CHECK(D(0, 1) == 2.0);
+  CHECK(runs == 1);
+  Matrix F = D;
+  F(0, 0) = 7.0;
+  CHECK(D(0, 0) == 0.0);
+  CHECK(runs == 1);
+}
+
+TEST_CASE("the deferred, the out= and the naive products agree to the last bit", "[matrix][dot]") {
+  // Shapes of the cat network: a product with a long sum and few rows, and its transposes.
+  const Matrix W = numbered(7, 300, 1), X = numbered(300, 9, 2), dZ = numbered(7, 9, 3);
+  Matrix out;
+  dlc::dot(W, X, out);
+  CHECK(dlc::max_abs_diff(dlc::dot(W, X), out) == 0.0);
+  dlc::dot(dZ, X.T(), out);
+  CHECK(dlc::max_abs_diff(dlc::dot(dZ, X.T()), out) == 0.0);
+  CHECK(out.shape() == Shape{7, 300});
+  dlc::dot(W.T(), dZ, out);
+  CHECK(dlc::max_abs_diff(dlc::dot(W.T(), dZ), out) == 0.0);
+  CHECK_THAT(out, IsClose(naive_product(W.transposed(), dZ), 1e-12, "W^T dZ"));
+  // out may share storage with an operand's copy; it is then given storage of its own.
+  Matrix shared = W;
+  dlc::dot(W.T(), dZ, shared);
+  CHECK_THAT(shared, IsClose(naive_product(W.transposed(), dZ), 1e-12, "into a copy of W"));
+  CHECK(W.shape() == Shape{7, 300});
+  CHECK_THROWS_AS(dlc::dot(out, dZ, out), std::invalid_argument);
+}
+
+TEST_CASE("the transpose of a temporary cannot dangle", "[matrix][storage]") {
+  const Matrix A = numbered(4, 3, 1), B = numbered(4, 2, 2);
+  const auto t = (A * 2.0).T();  // the temporary A * 2.0 is gone after this line
+  CHECK(t.shape() == Shape{3, 4});
+  CHECK(t(2, 1) == 2.0 * A(1, 2));
+  CHECK_THAT(dlc::dot(t, B), IsClose(naive_product((A * 2.0).transposed(), B), 1e-13, "t B"));
+  const Matrix copy = t;
+  CHECK_THAT(copy, IsClose((A * 2.0).transposed(), 0.0, "(2A)^T"));
+}
+
+TEST_CASE("resize_for_overwrite gives the shape and leaves other copies alone",
+          "[matrix][storage]") {
+  Matrix a = numbered(3, 3, 1);
+  const Matrix keep = a;
+  a.resize_for_overwrite(2, 5);
+  CHECK(a.shape() == Shape{2, 5});
+  a.fill(4.0);
+  CHECK_THAT(keep, IsClose(numbered(3, 3, 1), 0.0, "the copy made before"));
+  a.resize_for_overwrite(1, 4);  // smaller: keeps its own storage
+  CHECK(a.shape() == Shape{1, 4});
+#ifndef NDEBUG
+  // Debug builds make every entry NaN, so an entry the caller forgets to write shows.
+  CHECK(std::isnan(a(0, 3)));
+#endif
+}
+
+TEST_CASE("indexing out of range is an error naming the index and the shape", "[matrix]") {
+  Matrix a(2, 3);
+  CHECK_THROWS_WITH(a.at(2, 0), "Matrix: index (2, 0) is out of range for shape (2, 3)");
+  CHECK_THROWS_AS(std::as_const(a).at(0, 3), std::out_of_range);
+#ifndef NDEBUG
+  // A(i, j) is checked in Debug builds (the sanitizer preset), unchecked in Release.
+  CHECK_THROWS_WITH(a(0, 3), "Matrix: index (0, 3) is out of range for shape (2, 3)");
+  CHECK_THROWS_AS(std::as_const(a)(5, 5), std::out_of_range);
+#endif
 }
 
 TEST_CASE("matrices print as numpy prints them", "[matrix]") {
