@@ -60,7 +60,7 @@ struct CollapsedLayer {
 /// \param[in] b1 shape (n_h, 1)
 /// \param[in] W2 shape (n_y, n_h)
 /// \param[in] b2 shape (n_y, 1)
-/// \return W' (n_y, n_x) and b' (n_y, 1); `dot(W', X) + b'` equals
+/// \return \f$ W' \f$ (n_y, n_x) and \f$ b' \f$ (n_y, 1); \f$ W' X + b' \f$ equals
 ///         `linear_network_forward(X, W1, b1, W2, b2)` for every X (up to rounding).
 /// \throws ShapeError naming the shapes that do not fit.
 ///
