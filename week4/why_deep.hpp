@@ -4,6 +4,8 @@
 /// hidden layer. The lecture's example from circuit theory is the parity (the XOR) of n bits;
 /// here both networks are built exactly, weight by weight, and then trained.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref lecture_4_4 "4.4".
+///
 /// **The idea.** The early layers of a deep network compute simple features of the input, and
 /// each later layer combines the features of the layer before into more complex ones (edges,
 /// then parts of faces, then faces; sounds, then phonemes, then words). Composition is cheap:
