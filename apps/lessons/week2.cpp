@@ -83,7 +83,6 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
   const long print_every = args.integer("--print-every");
-  Pictures pictures(args);
 
   const LessonData data = load_lesson_data(args);
   if (!json) std::cout << describe(data) << '\n' << std::flush;
@@ -91,6 +90,7 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
   // The notebook: flatten (n_x, m), then divide by 255.
   const Matrix X_train = week2::standardize_pixels(week2::flatten_images(data.sets.train.images));
   const Matrix X_test = week2::standardize_pixels(week2::flatten_images(data.sets.test.images));
+  Pictures pictures(args);  // before the training: no gnuplot, or no folder, stops it here
   const week2::Model d =
       week2::model(X_train, data.sets.train.labels, X_test, data.sets.test.labels, iterations,
                    learning_rate, /*print_cost=*/!json, /*record_every=*/print_every);
