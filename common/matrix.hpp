@@ -50,7 +50,7 @@ class ShapeError : public std::invalid_argument {
   explicit ShapeError(const std::string& message) : std::invalid_argument(message) {}
 };
 
-/// Throws `ShapeError("<what>: <name> is (r, c) but expected (r', c')")` unless `actual`
+/// Throws `ShapeError("<what>: <name> is (r, c) but expected (R, C)")` unless `actual`
 /// equals `expected`. The helper every public function uses to check its inputs.
 void expect_shape(const char* what, const char* name, Shape actual, Shape expected);
 
@@ -274,7 +274,7 @@ Matrix dot(const Matrix& a, const Transposed& b);      ///< \f$ a b^T \f$
 Matrix dot(const Transposed& a, const Transposed& b);  ///< \f$ a^T b^T \f$
 ///@}
 
-/// \name Matrix products into a buffer, as numpy's `np.dot(a, b, out=out)`
+/// \name Matrix products into a buffer, as numpy's np.dot(a, b, out=out)
 /// The same products, by the same BLAS calls, written into `out`, which is resized to the
 /// product's shape (and so allocated only the first time a loop uses it). `out` must not be
 /// `a` or `b`: throws `std::invalid_argument` when it is.

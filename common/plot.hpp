@@ -182,7 +182,8 @@ Picture charts(const std::string& png, const std::vector<Chart>& charts, const s
 
 /// \brief `text` as a gnuplot string: in single quotes, a quote doubled, control characters
 /// replaced by spaces. gnuplot substitutes nothing inside such a string. (Quotes at the very
-/// start are joined on as `"'".`, since gnuplot reads a leading `''` as an empty string.)
+/// start are joined on as <code>"'".</code>, since gnuplot reads a leading <code>''</code> as an
+/// empty string.)
 std::string gnuplot_quote(const std::string& text);
 
 }  // namespace dlc::plot

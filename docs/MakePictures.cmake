@@ -11,12 +11,13 @@ foreach(var RUNNER OUTPUT)
 endforeach()
 
 file(MAKE_DIRECTORY ${OUTPUT})
-# Week 1's neuron fitted to the six houses; week 3's activations and their slopes, the flower,
+# Week 1's neuron fitted to the six houses; week 2's cost curve of logistic regression on
+# Fashion-MNIST (some seconds); week 3's activations and their slopes, the flower,
 # the network's and logistic regression's decision boundaries, the cost curve, and the sweep over
 # hidden-layer sizes (the slowest, some seconds).
 # Lecture 4.6's learning-rate sweep, lecture 1.4's learning curves and the cost curve of week 4's
 # deep network (Fashion-MNIST; their default runs, some seconds to about 20 s each).
-foreach(program week1.neuron week3.activations week3.planar week3.logreg week3.sweep
+foreach(program week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
                 week4.learning_rates week1.scale week4.deep)
   execute_process(
     COMMAND ${RUNNER} ${program} --plots ${OUTPUT}

@@ -3,6 +3,9 @@
 /// applied to a straight line, fitted to six houses; then neurons stacked into a tiny network
 /// whose hidden units have names.
 ///
+/// This header's lectures on \ref week1 "week 1's page": \ref lecture_1_2 "1.2" and
+/// \ref week1_demos "the demos".
+///
 /// **The ReLU.** A rectified linear unit passes positive numbers through and replaces negative
 /// ones by zero:
 /// \f[ \mathrm{ReLU}(z) = \max(0, z) \f]

@@ -3,6 +3,8 @@
 /// logistic regression and of small, medium and large networks against the number of training
 /// examples.
 ///
+/// This header's lectures on \ref week1 "week 1's page": \ref lecture_1_4 "1.4".
+///
 /// **The lecture's claim.** Plot a model's performance against the amount of labelled data
 /// \f$ m \f$. With little data every method does about as well as every other (what decides is
 /// how well features are engineered). As \f$ m \f$ grows, a traditional learner such as logistic

@@ -1,6 +1,8 @@
 /// \file
 /// \brief Lecture 2.12: broadcasting, with the lecture's table of calories.
 ///
+/// This header's lectures on \ref week2 "week 2's page": \ref lecture_2_12 "2.12".
+///
 /// The table gives the calories from carbohydrate, protein and fat in 100 g of four foods
 /// (columns: apples, beef, eggs, potatoes):
 /// \f[ A = \begin{bmatrix} 56.0 & 0.0 & 4.4 & 68.0 \\ 1.2 & 104.0 & 52.0 & 8.0 \\ 1.8 & 135.0 & 99.0 & 0.9 \end{bmatrix} \f]

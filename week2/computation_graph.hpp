@@ -2,6 +2,9 @@
 /// \brief Lectures 2.5-2.6: the computation graph of \f$ J(a, b, c) = 3(a + bc) \f$, forward
 /// (left to right) and backward (right to left, by the chain rule).
 ///
+/// This header's lectures on \ref week2 "week 2's page": \ref lecture_2_5 "2.5" and
+/// \ref lecture_2_6 "2.6".
+///
 /// The lecture breaks the function into three steps, one node each:
 /// \f[ u = bc, \qquad v = a + u, \qquad J = 3v \f]
 /// The forward pass computes them left to right. The backward pass walks right to left,

@@ -1,6 +1,8 @@
 /// \file
 /// \brief Lecture 2.1: an image becomes a feature vector, a set of images a matrix X.
 ///
+/// This header's lectures on \ref week2 "week 2's page": \ref lecture_2_1 "2.1".
+///
 /// A colour image of 64 x 64 pixels is three 64 x 64 grids of intensities (red, green, blue).
 /// Logistic regression takes one column of numbers per example, so each image is unrolled into
 /// a column of \f$ n_x = 64 \cdot 64 \cdot 3 = 12288 \f$ values, and the m images of a set sit

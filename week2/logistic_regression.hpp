@@ -3,6 +3,11 @@
 /// network with one unit, trained by gradient descent, written twice: with explicit loops
 /// over the examples and the features (2.8) and vectorized (2.10-2.11).
 ///
+/// This header's lectures on \ref week2 "week 2's page": \ref lecture_2_2 "2.2",
+/// \ref lecture_2_3 "2.3", \ref lecture_2_4 "2.4", \ref lecture_2_7 "2.7", \ref lecture_2_8 "2.8",
+/// \ref lecture_2_10 "2.10", \ref lecture_2_11 "2.11", \ref lecture_2_13 "2.13" and
+/// \ref week2_cat "the cat classifier".
+///
 /// **Shapes.** `X` holds one example per column, `(n_x, m)`; `Y` holds the labels, `(1, m)`,
 /// each 0 or 1; the weights `w` are a column `(n_x, 1)` and the bias `b` a number.
 ///

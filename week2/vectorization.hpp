@@ -2,6 +2,8 @@
 /// \brief Lecture 2.9: vectorization. The same dot product, once as an explicit loop and once
 /// as one call to BLAS, and the time each takes.
 ///
+/// This header's lectures on \ref week2 "week 2's page": \ref lecture_2_9 "2.9".
+///
 /// The lecture's demonstration: two vectors of a million random numbers,
 /// \f[ c = a^T b = \sum_{i=1}^{n} a_i b_i \f]
 /// computed first by `np.dot(a, b)` and then by a `for` loop. The loop touches one pair of

@@ -1,6 +1,9 @@
 /// \file
 /// \brief Lectures 3.6 and 3.8: four activation functions and their derivatives.
 ///
+/// This header's lectures on \ref week3 "week 3's page": \ref lecture_3_6 "3.6" and
+/// \ref lecture_3_8 "3.8".
+///
 /// **The four activations (3.6).** A unit computes \f$ z = w^T x + b \f$ and then
 /// \f$ a = g(z) \f$ for some non-linear \f$ g \f$:
 /// \f[ \sigma(z) = \frac{1}{1 + e^{-z}}, \qquad

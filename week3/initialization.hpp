@@ -1,6 +1,8 @@
 /// \file
 /// \brief Lecture 3.10: why the weights of a network must start random, and small.
 ///
+/// This header's lectures on \ref week3 "week 3's page": \ref lecture_3_10 "3.10".
+///
 /// **Zero weights keep the hidden units identical.** Start a two-layer network with
 /// \f$ W^{[1]} = 0 \f$ (or any \f$ W^{[1]} \f$ whose rows are all equal) and \f$ b^{[1]} = 0 \f$.
 /// Every hidden unit then computes the same function of the input, so

@@ -2,6 +2,8 @@
 /// \brief Lecture 3.7: why a network needs a non-linear activation. Without one, two layers
 /// compute exactly what a single linear layer computes.
 ///
+/// This header's lectures on \ref week3 "week 3's page": \ref lecture_3_7 "3.7".
+///
 /// **The argument.** Take the two-layer network of lecture 3.3 and drop the activations, i.e.
 /// use the identity \f$ g(z) = z \f$ (a "linear" activation):
 /// \f[ a^{[1]} = z^{[1]} = W^{[1]} x + b^{[1]}, \qquad a^{[2]} = z^{[2]} = W^{[2]} a^{[1]} +
@@ -60,7 +62,7 @@ struct CollapsedLayer {
 /// \param[in] b1 shape (n_h, 1)
 /// \param[in] W2 shape (n_y, n_h)
 /// \param[in] b2 shape (n_y, 1)
-/// \return W' (n_y, n_x) and b' (n_y, 1); `dot(W', X) + b'` equals
+/// \return \f$ W' \f$ (n_y, n_x) and \f$ b' \f$ (n_y, 1); \f$ W' X + b' \f$ equals
 ///         `linear_network_forward(X, W1, b1, W2, b2)` for every X (up to rounding).
 /// \throws ShapeError naming the shapes that do not fit.
 ///

@@ -3,6 +3,10 @@
 /// example with explicit loops over the units (3.3), then for all m examples at once with two
 /// matrix products (3.4-3.5).
 ///
+/// This header's lectures on \ref week3 "week 3's page": \ref lecture_3_1 "3.1",
+/// \ref lecture_3_2 "3.2", \ref lecture_3_3 "3.3", \ref lecture_3_4 "3.4" and
+/// \ref lecture_3_5 "3.5".
+///
 /// **Notation (3.2).** The input layer is layer 0: \f$ a^{[0]} = x \f$, with \f$ n_x \f$
 /// features. The hidden layer (layer 1) has \f$ n_h \f$ units, the output layer (layer 2)
 /// \f$ n_y \f$ units (one, for a yes/no answer); the input layer is not counted, so this is a

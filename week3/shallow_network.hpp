@@ -2,6 +2,9 @@
 /// \brief Lecture 3.9: a neural network with one hidden layer, trained by gradient descent on
 /// the planar "flower" data set.
 ///
+/// This header's lectures on \ref week3 "week 3's page": \ref lecture_3_9 "3.9" and
+/// \ref week3_planar "the planar flower".
+///
 /// **The network.** Two inputs, \f$ n_h \f$ tanh units, one sigmoid output. For all m examples
 /// at once (X is \f$ (n_x, m) \f$):
 /// \f[ Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \tanh(Z^{[1]}), \quad

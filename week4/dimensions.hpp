@@ -1,6 +1,9 @@
 /// \file
 /// \brief Lectures 4.1-4.3: the notation of a deep network and the shape of every matrix in it.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref lecture_4_1 "4.1",
+/// \ref lecture_4_2 "4.2" and \ref lecture_4_3 "4.3".
+///
 /// **Notation (4.1).** A network of \f$ L \f$ layers counts its hidden layers and its output
 /// layer, not its input: logistic regression is a one-layer network, the planar network of
 /// week 3 a two-layer one. Layer \f$ l \f$ has \f$ n^{[l]} \f$ units; the input is layer 0, with

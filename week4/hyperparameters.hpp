@@ -2,6 +2,8 @@
 /// \brief Lecture 4.6: parameters and hyperparameters, and the learning rate found by trying
 /// several values on the same network.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref lecture_4_6 "4.6".
+///
 /// **Parameters** are what gradient descent learns: \f$ W^{[1]}, b^{[1]}, \dots, W^{[L]},
 /// b^{[L]} \f$. **Hyperparameters** are every other choice that decides what those parameters
 /// end up being: the learning rate \f$ \alpha \f$, the number of iterations, the number of

@@ -4,6 +4,8 @@
 /// hidden layer. The lecture's example from circuit theory is the parity (the XOR) of n bits;
 /// here both networks are built exactly, weight by weight, and then trained.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref lecture_4_4 "4.4".
+///
 /// **The idea.** The early layers of a deep network compute simple features of the input, and
 /// each later layer combines the features of the layer before into more complex ones (edges,
 /// then parts of faces, then faces; sounds, then phonemes, then words). Composition is cheap:
@@ -135,7 +137,7 @@ LayerDims shallow_parity_dims(int n);
 /// \f[ h_{2g} = \mathrm{ReLU}(v_{2g} - v_{2g+1}), \qquad
 ///     h_{2g+1} = \mathrm{ReLU}(v_{2g+1} - v_{2g}), \f]
 /// whose sum is \f$ v_{2g} \oplus v_{2g+1} \f$; when k is odd, the layer's last unit carries
-/// \f$ v_{k-1} \f$ unchanged (weight 1 on it). A weight of +1 or -1 "on \f$ v \f$" is that
+/// \f$ v_{k-1} \f$ unchanged (weight 1 on it). A weight of +1 or -1 on a value \f$ v \f$ is that
 /// weight on every unit of the layer below whose sum is v. Every bias of the hidden layers is
 /// 0, every other weight 0. The output layer puts c = `kParityOutputScale` on the last
 /// hidden layer's units (the gate whose sum is the parity) with bias -c/2.

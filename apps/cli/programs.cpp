@@ -183,18 +183,23 @@ std::vector<ProgramSpec> make_programs() {
                                   "the learning rate alpha"));
   logreg.options.push_back(number("--print-every", Kind::kInteger, "N", "100", Bound::kPositive,
                                   "record (and print) the cost every N iterations"));
-  logreg.options.push_back(
-      flag("--json", "print one JSON object (settings, costs, accuracies) instead of text"));
+  for (auto& o : plot_options()) logreg.options.push_back(std::move(o));
+  logreg.options.push_back(flag(
+      "--json", "print one JSON object (settings, costs, accuracies, pictures) instead of text"));
   logreg.details = {
       "The notebook's pipeline: load, flatten_images, standardize_pixels, then model, which "
       "prints 'Cost after iteration 0: 0.693147' ... and the train and test accuracies. With "
       "the course's cat files: dlc run week2.logreg --data-dir DIR",
+      "It draws the costs it printed, as the notebook's plot does, in logreg_cost.png.",
       "--json prints one object instead: program, flavour, dataset, classes (names by label y), "
       "m_train, m_test, n_x, iterations, learning_rate, print_every, costs ([{iteration, cost}] "
-      "at full precision), train_accuracy, test_accuracy.",
+      "at full precision), train_accuracy, test_accuracy, pictures (the files written).",
       fashion_classes_line(),
   };
-  logreg.validate = validate_data;
+  logreg.validate = [](const Arguments& args) {
+    validate_data(args);
+    validate_plots(args);
+  };
   all.push_back(logreg);
 
   ProgramSpec graph;

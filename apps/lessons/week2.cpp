@@ -16,6 +16,7 @@
 #include "apps/lessons/runner.hpp"
 #include "apps/lessons/shared.hpp"
 #include "common/matrix.hpp"
+#include "common/plot.hpp"
 #include "common/training.hpp"
 #include "week2/broadcasting.hpp"
 #include "week2/computation_graph.hpp"
@@ -75,7 +76,8 @@ int images(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-/// `dlc run week2.logreg`: the notebook's model on the chosen data, as text or as JSON.
+/// `dlc run week2.logreg`: the notebook's model on the chosen data, as text or as JSON, and the
+/// notebook's picture of the costs it recorded.
 int logreg(const cli::Arguments& args, const RunContext& context) {
   const bool json = args.given("--json");
   const long iterations = args.integer("--iterations");
@@ -88,10 +90,31 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
   // The notebook: flatten (n_x, m), then divide by 255.
   const Matrix X_train = week2::standardize_pixels(week2::flatten_images(data.sets.train.images));
   const Matrix X_test = week2::standardize_pixels(week2::flatten_images(data.sets.test.images));
+  Pictures pictures(args);  // before the training: no gnuplot, or no folder, stops it here
   const week2::Model d =
       week2::model(X_train, data.sets.train.labels, X_test, data.sets.test.labels, iterations,
                    learning_rate, /*print_cost=*/!json, /*record_every=*/print_every);
-  if (!json) return cli::kExitOk;
+
+  if (pictures.enabled() && !d.costs.empty()) {
+    // The notebook's plt.plot(costs): the cost recorded every print_every iterations.
+    plot::Curve costs{"cost", {}, d.costs};
+    for (std::size_t k = 0; k < d.costs.size(); ++k)
+      costs.x.push_back(static_cast<double>(k) * static_cast<double>(print_every));
+    const auto& classes = data.sets.train.classes;
+    plot::Axes axes;
+    axes.title = "Logistic regression: " +
+                 (classes.size() == 2 ? classes[1] + " vs " + classes[0] : data.label) +
+                 ", learning rate " + python_repr(learning_rate);
+    axes.xlabel = "iteration";
+    axes.ylabel = "cost J";
+    pictures.made(
+        plot::line_plot(pictures.path("logreg_cost.png"), {costs}, axes, false, pictures.style()),
+        "the cost during training");
+  }
+  if (!json) {
+    pictures.report();
+    return cli::kExitOk;
+  }
 
   std::ostringstream os;
   cli::JsonWriter w(os);
@@ -118,6 +141,7 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
   w.end_array();
   w.key("train_accuracy").number(d.train_accuracy);
   w.key("test_accuracy").number(d.test_accuracy);
+  pictures.json(w);
   w.end_object();
   std::cout << os.str() << '\n';
   return cli::kExitOk;

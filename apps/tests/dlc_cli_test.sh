@@ -306,7 +306,8 @@ case_student_stubs() {
 case_diverging() {
   any_data
   # shellcheck disable=SC2086
-  expect 1 "$DLC" run week2.logreg --solution $DATA_ARGS --learning-rate 1e6 --iterations 100
+  expect 1 "$DLC" run week2.logreg --solution $DATA_ARGS --learning-rate 1e6 --iterations 100 \
+    --no-plots
   err_lines 1
   err_has '^dlc: training diverged: the cost is .* at iteration [0-9]* (learning rate 1000000.0)'
   out_lacks 'accuracy'
@@ -315,7 +316,8 @@ case_diverging() {
 case_json() {
   any_data
   # shellcheck disable=SC2086
-  expect 0 "$DLC" run week2.logreg --solution $DATA_ARGS --json --iterations 30 --print-every 10
+  expect 0 "$DLC" run week2.logreg --solution $DATA_ARGS --json --iterations 30 --print-every 10 \
+    --no-plots
   out_lines 1
   err_lines 0
   num='-\{0,1\}[0-9][0-9.e+-]*'
@@ -329,7 +331,7 @@ case_json() {
   json='{"program":"week2\.logreg","flavour":"solution",'$data','
   json=$json'"iterations":30,"learning_rate":0\.005,"print_every":10,'
   json=$json'"costs":\[{"iteration":0,"cost":0\.69314718[0-9]*},'$cost','$cost'\],'
-  json=$json'"train_accuracy":'$num',"test_accuracy":'$num'}'
+  json=$json'"train_accuracy":'$num',"test_accuracy":'$num',"pictures":\[\]}'
   grep -q -x -e "$json" "$OUT" || fail "the JSON object does not match: $json"
   # A second opinion from a real JSON parser, when Debian's Python is there (not required).
   if [ -x /usr/bin/python3 ]; then
@@ -374,7 +376,7 @@ case_images_fashion() {
 case_cat_notebook() {
   need_cat
   start=$(date +%s.%N)
-  expect 0 "$DLC" run week2.logreg --solution --data-dir "$CAT_DIR"
+  expect 0 "$DLC" run week2.logreg --solution --data-dir "$CAT_DIR" --no-plots
   end=$(date +%s.%N)
   echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
   # from the course's notebook (Logistic Regression with a Neural Network mindset)
@@ -392,10 +394,14 @@ case_cat_notebook() {
 case_fashion_trains() {
   need_fashion
   # shellcheck disable=SC2086
-  expect 0 "$DLC" run week2.logreg --solution $FASHION_ARGS --iterations 300 --print-every 50
+  expect 0 "$DLC" run week2.logreg --solution $FASHION_ARGS --iterations 300 --print-every 50 \
+    --plots "$TMP/plots"
   out_line "Data: Fashion-MNIST Sneaker (class 7, y = 0) vs Ankle boot (class 9, y = 1), \
 12000 training and 2000 test images of 28x28x1 (n_x = 784)"
   costs_decrease 6
+  # The notebook's plot of the costs it printed.
+  out_line "Picture saved: $TMP/plots/logreg_cost.png (the cost during training)"
+  png_ok "$TMP/plots/logreg_cost.png"
   out_has '^train accuracy: [0-9.]* %$'
   out_has '^test accuracy: [0-9.]* %$'
   # Sneakers and ankle boots are told apart far better than by chance even after 300 steps.
