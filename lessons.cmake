@@ -13,7 +13,7 @@ dlc_lesson(week3 linear_network DEPENDS week3/representation)  # 3.7
 dlc_lesson(week3 shallow_network)     # 3.9
 dlc_lesson(week3 initialization DEPENDS week3/representation)  # 3.10
 dlc_lesson(week4 dimensions)            # 4.1-4.3
-dlc_lesson(week4 deep_network DEPENDS week4/dimensions)  # 4.2, 4.5, 4.7
+dlc_lesson(week4 deep_network DEPENDS week4/dimensions)  # 4.2, 4.5 (and 4.8's slide corrected)
 dlc_lesson(week4 application DEPENDS week4/deep_network week4/dimensions)  # 4.1-4.6 on images
 dlc_lesson(week4 why_deep DEPENDS week4/application week4/deep_network week4/dimensions)  # 4.4
 dlc_lesson(week4 hyperparameters DEPENDS week4/application week4/deep_network week4/dimensions)  # 4.6

@@ -60,9 +60,8 @@ Propagation propagate_loop(const Matrix& w, double b, const Matrix& X, const Mat
   return out;
 }
 
-Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& Y,
-                      long num_iterations, double learning_rate, bool print_cost,
-                      long record_every) {
+Optimization optimize(Matrix w, double b, const Matrix& X, const Matrix& Y, long num_iterations,
+                      double learning_rate, bool print_cost, long record_every) {
   check_examples("optimize", X, Y);
   check_weights("optimize", w, X);
   check_iterations("optimize", num_iterations);
@@ -72,12 +71,9 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
                                 " but must be at least 1");
   }
   Optimization out;
-  out.params = Parameters{w, b};
-  Matrix& w_ = out.params.w;
-  double& b_ = out.params.b;
   for (long i = 0; i < num_iterations; ++i) {
     Propagation step;
-    DLC_TODO("week2.optimize", "step = propagate(w_, b_, X, Y), then one gradient-descent step on w_ and b_: w := w - learning_rate * dw, b := b - learning_rate * db");
+    DLC_TODO("week2.optimize", "step = propagate(w, b, X, Y), then one gradient-descent step on w and b: w := w - learning_rate * dw, b := b - learning_rate * db");
     check_cost(step.cost, i, learning_rate);
     if (i % record_every == 0) {
       out.costs.push_back(step.cost);
@@ -86,6 +82,7 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
     }
     out.grads = std::move(step.grads);
   }
+  out.params = Parameters{w, b};
   return out;
 }
 

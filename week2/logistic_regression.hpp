@@ -125,7 +125,8 @@ struct Optimization {
 /// \brief Gradient descent (lecture 2.4): `num_iterations` steps of
 /// \f$ w := w - \alpha \, dw \f$, \f$ b := b - \alpha \, db \f$ with the gradients of
 /// `propagate`.
-/// \param[in] w starting weights, shape (n_x, 1)
+/// \param[in] w starting weights, shape (n_x, 1), taken by value: the steps update this copy,
+///            as the notebook's `w = copy.deepcopy(w)` does, and the caller's stays as it was
 /// \param[in] b starting bias
 /// \param[in] X examples, shape (n_x, m)
 /// \param[in] Y labels, shape (1, m)
@@ -138,9 +139,8 @@ struct Optimization {
 /// \throws TrainingDiverged when the cost becomes NaN or infinite, naming the iteration.
 ///
 /// Exercise `week2.optimize`.
-Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& Y,
-                      long num_iterations, double learning_rate, bool print_cost = false,
-                      long record_every = 100);
+Optimization optimize(Matrix w, double b, const Matrix& X, const Matrix& Y, long num_iterations,
+                      double learning_rate, bool print_cost = false, long record_every = 100);
 
 /// \brief Predicts labels: 1 where \f$ \sigma(w^T x + b) > 0.5 \f$, else 0.
 /// \param[in] w weights, shape (n_x, 1)

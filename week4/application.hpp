@@ -1,6 +1,7 @@
 /// \file
 /// \brief Lectures 4.1-4.6 put to work: the course's cat classifier, a two-layer and an
-/// L-layer network trained by gradient descent on real images.
+/// L-layer network trained by gradient descent on real images, as the notebook *Deep Neural
+/// Network - Application* writes them.
 ///
 /// **The models.** `two_layer_model` is LINEAR -> RELU -> LINEAR -> SIGMOID with
 /// `initialize_parameters`; `L_layer_model` is [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID
@@ -17,15 +18,16 @@
 /// `Accuracy: 0.9999999999999998` and `Accuracy: 0.72`. The last digit or two of the 16-digit
 /// costs may differ on another BLAS; six decimals agree.
 ///
-/// **Speed.** The loop calls BLAS for every product, reuses its caches and gradients (no
-/// buffer of a layer's size is allocated after the first iteration) and skips the gradient
-/// with respect to X, which nobody uses; `bench/deep_vs_numpy.sh` times it against the
-/// notebook's numpy code.
+/// **Speed.** Every product is one BLAS call. The loop is written as the notebook's, values in
+/// and values out: copies of a `Matrix` share its storage, and a product nobody reads (the
+/// gradient with respect to X of layer 1) is never computed. `bench/deep_vs_numpy.sh` times it
+/// against the notebook's numpy code.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "common/datasets.hpp"
 #include "common/matrix.hpp"
@@ -52,6 +54,12 @@ using Observer = std::function<void(long iteration, double cost)>;
 void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
                          const LayerDims& layer_dims);
 
+/// What the two models return: the notebook's `parameters, costs`.
+struct TrainedModel {
+  Parameters parameters;      ///< the trained W[l], b[l]
+  std::vector<double> costs;  ///< the cost of iterations 0, 100, 200, ...: one per 100 iterations
+};
+
 /// \brief The two-layer model: `RandomState rng(seed)`, `initialize_parameters`, then
 /// `num_iterations` of linear_activation_forward (relu, then sigmoid), compute_cost,
 /// dA2 = -(Y / A2 - (1 - Y) / (1 - A2)), linear_activation_backward (sigmoid, then relu),
@@ -65,26 +73,30 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
 ///   100 iterations and after the last
 /// \param[in] seed seed of the initialization (1 in the notebook)
 /// \param[in] observe when set, called after every iteration with its cost
+/// \return `{parameters, costs}`: the trained parameters, and the cost of every 100th
+///   iteration (0, 100, ...), as the notebook's `costs` list records it.
 /// \throws TrainingDiverged naming the iteration and the learning rate when the cost stops
 ///   being finite.
 ///
 /// Exercise `week4.two_layer_model`.
-Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+TrainedModel two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+                             double learning_rate = 0.0075, long num_iterations = 3000,
+                             bool print_cost = false, std::uint32_t seed = 1,
+                             const Observer& observe = nullptr);
+
+/// \brief The L-layer model: `RandomState rng(seed)`, `initialize_parameters_deep`, then
+/// `num_iterations` of L_model_forward, compute_cost, L_model_backward, update_parameters.
+/// Arguments and result as for `two_layer_model`, with `layers_dims` of any length of at
+/// least 2: `auto [parameters, costs] = L_layer_model(X, Y, layers_dims, 0.0075, 2500, true);`.
+///
+/// Exercise `week4.L_layer_model`.
+TrainedModel L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
                            double learning_rate = 0.0075, long num_iterations = 3000,
                            bool print_cost = false, std::uint32_t seed = 1,
                            const Observer& observe = nullptr);
 
-/// \brief The L-layer model: `RandomState rng(seed)`, `initialize_parameters_deep`, then
-/// `num_iterations` of L_model_forward, compute_cost, L_model_backward, update_parameters.
-/// Arguments as for `two_layer_model`, with `layers_dims` of any length of at least 2.
-///
-/// Exercise `week4.L_layer_model`.
-Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
-                         double learning_rate = 0.0075, long num_iterations = 3000,
-                         bool print_cost = false, std::uint32_t seed = 1,
-                         const Observer& observe = nullptr);
-
-/// \brief Predictions of a trained network: 1 where \f$ A^{[L]} > 0.5 \f$, else 0.
+/// \brief Predictions of a trained network: 1 where \f$ A^{[L]} > 0.5 \f$, else 0, as the
+/// notebook's `predict(X, y, parameters)` computes them (its printed accuracy is `accuracy`).
 /// \param[in] X examples, \f$ (n_x, m) \f$
 /// \param[in] parameters a trained network (two-layer or L-layer)
 /// \return \f$ (1, m) \f$ of 0.0 and 1.0.

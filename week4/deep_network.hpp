@@ -1,14 +1,15 @@
 /// \file
-/// \brief Lectures 4.2, 4.5 and 4.7: the building blocks of a deep network, forward and
-/// backward, one layer at a time, with the course's names and caches.
+/// \brief Lectures 4.2 and 4.5: the building blocks of a deep network, forward and backward,
+/// one layer at a time, with the course's names and caches; and the notes' correction of the
+/// summary slide shown in lecture 4.8.
 ///
 /// **One block per layer (4.5).** Layer l's forward block takes \f$ A^{[l-1]} \f$ and returns
-/// \f$ A^{[l]} \f$, keeping a *cache* for later; its backward block takes \f$ dA^{[l]} \f$ and
+/// \f$ A^{[l]} \f$ with a *cache* for later; its backward block takes \f$ dA^{[l]} \f$ and
 /// the cache and returns \f$ dA^{[l-1]} \f$, \f$ dW^{[l]} \f$ and \f$ db^{[l]} \f$. Chaining the
 /// L forward blocks gives the prediction, chaining the L backward blocks in reverse gives every
 /// gradient, and one step of gradient descent updates every layer.
 ///
-/// **Forward, layer l (4.2, 4.6):**
+/// **Forward, layer l (4.2):**
 /// \f[ Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l]}) \f]
 /// with \f$ g = \mathrm{ReLU} \f$ (`max(0, z)`) for the hidden layers
 /// \f$ l = 1, \dots, L-1 \f$ and \f$ g = \sigma \f$ for the output layer L.
@@ -16,7 +17,7 @@
 /// **The cost** (cross-entropy, as in weeks 2 and 3):
 /// \f[ J = -\frac{1}{m} \left( Y \log(A^{[L]})^T + (1 - Y) \log(1 - A^{[L]})^T \right) \f]
 ///
-/// **Backward, layer l (4.5):**
+/// **Backward, layer l (4.2):**
 /// \f[ dZ^{[l]} = dA^{[l]} \ast g^{[l]\prime}(Z^{[l]}), \qquad
 ///     dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}, \qquad
 ///     db^{[l]} = \frac{1}{m} \textstyle\sum_{\text{examples}} dZ^{[l]}, \qquad
@@ -26,25 +27,33 @@
 /// (entry by entry). For the sigmoid, \f$ g'(z) = \sigma(z)(1 - \sigma(z)) \f$; for ReLU,
 /// \f$ g'(z) \f$ is 1 where \f$ z > 0 \f$ and 0 elsewhere.
 ///
-/// **The errata (4.7).** The lecture's summary slide writes \f$ dW^{[L]} = \frac{1}{m}
-/// dZ^{[L]} A^{[L]T} \f$ and \f$ dZ^{[L-1]} = dW^{[L]T} dZ^{[L]} \ast g'(Z^{[L-1]}) \f$. Both are
-/// slips: the gradient of \f$ W^{[L]} \f$ pairs \f$ dZ^{[L]} \f$ with the *input* of layer L,
-/// \f$ A^{[L-1]} \f$ (the shapes say so too: \f$ dZ^{[L]} A^{[L]T} \f$ is \f$ (n^{[L]},
-/// n^{[L]}) \f$, not the \f$ (n^{[L]}, n^{[L-1]}) \f$ of \f$ W^{[L]} \f$), and the error flows
-/// back through the weights \f$ W^{[L]} \f$, not through their gradient. The right forms are
-/// \f$ dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T} \f$ and \f$ dZ^{[L-1]} = W^{[L]T} dZ^{[L]}
-/// \ast g'(Z^{[L-1]}) \f$; the tests show that the slide's forms fail a gradient check.
+/// **The errata (4.8).** The summary slide shown in lecture 4.8 writes \f$ dW^{[L]} = \frac{1}{m}
+/// dZ^{[L]} A^{[L]T} \f$ and \f$ dZ^{[L-1]} = dW^{[L]T} dZ^{[L]} \ast g'(Z^{[L-1]}) \f$, and the
+/// notes correct both just before it. The gradient of \f$ W^{[L]} \f$ pairs \f$ dZ^{[L]} \f$
+/// with the *input* of layer L, \f$ A^{[L-1]} \f$ (the shapes say so too: \f$ dZ^{[L]}
+/// A^{[L]T} \f$ is \f$ (n^{[L]}, n^{[L]}) \f$, not the \f$ (n^{[L]}, n^{[L-1]}) \f$ of
+/// \f$ W^{[L]} \f$), and the error flows back through the weights \f$ W^{[L]} \f$, not through
+/// their gradient. The right forms are \f$ dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T} \f$ and
+/// \f$ dZ^{[L-1]} = W^{[L]T} dZ^{[L]} \ast g'(Z^{[L-1]}) \f$; the tests show that the slide's
+/// forms fail a gradient check.
 ///
-/// **Buffers.** The notebooks return fresh arrays from every function. Here the outputs are
-/// passed in and filled (`Matrix&`), and the caches and gradients live across iterations, so
-/// that a training loop reuses the same memory every iteration and allocates nothing once it
-/// has run one. `dot(a, b, out)` and `sum(a, 1, out)` are numpy's `np.dot(a, b, out=out)` and
-/// `np.sum(a, axis=1, keepdims=True, out=out)`. Assigning a fresh result (`Z = dot(W, A) + b`)
-/// gives the same numbers, only slower.
+/// **Values, as in the notebook.** Every function returns what the notebook's returns, and the
+/// tuples read as Python's: `auto [Z, linear_cache] = linear_forward(A_prev, W, b);` is the
+/// notebook's `Z, linear_cache = linear_forward(A_prev, W, b)`, and `auto [AL, caches] =
+/// L_model_forward(X, parameters);`, `Gradients grads = L_model_backward(AL, Y, caches);`,
+/// `parameters = update_parameters(parameters, grads, learning_rate);` are one training step.
+/// A cache holds its matrices as values, so it stays valid whatever becomes of the matrices it
+/// was made from. Copying a `Matrix` shares its storage (copy-on-write), so a cache that keeps
+/// A_prev, W and b copies no entries; and a product whose result nobody reads is never computed,
+/// so the gradient with respect to X that layer 1's backward step returns, as the notebook's
+/// does, costs nothing.
 ///
 /// **Indexing.** Layers are numbered as in the lecture: `parameters.W[l]` is \f$ W^{[l]} \f$ for
-/// \f$ l = 1, \dots, L \f$, and so are `caches[l]`, `grads.dW[l]` ...; entry 0 of each is unused
-/// (empty), because layer 0 is the input.
+/// \f$ l = 1, \dots, L \f$, and so are `caches[l]`, `grads.dW[l]`, `grads.db[l]`; entry 0 of
+/// each is empty, because layer 0 is the input. `grads.dA[l]` is \f$ dA^{[l]} \f$ for
+/// \f$ l = 0, \dots, L \f$: `dA[L]` is where the backward pass starts and `dA[0]`, with respect
+/// to X, is the notebook's `dA0`. (The notebook's `caches` is a list of L, layer l at index
+/// l - 1; here it has L + 1 entries like everything else, and a list of L is refused, saying so.)
 #pragma once
 
 #include <cstddef>
@@ -67,8 +76,8 @@ struct Parameters {
 };
 
 /// \brief Checks that `parameters` form a network on inputs of `n_x` features with one output
-/// unit: `W[1]` is `(n[1], n_x)`, each `W[l]` is `(n[l], n[l-1])`, each `b[l]` is `(n[l], 1)`,
-/// and `W[L]` has one row. Given code.
+/// unit: `W[0]` and `b[0]` empty, `W[1]` is `(n[1], n_x)`, each `W[l]` is `(n[l], n[l-1])`,
+/// each `b[l]` is `(n[l], 1)`, and `W[L]` has one row. Given code.
 /// \throws ShapeError naming `what`, the layer and the rule.
 void check_parameters(const char* what, const Parameters& parameters, std::size_t n_x);
 
@@ -78,20 +87,25 @@ enum class Activation {
   kRelu,     ///< \f$ \max(0, z) \f$, the hidden layers
 };
 
+/// What an activation returns, as the notebook's `A, activation_cache = sigmoid(Z)`.
+struct ActivationForward {
+  Matrix A;                 ///< \f$ A = g(Z) \f$, the shape of Z
+  Matrix activation_cache;  ///< Z itself, kept for the backward step
+};
+
 /// \name The activations and their backward steps (given, as the notebook's `dnn_utils`)
-/// Each writes its output into the last argument, resized to the input's shape.
 ///@{
 
-/// `A = 1 / (1 + exp(-Z))`.
-void sigmoid(const Matrix& Z, Matrix& A);
-/// `A = max(0, Z)`.
-void relu(const Matrix& Z, Matrix& A);
-/// \f$ dZ = dA \ast s (1 - s) \f$ with \f$ s = \sigma(Z) \f$. Throws `ShapeError` unless dA and
-/// Z have the same shape.
-void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ);
-/// \f$ dZ = dA \f$ where \f$ Z > 0 \f$, 0 elsewhere. Throws `ShapeError` unless dA and Z have
-/// the same shape.
-void relu_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ);
+/// `A = 1 / (1 + exp(-Z))`, and Z as the cache.
+ActivationForward sigmoid(const Matrix& Z);
+/// `A = max(0, Z)`, and Z as the cache.
+ActivationForward relu(const Matrix& Z);
+/// \f$ dZ = dA \ast s (1 - s) \f$ with \f$ s = \sigma(Z) \f$, Z being the activation cache.
+/// Throws `ShapeError` unless dA and Z have the same shape.
+Matrix sigmoid_backward(const Matrix& dA, const Matrix& activation_cache);
+/// \f$ dZ = dA \f$ where \f$ Z > 0 \f$, 0 elsewhere, Z being the activation cache. Throws
+/// `ShapeError` unless dA and Z have the same shape.
+Matrix relu_backward(const Matrix& dA, const Matrix& activation_cache);
 ///@}
 
 /// \brief Layer sizes `{n_x, n_h, n_y}` of the two-layer model, each weight matrix drawn from
@@ -126,57 +140,67 @@ enum class WeightScale {
 Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& rng,
                                       WeightScale scale = WeightScale::kInverseSqrtFanIn);
 
-/// What `linear_forward` keeps for `linear_backward`: the notebook's tuple `(A_prev, W, b)`.
-/// Like Python's tuple it refers to the three matrices and does not copy them, so they must
-/// outlive the cache (in `L_model_forward` they are X, the previous layer's cache and the
-/// parameters).
+/// The notebook's `linear_cache`, the tuple `(A_prev, W, b)` that `linear_forward` keeps for
+/// `linear_backward`. It holds the three matrices as values: a cache made from temporaries, or
+/// copied, or kept after its arguments are gone, is as good as the first.
 struct LinearCache {
-  const Matrix* A_prev = nullptr;  ///< \f$ A^{[l-1]} \f$, \f$ (n^{[l-1]}, m) \f$
-  const Matrix* W = nullptr;       ///< \f$ W^{[l]} \f$, \f$ (n^{[l]}, n^{[l-1]}) \f$
-  const Matrix* b = nullptr;       ///< \f$ b^{[l]} \f$, \f$ (n^{[l]}, 1) \f$
+  Matrix A_prev;  ///< \f$ A^{[l-1]} \f$, \f$ (n^{[l-1]}, m) \f$
+  Matrix W;       ///< \f$ W^{[l]} \f$, \f$ (n^{[l]}, n^{[l-1]}) \f$
+  Matrix b;       ///< \f$ b^{[l]} \f$, \f$ (n^{[l]}, 1) \f$
 };
 
-/// What a layer's forward block keeps: the notebook's `(linear_cache, activation_cache)` with
-/// the activation cache \f$ Z^{[l]} \f$, and the layer's output \f$ A^{[l]} \f$, which the next
-/// layer's linear cache refers to.
+/// The notebook's `cache` of one layer, the tuple `(linear_cache, activation_cache)`.
 struct Cache {
-  LinearCache linear_cache;  ///< the inputs of the linear part
-  Matrix Z;                  ///< \f$ Z^{[l]} \f$, \f$ (n^{[l]}, m) \f$: the activation cache
-  Matrix A;                  ///< \f$ A^{[l]} = g(Z^{[l]}) \f$, \f$ (n^{[l]}, m) \f$
+  LinearCache linear_cache;  ///< `(A_prev, W, b)`, the inputs of the linear part
+  Matrix activation_cache;   ///< \f$ Z^{[l]} \f$, \f$ (n^{[l]}, m) \f$, the activation's input
+};
+
+/// What `linear_forward` returns: the notebook's `Z, linear_cache`.
+struct LinearForward {
+  Matrix Z;  ///< \f$ Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]} \f$, \f$ (n^{[l]}, m) \f$
+  LinearCache linear_cache;  ///< `(A_prev, W, b)`
 };
 
 /// \brief The linear part of a layer's forward block: \f$ Z = W A_{prev} + b \f$.
 /// \param[in] A_prev activations of the previous layer (or X), \f$ (n^{[l-1]}, m) \f$
 /// \param[in] W weights, \f$ (n^{[l]}, n^{[l-1]}) \f$
 /// \param[in] b bias, \f$ (n^{[l]}, 1) \f$, added to every column
-/// \param[out] Z the result, resized to \f$ (n^{[l]}, m) \f$
-/// \param[out] cache records A_prev, W and b (by address)
+/// \return `{Z, linear_cache}`: Z is \f$ (n^{[l]}, m) \f$, the cache is `(A_prev, W, b)`.
 /// \throws ShapeError citing `W[l] is (n[l], n[l-1])` or `b[l] is (n[l], 1)`.
 ///
 /// Exercise `week4.linear_forward`.
-void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matrix& Z,
-                    LinearCache& cache);
+LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b);
+
+/// What `linear_activation_forward` returns: the notebook's `A, cache`.
+struct LayerForward {
+  Matrix A;     ///< \f$ A^{[l]} = g(Z^{[l]}) \f$, \f$ (n^{[l]}, m) \f$
+  Cache cache;  ///< `(linear_cache, activation_cache)`
+};
 
 /// \brief A layer's whole forward block: `linear_forward`, then the activation.
 /// \param[in] A_prev, W, b as for `linear_forward`
 /// \param[in] activation `kRelu` for hidden layers, `kSigmoid` for the output
-/// \param[out] cache filled: its linear cache, Z and A
-/// \return `cache.A`, the layer's output \f$ A^{[l]} \f$.
+/// \return `{A, cache}` with `cache = (linear_cache, activation_cache)`, the activation cache
+///   being \f$ Z^{[l]} \f$.
 ///
 /// Exercise `week4.linear_activation_forward`.
-const Matrix& linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
-                                        Activation activation, Cache& cache);
+LayerForward linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
+                                       Activation activation);
+
+/// What `L_model_forward` returns: the notebook's `AL, caches`.
+struct ModelForward {
+  Matrix AL;                  ///< \f$ A^{[L]} \f$, the predictions, \f$ (1, m) \f$
+  std::vector<Cache> caches;  ///< L + 1 entries: `caches[l]` is layer l's, `caches[0]` empty
+};
 
 /// \brief The forward pass of the whole network: [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID.
 /// \param[in] X examples, \f$ (n^{[0]}, m) \f$
 /// \param[in] parameters W[l], b[l] for l = 1..L, checked by `check_parameters`
-/// \param[in,out] caches resized to L + 1 entries; `caches[l]` is layer l's cache (entry 0
-///   unused). Reusing the same vector across iterations reuses its memory.
-/// \return \f$ A^{[L]} \f$, the predictions \f$ (1, m) \f$: a reference to `caches[L].A`.
+/// \return `{AL, caches}`: \f$ A^{[L]} \f$, \f$ (1, m) \f$, and the caches of the L layers,
+///   `caches[l]` for l = 1..L (`caches[0]` empty, as `W[0]`).
 ///
 /// Exercise `week4.L_model_forward`.
-const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
-                              std::vector<Cache>& caches);
+ModelForward L_model_forward(const Matrix& X, const Parameters& parameters);
 
 /// \brief The cross-entropy cost, written as the cat notebook writes it (two dot products):
 /// `(1./m) * (-np.dot(Y, np.log(AL).T) - np.dot(1 - Y, np.log(1 - AL).T))`.
@@ -187,65 +211,65 @@ const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
 /// Exercise `week4.compute_cost`.
 double compute_cost(const Matrix& AL, const Matrix& Y);
 
+/// What a layer's backward steps return: the notebook's `dA_prev, dW, db`.
+struct LayerGradients {
+  Matrix dA_prev;  ///< \f$ dA^{[l-1]} \f$, \f$ (n^{[l-1]}, m) \f$
+  Matrix dW;       ///< \f$ dW^{[l]} \f$, \f$ (n^{[l]}, n^{[l-1]}) \f$
+  Matrix db;       ///< \f$ db^{[l]} \f$, \f$ (n^{[l]}, 1) \f$
+};
+
 /// \brief The linear part of a layer's backward block.
 /// \f[ dW = \frac{1}{m} dZ\, A_{prev}^T, \quad db = \frac{1}{m} \textstyle\sum_{\text{examples}}
 ///     dZ, \quad dA_{prev} = W^T dZ \f]
 /// \param[in] dZ \f$ (n^{[l]}, m) \f$
-/// \param[in] cache the layer's linear cache (A_prev, W, b)
-/// \param[out] dA_prev \f$ (n^{[l-1]}, m) \f$, or `nullptr` when nobody needs it (the first
-///   layer's, the gradient with respect to X, is never used)
-/// \param[out] dW \f$ (n^{[l]}, n^{[l-1]}) \f$
-/// \param[out] db \f$ (n^{[l]}, 1) \f$
+/// \param[in] linear_cache the layer's `(A_prev, W, b)` from `linear_forward`
+/// \return `{dA_prev, dW, db}`, each shaped as what it differentiates.
+/// \throws ShapeError when dZ is not \f$ (n^{[l]}, m) \f$ for the cache's W and A_prev.
 ///
 /// Exercise `week4.linear_backward`.
-void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev, Matrix& dW,
-                     Matrix& db);
+LayerGradients linear_backward(const Matrix& dZ, const LinearCache& linear_cache);
 
 /// \brief A layer's whole backward block: \f$ dZ = dA \ast g'(Z) \f$ by `relu_backward` or
-/// `sigmoid_backward`, then `linear_backward`.
+/// `sigmoid_backward` on the activation cache, then `linear_backward` on the linear cache.
 /// \param[in] dA \f$ (n^{[l]}, m) \f$
-/// \param[in] cache the layer's cache from the forward pass
+/// \param[in] cache the layer's `(linear_cache, activation_cache)` from the forward pass
 /// \param[in] activation the layer's activation
-/// \param[out] dZ \f$ (n^{[l]}, m) \f$, kept for the reader (and reused as a buffer)
-/// \param[out] dA_prev, dW, db as for `linear_backward` (dA_prev may be `nullptr`)
+/// \return `{dA_prev, dW, db}` as `linear_backward` returns them.
 ///
 /// Exercise `week4.linear_activation_backward`.
-void linear_activation_backward(const Matrix& dA, const Cache& cache, Activation activation,
-                                Matrix& dZ, Matrix* dA_prev, Matrix& dW, Matrix& db);
+LayerGradients linear_activation_backward(const Matrix& dA, const Cache& cache,
+                                          Activation activation);
 
-/// The gradients of the cost, layer by layer (entry 0 unused): each has the shape of what it
-/// differentiates.
+/// The gradients of the cost, the notebook's `grads`, layer by layer: each has the shape of
+/// what it differentiates.
 struct Gradients {
-  std::vector<Matrix> dA;  ///< `dA[l]`, l = 1..L; `dA[L]` is dAL, where backward starts
-  std::vector<Matrix> dZ;  ///< `dZ[l]`, l = 1..L
-  std::vector<Matrix> dW;  ///< `dW[l]`, l = 1..L
-  std::vector<Matrix> db;  ///< `db[l]`, l = 1..L
-  /// Gives each vector L + 1 entries, keeping the matrices already there (and their memory).
-  void resize(std::size_t L) {
-    for (std::vector<Matrix>* v : {&dA, &dZ, &dW, &db}) v->resize(L + 1);
-  }
+  std::vector<Matrix> dA;  ///< `dA[l]`, l = 0..L: `dA[L]` is dAL, `dA[0]` the notebook's `dA0`
+  std::vector<Matrix> dW;  ///< `dW[l]`, l = 1..L (`dW[0]` empty)
+  std::vector<Matrix> db;  ///< `db[l]`, l = 1..L (`db[0]` empty)
 };
 
 /// \brief The backward pass of the whole network, from
 /// \f$ dA^{[L]} = -(Y / A^{[L]} - (1 - Y) / (1 - A^{[L]})) \f$ through the sigmoid layer L and
-/// the ReLU layers L-1, ..., 1. \f$ dA^{[0]} \f$ (with respect to X) is not computed.
+/// the ReLU layers L-1, ..., 1.
 /// \param[in] AL the output of `L_model_forward`, \f$ (1, m) \f$
 /// \param[in] Y labels, \f$ (1, m) \f$
-/// \param[in] caches the caches of `L_model_forward`
-/// \param[in,out] grads resized to L + 1 entries per vector and filled; reusing the same
-///   object across iterations reuses its memory.
+/// \param[in] caches the caches of `L_model_forward`: L + 1 entries, `caches[0]` empty
+/// \return `grads` with `dA[0..L]`, `dW[1..L]`, `db[1..L]`.
+/// \throws std::invalid_argument when `caches` is not L + 1 entries with `caches[0]` empty
+///   (the notebook's list of L caches is refused, saying so) or its layers do not chain;
+///   ShapeError when AL and Y differ or AL is not the shape of the last layer's Z.
 ///
 /// Exercise `week4.L_model_backward`.
-void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches,
-                      Gradients& grads);
+Gradients L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches);
 
-/// \brief One step of gradient descent on every layer, in place:
+/// \brief One step of gradient descent on every layer:
 /// \f$ W^{[l]} := W^{[l]} - \alpha\, dW^{[l]} \f$, \f$ b^{[l]} := b^{[l]} - \alpha\, db^{[l]} \f$.
-/// \param[in,out] parameters updated
-/// \param[in] grads gradients of the same shapes
+/// \param[in] parameters the parameters before the step (a copy: the caller's are untouched)
+/// \param[in] grads gradients of the same shapes, `dW[l]` and `db[l]` for l = 1..L
 /// \param[in] learning_rate \f$ \alpha > 0 \f$
+/// \return the parameters after the step.
 ///
 /// Exercise `week4.update_parameters`.
-void update_parameters(Parameters& parameters, const Gradients& grads, double learning_rate);
+Parameters update_parameters(Parameters parameters, const Gradients& grads, double learning_rate);
 
 }  // namespace dlc::week4

@@ -53,8 +53,8 @@ int shapes(const cli::Arguments& args, const RunContext&) {
 }
 
 // The two models of the cat notebook, called alike.
-using Model = week4::Parameters (*)(const Matrix&, const Matrix&, const week4::LayerDims&, double,
-                                    long, bool, std::uint32_t, const week4::Observer&);
+using Model = week4::TrainedModel (*)(const Matrix&, const Matrix&, const week4::LayerDims&, double,
+                                      long, bool, std::uint32_t, const week4::Observer&);
 
 // On Fashion-MNIST, the training images a run uses unless --train-size says otherwise: the
 // notebook's 2500 iterations then take seconds, not minutes.
@@ -105,7 +105,7 @@ int train_and_report(const cli::Arguments& args, const char* model_name, Model m
     progress.update(i + 1, cost);
   };
   const auto start = std::chrono::steady_clock::now();
-  const week4::Parameters parameters =
+  const auto [parameters, costs] =
       model(train_x, train_y, dims, learning_rate, iterations, /*print_cost=*/false, seed, observe);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   progress.finish();

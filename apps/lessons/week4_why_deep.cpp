@@ -80,8 +80,7 @@ struct Check {
 Check check_network(const week4::Parameters& parameters, const week4::ParityData& data) {
   const Matrix p = week4::predict(data.X, parameters);
   check_result("predict", "its result", p, data.Y.shape());
-  std::vector<week4::Cache> caches;
-  const Matrix& AL = week4::L_model_forward(data.X, parameters, caches);
+  const auto [AL, caches] = week4::L_model_forward(data.X, parameters);
   check_result("L_model_forward", "A[L]", AL, data.Y.shape());
   Check c;
   c.right = static_cast<std::size_t>(sum(equal(p, data.Y)));
@@ -188,7 +187,7 @@ int parity(const cli::Arguments& args, const RunContext&) {
               << std::setw(5) << size.parameters << " parameters\n   " << std::flush;
     for (std::uint32_t k = 0; k < seeds; ++k) {
       const std::uint32_t s = seed + k;  // wraps past 2^32 - 1, as the seeds printed above
-      const week4::Parameters trained =
+      const auto [trained, costs] =
           week4::L_layer_model(data.X, data.Y, run.dims, learning_rate, iterations, false, s);
       const Matrix p = week4::predict(data.X, trained);
       check_result("predict", "its result", p, data.Y.shape());

@@ -87,9 +87,8 @@ Propagation propagate_loop(const Matrix& w, double b, const Matrix& X, const Mat
   return out;
 }
 
-Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& Y,
-                      long num_iterations, double learning_rate, bool print_cost,
-                      long record_every) {
+Optimization optimize(Matrix w, double b, const Matrix& X, const Matrix& Y, long num_iterations,
+                      double learning_rate, bool print_cost, long record_every) {
   check_examples("optimize", X, Y);
   check_weights("optimize", w, X);
   check_iterations("optimize", num_iterations);
@@ -99,15 +98,12 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
                                 " but must be at least 1");
   }
   Optimization out;
-  out.params = Parameters{w, b};
-  Matrix& w_ = out.params.w;
-  double& b_ = out.params.b;
   for (long i = 0; i < num_iterations; ++i) {
     Propagation step;
-    // BEGIN SOLUTION week2.optimize: step = propagate(w_, b_, X, Y), then one gradient-descent step on w_ and b_: w := w - learning_rate * dw, b := b - learning_rate * db
-    step = propagate(w_, b_, X, Y);
-    w_ -= learning_rate * step.grads.dw;  // w := w - alpha dw
-    b_ -= learning_rate * step.grads.db;  // b := b - alpha db
+    // BEGIN SOLUTION week2.optimize: step = propagate(w, b, X, Y), then one gradient-descent step on w and b: w := w - learning_rate * dw, b := b - learning_rate * db
+    step = propagate(w, b, X, Y);
+    w -= learning_rate * step.grads.dw;  // w := w - alpha dw
+    b -= learning_rate * step.grads.db;  // b := b - alpha db
     // END SOLUTION
     check_cost(step.cost, i, learning_rate);
     if (i % record_every == 0) {
@@ -117,6 +113,7 @@ Optimization optimize(const Matrix& w, double b, const Matrix& X, const Matrix& 
     }
     out.grads = std::move(step.grads);
   }
+  out.params = Parameters{w, b};
   return out;
 }
 

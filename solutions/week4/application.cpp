@@ -4,6 +4,7 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "common/checks.hpp"
 #include "common/exercise.hpp"
@@ -14,13 +15,15 @@ namespace dlc::week4 {
 namespace {
 
 // What both models do after each iteration: stop when the cost is no longer a number, print
-// it every 100 iterations and after the last one (as the notebooks do), and tell the observer.
+// it every 100 iterations and after the last one, record it every 100 in `costs` (as the
+// notebooks do), and tell the observer.
 void end_iteration(long i, double cost, long num_iterations, double learning_rate, bool print_cost,
-                   const Observer& observe) {
+                   const Observer& observe, std::vector<double>& costs) {
   check_cost(cost, i, learning_rate);
   if (print_cost && (i % 100 == 0 || i == num_iterations - 1)) {
     std::cout << "Cost after iteration " << i << ": " << python_repr(cost) << '\n';
   }
+  if (i % 100 == 0) costs.push_back(cost);
   if (observe) observe(i, cost);
 }
 
@@ -68,9 +71,9 @@ void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
   }
 }
 
-Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
-                           double learning_rate, long num_iterations, bool print_cost,
-                           std::uint32_t seed, const Observer& observe) {
+TrainedModel two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+                             double learning_rate, long num_iterations, bool print_cost,
+                             std::uint32_t seed, const Observer& observe) {
   check_training_data("two_layer_model", X, Y, layers_dims);
   if (layers_dims.size() != 3) {
     throw std::invalid_argument("two_layer_model: layers_dims has " +
@@ -82,62 +85,55 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
   RandomState rng(seed);
   Parameters parameters =
       initialize_parameters(layers_dims[0], layers_dims[1], layers_dims[2], rng);
-  Cache cache1, cache2;  // reused every iteration
-  Gradients grads;
-  grads.resize(2);
+  std::vector<double> costs;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    // BEGIN SOLUTION week4.two_layer_model: forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters
-    const Matrix& A1 =
-        linear_activation_forward(X, parameters.W[1], parameters.b[1], Activation::kRelu, cache1);
-    const Matrix& A2 = linear_activation_forward(A1, parameters.W[2], parameters.b[2],
-                                                 Activation::kSigmoid, cache2);
+    // BEGIN SOLUTION week4.two_layer_model: forward: auto [A1, cache1] = linear_activation_forward(X, W[1], b[1], relu), then [A2, cache2] from A1 with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)); backward: auto [dA1, dW2, db2] = linear_activation_backward(dA2, cache2, sigmoid), then [dA0, dW1, db1] from dA1 and cache1 with relu; grads with dW = {empty, dW1, dW2} and db likewise; parameters = update_parameters(parameters, grads, learning_rate)
+    auto [A1, cache1] =
+        linear_activation_forward(X, parameters.W[1], parameters.b[1], Activation::kRelu);
+    auto [A2, cache2] =
+        linear_activation_forward(A1, parameters.W[2], parameters.b[2], Activation::kSigmoid);
     cost = compute_cost(A2, Y);
-    Matrix& dA2 = grads.dA[2];
-    dA2.resize_for_overwrite(1, A2.cols());
-    for (std::size_t k = 0; k < A2.cols(); ++k) {
-      dA2(0, k) = -(Y(0, k) / A2(0, k) - (1.0 - Y(0, k)) / (1.0 - A2(0, k)));
-    }
-    linear_activation_backward(dA2, cache2, Activation::kSigmoid, grads.dZ[2], &grads.dA[1],
-                               grads.dW[2], grads.db[2]);
-    linear_activation_backward(grads.dA[1], cache1, Activation::kRelu, grads.dZ[1], nullptr,
-                               grads.dW[1], grads.db[1]);
-    update_parameters(parameters, grads, learning_rate);
+    const Matrix dA2 = -(Y / A2 - (1.0 - Y) / (1.0 - A2));  // dA2 = -(Y/A2 - (1-Y)/(1-A2))
+    auto [dA1, dW2, db2] = linear_activation_backward(dA2, cache2, Activation::kSigmoid);
+    auto [dA0, dW1, db1] = linear_activation_backward(dA1, cache1, Activation::kRelu);
+    Gradients grads;
+    grads.dW = {Matrix(), dW1, dW2};  // grads['dW1'], grads['dW2']
+    grads.db = {Matrix(), db1, db2};
+    parameters = update_parameters(parameters, grads, learning_rate);
     // END SOLUTION
-    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
+    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe, costs);
   }
-  return parameters;
+  return {parameters, costs};
 }
 
-Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
-                         double learning_rate, long num_iterations, bool print_cost,
-                         std::uint32_t seed, const Observer& observe) {
+TrainedModel L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
+                           double learning_rate, long num_iterations, bool print_cost,
+                           std::uint32_t seed, const Observer& observe) {
   check_training_data("L_layer_model", X, Y, layers_dims);
   check_learning_rate("L_layer_model", learning_rate);
   check_iterations("L_layer_model", num_iterations);
   RandomState rng(seed);
   Parameters parameters = initialize_parameters_deep(layers_dims, rng);
-  std::vector<Cache> caches;  // reused every iteration: no allocation after the first
-  Gradients grads;
+  std::vector<double> costs;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    // BEGIN SOLUTION week4.L_layer_model: AL = L_model_forward(X, parameters, caches); cost = compute_cost(AL, Y); L_model_backward(AL, Y, caches, grads); update_parameters(parameters, grads, learning_rate)
-    const Matrix& AL = L_model_forward(X, parameters, caches);  // forward
-    cost = compute_cost(AL, Y);                                 // cost
-    L_model_backward(AL, Y, caches, grads);                     // backward
-    update_parameters(parameters, grads, learning_rate);        // update
+    // BEGIN SOLUTION week4.L_layer_model: auto [AL, caches] = L_model_forward(X, parameters); cost = compute_cost(AL, Y); Gradients grads = L_model_backward(AL, Y, caches); parameters = update_parameters(parameters, grads, learning_rate)
+    auto [AL, caches] = L_model_forward(X, parameters);                // forward
+    cost = compute_cost(AL, Y);                                        // cost
+    const Gradients grads = L_model_backward(AL, Y, caches);           // backward
+    parameters = update_parameters(parameters, grads, learning_rate);  // update
     // END SOLUTION
-    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
+    end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe, costs);
   }
-  return parameters;
+  return {parameters, costs};
 }
 
 Matrix predict(const Matrix& X, const Parameters& parameters) {
   check_parameters("predict", parameters, X.rows());
   Matrix p;
-  // BEGIN SOLUTION week4.predict: probas = L_model_forward(X, parameters, caches) with a local std::vector<Cache>; p = greater(probas, 0.5)
-  std::vector<Cache> caches;
-  const Matrix& probas = L_model_forward(X, parameters, caches);
+  // BEGIN SOLUTION week4.predict: auto [probas, caches] = L_model_forward(X, parameters); p = greater(probas, 0.5)
+  auto [probas, caches] = L_model_forward(X, parameters);
   p = greater(probas, 0.5);  // 1 where the probability is above 0.5
   // END SOLUTION
   return p;

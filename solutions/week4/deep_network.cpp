@@ -18,6 +18,12 @@ void check_parameters(const char* what, const Parameters& parameters, std::size_
                      " b entries; a network of L layers needs W[0..L] and b[0..L] with L >= 1 "
                      "(entry 0 unused)");
   }
+  if (!parameters.W[0].empty() || !parameters.b[0].empty()) {
+    throw ShapeError(std::string(what) + ": W[0] is " + to_string(parameters.W[0].shape()) +
+                     " and b[0] is " + to_string(parameters.b[0].shape()) +
+                     " but both must be empty: layer 0 is the input, and layer l's weights are "
+                     "W[l] for l = 1..L (L + 1 entries, as the lecture numbers them)");
+  }
   std::size_t n_prev = n_x;
   for (std::size_t l = 1; l <= L; ++l) {
     const Matrix& W = parameters.W[l];
@@ -43,24 +49,87 @@ void check_parameters(const char* what, const Parameters& parameters, std::size_
   }
 }
 
-void sigmoid(const Matrix& Z, Matrix& A) {
-  A.resize_for_overwrite(Z.rows(), Z.cols());
+namespace {
+
+bool is_empty(const Cache& cache) {
+  return cache.activation_cache.empty() && cache.linear_cache.A_prev.empty() &&
+         cache.linear_cache.W.empty() && cache.linear_cache.b.empty();
+}
+
+// The caches L_model_forward returns for AL: L + 1 of them, caches[0] empty, caches[l] layer
+// l's, each layer's input the size of the one before's output, and Z[L] shaped as AL.
+void check_caches(const char* what, const std::vector<Cache>& caches, const Matrix& AL) {
+  const std::string expected =
+      " L_model_forward returns L + 1 caches for L layers: caches[l] is layer l's for "
+      "l = 1..L, and caches[0] is empty (layer 0 is the input)";
+  if (caches.size() < 2) {
+    throw std::invalid_argument(std::string(what) + ": caches has " +
+                                std::to_string(caches.size()) +
+                                (caches.size() == 1 ? " entry" : " entries") + ", but" + expected);
+  }
+  const std::size_t L = caches.size() - 1;
+  if (!is_empty(caches[0])) {
+    const std::string n = std::to_string(caches.size());
+    throw std::invalid_argument(
+        std::string(what) + ": caches has " + n +
+        " entries and caches[0] is a layer's cache (Z is " +
+        to_string(caches[0].activation_cache.shape()) + "): that is the notebook's list of L = " +
+        n + " caches, layer l at index l - 1; L_model_forward returns L + 1 = " +
+        std::to_string(caches.size() + 1) + " caches for " + n +
+        " layers: caches[l] is layer l's for l = 1..L, and caches[0] is empty (layer 0 is the "
+        "input)");
+  }
+  for (std::size_t l = 1; l <= L; ++l) {
+    const Cache& cache = caches[l];
+    const std::string at = std::string(what) + ": caches[" + std::to_string(l) + "]";
+    if (is_empty(cache)) throw std::invalid_argument(at + " is empty;" + expected);
+    const LinearCache& c = cache.linear_cache;
+    check_layer_input(what, static_cast<int>(l), c.W, c.b, c.A_prev);
+    if (cache.activation_cache.shape() != Shape{c.W.rows(), c.A_prev.cols()}) {
+      throw ShapeError(at + ": Z is " + to_string(cache.activation_cache.shape()) + " but W is " +
+                       to_string(c.W.shape()) + " and A_prev is " + to_string(c.A_prev.shape()) +
+                       "; Z[l] = W[l] A[l-1] + b[l] is (n[l], m)");
+    }
+    if (l > 1 && c.A_prev.shape() != caches[l - 1].activation_cache.shape()) {
+      throw std::invalid_argument(at + ": A_prev is " + to_string(c.A_prev.shape()) +
+                                  " but caches[" + std::to_string(l - 1) + "]'s Z is " +
+                                  to_string(caches[l - 1].activation_cache.shape()) +
+                                  "; layer l's input is layer l-1's output, A[l-1] shaped as "
+                                  "Z[l-1], and" +
+                                  expected);
+    }
+  }
+  if (AL.shape() != caches[L].activation_cache.shape()) {
+    throw ShapeError(std::string(what) + ": AL is " + to_string(AL.shape()) + " but caches[" +
+                     std::to_string(L) + "]'s Z is " +
+                     to_string(caches[L].activation_cache.shape()) + "; AL = sigma(Z[" +
+                     std::to_string(L) + "]) has the shape of the last layer's Z");
+  }
+}
+
+}  // namespace
+
+ActivationForward sigmoid(const Matrix& Z) {
+  Matrix A(Z.rows(), Z.cols());
   const double* z = Z.data();
   double* a = A.data();
   for (std::size_t k = 0; k < Z.size(); ++k) a[k] = 1.0 / (1.0 + std::exp(-z[k]));
+  return {A, Z};  // A, cache = Z
 }
 
-void relu(const Matrix& Z, Matrix& A) {
-  A.resize_for_overwrite(Z.rows(), Z.cols());
+ActivationForward relu(const Matrix& Z) {
+  Matrix A(Z.rows(), Z.cols());
   const double* z = Z.data();
   double* a = A.data();
   // np.maximum(0, Z): a NaN stays NaN.
   for (std::size_t k = 0; k < Z.size(); ++k) a[k] = z[k] > 0.0 || std::isnan(z[k]) ? z[k] : 0.0;
+  return {A, Z};  // A, cache = Z
 }
 
-void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
+Matrix sigmoid_backward(const Matrix& dA, const Matrix& activation_cache) {
+  const Matrix& Z = activation_cache;
   check_same_shape("sigmoid_backward", 0, "dA", dA, "Z", Z);
-  dZ.resize_for_overwrite(Z.rows(), Z.cols());
+  Matrix dZ(Z.rows(), Z.cols());
   const double* da = dA.data();
   const double* z = Z.data();
   double* dz = dZ.data();
@@ -68,15 +137,18 @@ void sigmoid_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
     const double s = 1.0 / (1.0 + std::exp(-z[k]));
     dz[k] = da[k] * s * (1.0 - s);  // dZ = dA * s * (1 - s)
   }
+  return dZ;
 }
 
-void relu_backward(const Matrix& dA, const Matrix& Z, Matrix& dZ) {
+Matrix relu_backward(const Matrix& dA, const Matrix& activation_cache) {
+  const Matrix& Z = activation_cache;
   check_same_shape("relu_backward", 0, "dA", dA, "Z", Z);
-  dZ.resize_for_overwrite(Z.rows(), Z.cols());
+  Matrix dZ(Z.rows(), Z.cols());
   const double* da = dA.data();
   const double* z = Z.data();
   double* dz = dZ.data();
   for (std::size_t k = 0; k < Z.size(); ++k) dz[k] = z[k] <= 0.0 ? 0.0 : da[k];  // dZ[Z <= 0] = 0
+  return dZ;
 }
 
 Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
@@ -116,47 +188,46 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
   return parameters;
 }
 
-void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matrix& Z,
-                    LinearCache& cache) {
+LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b) {
   check_layer_input("linear_forward", 0, W, b, A_prev);
-  // BEGIN SOLUTION week4.linear_forward: Z = W A_prev + b: dot(W, A_prev, Z) writes the product into Z, then add b (broadcast over the columns); the cache records &A_prev, &W, &b
-  dot(W, A_prev, Z);  // Z = W A_prev
-  Z += b;             //     + b, added to every column
-  cache = LinearCache{&A_prev, &W, &b};
+  Matrix Z;
+  // BEGIN SOLUTION week4.linear_forward: Z = W A_prev + b: dot(W, A_prev) is (n[l], m), and + b adds the column b to every column (broadcasting)
+  Z = dot(W, A_prev) + b;  // Z = W A_prev + b
   // END SOLUTION
+  const LinearCache linear_cache{A_prev, W, b};  // cache = (A, W, b)
+  return {Z, linear_cache};
 }
 
-const Matrix& linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
-                                        Activation activation, Cache& cache) {
+LayerForward linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
+                                       Activation activation) {
   check_layer_input("linear_activation_forward", 0, W, b, A_prev);
-  // BEGIN SOLUTION week4.linear_activation_forward: linear_forward into cache.Z and cache.linear_cache, then sigmoid(cache.Z, cache.A) or relu(cache.Z, cache.A)
-  linear_forward(A_prev, W, b, cache.Z, cache.linear_cache);  // Z = W A_prev + b
-  if (activation == Activation::kSigmoid) {
-    sigmoid(cache.Z, cache.A);  // A = sigma(Z)
-  } else {
-    relu(cache.Z, cache.A);  // A = max(0, Z)
-  }
+  // BEGIN SOLUTION week4.linear_activation_forward: auto [Z, linear_cache] = linear_forward(A_prev, W, b); then auto [A, activation_cache] = sigmoid(Z) or relu(Z); return {A, Cache{linear_cache, activation_cache}}
+  auto [Z, linear_cache] = linear_forward(A_prev, W, b);  // Z = W A_prev + b
+  auto [A, activation_cache] =
+      activation == Activation::kSigmoid ? sigmoid(Z) : relu(Z);  // A = sigma(Z) or max(0, Z)
+  return {A, Cache{linear_cache, activation_cache}};  // cache = (linear_cache, activation_cache)
   // END SOLUTION
-  return cache.A;
 }
 
-const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
-                              std::vector<Cache>& caches) {
+ModelForward L_model_forward(const Matrix& X, const Parameters& parameters) {
   check_parameters("L_model_forward", parameters, X.rows());
   const std::size_t L = parameters.L();
-  caches.resize(L + 1);  // caches[l] for l = 1..L; the same memory every iteration
-  const Matrix* A = &X;  // A[0] = X
+  std::vector<Cache> caches(L + 1);  // caches[l] for l = 1..L; caches[0] stays empty
+  Matrix A = X;                      // A[0] = X
   for (std::size_t l = 1; l < L; ++l) {
-    // BEGIN SOLUTION week4.L_model_forward: hidden layer l: A = &linear_activation_forward(*A, W[l], b[l], Activation::kRelu, caches[l])
-    A = &linear_activation_forward(*A, parameters.W[l], parameters.b[l], Activation::kRelu,
-                                   caches[l]);  // A[l] = relu(W[l] A[l-1] + b[l])
+    // BEGIN SOLUTION week4.L_model_forward: hidden layer l: auto [A_l, cache] = linear_activation_forward(A, parameters.W[l], parameters.b[l], Activation::kRelu); then A = A_l (the next layer's input) and caches[l] = cache
+    auto [A_l, cache] =  // A[l] = relu(W[l] A[l-1] + b[l])
+        linear_activation_forward(A, parameters.W[l], parameters.b[l], Activation::kRelu);
+    A = A_l;  // the next layer's input
+    caches[l] = cache;
     // END SOLUTION
   }
-  // BEGIN SOLUTION week4.L_model_forward: the output layer L: A = &linear_activation_forward(*A, W[L], b[L], Activation::kSigmoid, caches[L])
-  A = &linear_activation_forward(*A, parameters.W[L], parameters.b[L], Activation::kSigmoid,
-                                 caches[L]);  // AL = sigma(W[L] A[L-1] + b[L])
+  // BEGIN SOLUTION week4.L_model_forward: the output layer L: auto [AL, cache] = linear_activation_forward(A, parameters.W[L], parameters.b[L], Activation::kSigmoid); caches[L] = cache; return {AL, caches}
+  auto [AL, cache] =  // AL = sigma(W[L] A[L-1] + b[L])
+      linear_activation_forward(A, parameters.W[L], parameters.b[L], Activation::kSigmoid);
+  caches[L] = cache;
+  return {AL, caches};
   // END SOLUTION
-  return *A;
 }
 
 double compute_cost(const Matrix& AL, const Matrix& Y) {
@@ -172,91 +243,92 @@ double compute_cost(const Matrix& AL, const Matrix& Y) {
   return cost;
 }
 
-void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev, Matrix& dW,
-                     Matrix& db) {
-  if (cache.A_prev == nullptr || cache.W == nullptr || cache.b == nullptr) {
-    throw std::invalid_argument(
-        "linear_backward: the cache is empty; fill it with linear_forward first");
+LayerGradients linear_backward(const Matrix& dZ, const LinearCache& linear_cache) {
+  const auto& [A_prev, W, b] = linear_cache;
+  if (A_prev.empty() || W.empty() || b.empty()) {
+    throw std::invalid_argument("linear_backward: the cache is empty (A_prev is " +
+                                to_string(A_prev.shape()) + ", W " + to_string(W.shape()) + ", b " +
+                                to_string(b.shape()) +
+                                "); it is the (A_prev, W, b) that linear_forward returns");
   }
-  const Matrix& A_prev = *cache.A_prev;
-  const Matrix& W = *cache.W;
-  check_layer_input("linear_backward", 0, W, *cache.b, A_prev);
+  check_layer_input("linear_backward", 0, W, b, A_prev);
   if (dZ.shape() != Shape{W.rows(), A_prev.cols()}) {
     throw ShapeError("linear_backward: dZ is " + to_string(dZ.shape()) + " but W is " +
                      to_string(W.shape()) + " and A_prev is " + to_string(A_prev.shape()) +
                      "; dZ[l] is shaped as Z[l], (n[l], m)");
   }
   const double m = static_cast<double>(A_prev.cols());
-  // BEGIN SOLUTION week4.linear_backward: dW = (1/m) dZ A_prev^T (dot into dW, then scale); db = (1/m) sum(dZ, 1) (sum into db, then scale); when dA_prev is not null, dA_prev = W^T dZ
-  dot(dZ, A_prev.T(), dW);  // dW = 1/m dZ A_prev^T
-  dW *= 1.0 / m;
-  sum(dZ, 1, db);  // db = 1/m sum(dZ, axis=1)
-  db *= 1.0 / m;
-  if (dA_prev != nullptr) dot(W.T(), dZ, *dA_prev);  // dA_prev = W^T dZ
+  Matrix dA_prev, dW, db;
+  // BEGIN SOLUTION week4.linear_backward: dW = (1.0 / m) * dot(dZ, A_prev.T()); db = (1.0 / m) * sum(dZ, 1) (along each row: over the examples); dA_prev = dot(W.T(), dZ)
+  dW = (1.0 / m) * dot(dZ, A_prev.T());  // dW = 1/m dZ A^[l-1]T
+  db = (1.0 / m) * sum(dZ, 1);           // db = 1/m np.sum(dZ, axis=1, keepdims=True)
+  dA_prev = dot(W.T(), dZ);              // dA^[l-1] = W^[l]T dZ
   // END SOLUTION
+  return {dA_prev, dW, db};
 }
 
-void linear_activation_backward(const Matrix& dA, const Cache& cache, Activation activation,
-                                Matrix& dZ, Matrix* dA_prev, Matrix& dW, Matrix& db) {
-  check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", cache.Z);
-  // BEGIN SOLUTION week4.linear_activation_backward: dZ = relu_backward(dA, cache.Z, dZ) or sigmoid_backward(...); then linear_backward(dZ, cache.linear_cache, dA_prev, dW, db)
+LayerGradients linear_activation_backward(const Matrix& dA, const Cache& cache,
+                                          Activation activation) {
+  const auto& [linear_cache, activation_cache] = cache;
+  check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", activation_cache);
+  Matrix dZ;
+  // BEGIN SOLUTION week4.linear_activation_backward: dZ = relu_backward(dA, activation_cache) or sigmoid_backward(dA, activation_cache); then return linear_backward(dZ, linear_cache)
   if (activation == Activation::kSigmoid) {
-    sigmoid_backward(dA, cache.Z, dZ);  // dZ = dA * s (1 - s)
+    dZ = sigmoid_backward(dA, activation_cache);  // dZ = dA * s (1 - s)
   } else {
-    relu_backward(dA, cache.Z, dZ);  // dZ = dA where Z > 0, else 0
+    dZ = relu_backward(dA, activation_cache);  // dZ = dA where Z > 0, else 0
   }
-  linear_backward(dZ, cache.linear_cache, dA_prev, dW, db);
+  return linear_backward(dZ, linear_cache);  // dA_prev, dW, db
   // END SOLUTION
 }
 
-void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches,
-                      Gradients& grads) {
+Gradients L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches) {
   if (AL.shape() != Y.shape() || AL.rows() != 1) {
     throw ShapeError("L_model_backward: AL is " + to_string(AL.shape()) + " and Y is " +
                      to_string(Y.shape()) + " but both must be the same (1, m)");
   }
-  if (caches.size() < 2) {
-    throw std::invalid_argument("L_model_backward: " + std::to_string(caches.size()) +
-                                " caches, but L_model_forward leaves L + 1 >= 2 of them");
-  }
+  check_caches("L_model_backward", caches, AL);
   const std::size_t L = caches.size() - 1;
-  check_same_shape("L_model_backward", static_cast<int>(L), "A", AL, "A", caches[L].A);
-  grads.resize(L);
-  Matrix& dAL = grads.dA[L];
-  dAL.resize_for_overwrite(AL.rows(), AL.cols());
-  // BEGIN SOLUTION week4.L_model_backward: dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL
-  for (std::size_t k = 0; k < AL.cols(); ++k) {
-    const double a = AL(0, k), y = Y(0, k);
-    dAL(0, k) = -(y / a - (1.0 - y) / (1.0 - a));  // dAL = -(Y/AL - (1-Y)/(1-AL))
-  }
+  Gradients grads;
+  grads.dA.resize(L + 1);  // dA[0..L]
+  grads.dW.resize(L + 1);  // dW[1..L]; dW[0] stays empty
+  grads.db.resize(L + 1);
+  // BEGIN SOLUTION week4.L_model_backward: grads.dA[L] = -(Y / AL - (1 - Y) / (1 - AL)), entry by entry (the Matrix operators work so)
+  grads.dA[L] = -(Y / AL - (1.0 - Y) / (1.0 - AL));  // dAL = -(Y/AL - (1-Y)/(1-AL))
   // END SOLUTION
   for (std::size_t l = L; l >= 1; --l) {
-    // BEGIN SOLUTION week4.L_model_backward: layer l (sigmoid when l == L, else relu): linear_activation_backward(grads.dA[l], caches[l], ..., grads.dZ[l], dA_prev, grads.dW[l], grads.db[l]) with dA_prev = &grads.dA[l - 1], or nullptr for l == 1
+    // BEGIN SOLUTION week4.L_model_backward: layer l (sigmoid when l == L, else relu): auto [dA_prev, dW, db] = linear_activation_backward(grads.dA[l], caches[l], activation); then grads.dA[l - 1] = dA_prev, grads.dW[l] = dW, grads.db[l] = db
     const Activation g = l == L ? Activation::kSigmoid : Activation::kRelu;
-    Matrix* dA_prev = l > 1 ? &grads.dA[l - 1] : nullptr;  // dA[0] (for X) is never used
-    linear_activation_backward(grads.dA[l], caches[l], g, grads.dZ[l], dA_prev, grads.dW[l],
-                               grads.db[l]);
+    auto [dA_prev, dW, db] = linear_activation_backward(grads.dA[l], caches[l], g);
+    grads.dA[l - 1] = dA_prev;  // dA[l-1] = W[l]^T dZ[l]
+    grads.dW[l] = dW;
+    grads.db[l] = db;
     // END SOLUTION
   }
+  return grads;
 }
 
-void update_parameters(Parameters& parameters, const Gradients& grads, double learning_rate) {
+Parameters update_parameters(Parameters parameters, const Gradients& grads, double learning_rate) {
   check_learning_rate("update_parameters", learning_rate);
   const std::size_t L = parameters.L();
   if (grads.dW.size() != L + 1 || grads.db.size() != L + 1) {
-    throw std::invalid_argument("update_parameters: the parameters have " + std::to_string(L) +
-                                " layers but the gradients " +
-                                std::to_string(grads.dW.empty() ? 0 : grads.dW.size() - 1));
+    throw std::invalid_argument(
+        "update_parameters: the parameters have " + std::to_string(L) + " layers (W has " +
+        std::to_string(parameters.W.size()) + " entries) but grads.dW has " +
+        std::to_string(grads.dW.size()) + " and grads.db " + std::to_string(grads.db.size()) +
+        "; dW[l] and db[l] for l = 1..L with entry 0 empty make L + 1 = " + std::to_string(L + 1) +
+        " each");
   }
   for (std::size_t l = 1; l <= L; ++l) {
     const int layer = static_cast<int>(l);
     check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
     check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
-    // BEGIN SOLUTION week4.update_parameters: W[l] = W[l] - learning_rate * dW[l] and b[l] = b[l] - learning_rate * db[l]; add_scaled(y, alpha, x) does y = y + alpha x in place
-    add_scaled(parameters.W[l], -learning_rate, grads.dW[l]);  // W[l] := W[l] - alpha dW[l]
-    add_scaled(parameters.b[l], -learning_rate, grads.db[l]);  // b[l] := b[l] - alpha db[l]
+    // BEGIN SOLUTION week4.update_parameters: W[l] := W[l] - learning_rate dW[l] and b[l] := b[l] - learning_rate db[l]: parameters.W[l] -= learning_rate * grads.dW[l], and b likewise
+    parameters.W[l] -= learning_rate * grads.dW[l];  // W[l] := W[l] - alpha dW[l]
+    parameters.b[l] -= learning_rate * grads.db[l];  // b[l] := b[l] - alpha db[l]
     // END SOLUTION
   }
+  return parameters;
 }
 
 }  // namespace dlc::week4

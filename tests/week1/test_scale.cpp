@@ -65,7 +65,7 @@ TEST_CASE("learning_curve: each point is the model trained on the first m of the
       const std::size_t m = sizes[s];
       const Matrix X_m = first_columns(f.train.X, order, m);
       const Matrix Y_m = first_columns(f.train.Y, order, m);
-      const dlc::week4::Parameters p =
+      const auto [p, costs] =
           dlc::week4::L_layer_model(X_m, Y_m, layers_of(kModels[k], 2), 0.3, 50, false, 3);
       const double train_accuracy = dlc::week4::accuracy(dlc::week4::predict(X_m, p), Y_m);
       const double test_accuracy = dlc::week4::accuracy(dlc::week4::predict(f.test.X, p), f.test.Y);
@@ -182,7 +182,7 @@ TEST_CASE("a one-layer network is logistic regression: the same step as week 2's
   const Matrix dZ = A - Y;
   const Matrix dW = dot(dZ, X.T()) / 8.0;  // (1/m) (A - Y) X^T
   const double db = sum(dZ) / 8.0;         // (1/m) sum(A - Y)
-  const dlc::week4::Parameters p = dlc::week4::L_layer_model(X, Y, {3, 1}, alpha, 1, false, 4);
+  const auto [p, costs] = dlc::week4::L_layer_model(X, Y, {3, 1}, alpha, 1, false, 4);
   REQUIRE(p.L() == 1);
   CHECK_THAT(p.W[1], IsClose(start.W[1] - alpha * dW, 1e-14, "W := W - alpha (1/m) (A - Y) X^T"));
   CHECK_THAT(p.b[1], IsClose(start.b[1] - alpha * db, 1e-14, "b := b - alpha (1/m) sum(A - Y)"));

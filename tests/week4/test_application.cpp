@@ -43,12 +43,13 @@ double printed_cost(const std::string& out, long i) {
 }
 
 // A model of the notebook as both have the same signature.
-using Model = Parameters (*)(const Matrix&, const Matrix&, const LayerDims&, double, long, bool,
-                             std::uint32_t, const Observer&);
+using Model = TrainedModel (*)(const Matrix&, const Matrix&, const LayerDims&, double, long, bool,
+                               std::uint32_t, const Observer&);
 
 // Trains `model` on the course's cat files as the notebook does (learning rate 0.0075, 2500
 // iterations, costs printed) and checks the printed costs, to six decimals exactly and to 16
-// digits nearly (BLAS rounding), and predict's two accuracies as Python prints them.
+// digits nearly (BLAS rounding), the returned `costs` (one per 100 iterations, the very numbers
+// printed), and predict's two accuracies as Python prints them.
 void check_cat_notebook(Model model, const LayerDims& layers_dims,
                         const std::vector<std::pair<long, double>>& notebook_costs,
                         const char* train_accuracy, const char* test_accuracy) {
@@ -58,17 +59,20 @@ void check_cat_notebook(Model model, const LayerDims& layers_dims,
   const Matrix train_x = image_matrix(data.train.images);
   const Matrix test_x = image_matrix(data.test.images);
   std::string out;
-  Parameters parameters;
+  TrainedModel trained;
   {
     CaptureCout capture;
-    parameters = model(train_x, data.train.labels, layers_dims, 0.0075, 2500, true, 1, nullptr);
+    trained = model(train_x, data.train.labels, layers_dims, 0.0075, 2500, true, 1, nullptr);
     out = capture.text();
   }
+  const auto& [parameters, costs] = trained;
+  REQUIRE(costs.size() == 25);  // iterations 0, 100, ..., 2400
   for (const auto& [i, cost] : notebook_costs) {
     INFO("Cost after iteration " << i);
     const double printed = printed_cost(out, i);
     CHECK(dlc::percent_f(printed) == dlc::percent_f(cost));
     CHECK(printed == Approx(cost).epsilon(1e-13));
+    if (i % 100 == 0) CHECK(costs[static_cast<std::size_t>(i / 100)] == printed);
   }
   CHECK(dlc::python_repr(accuracy(predict(train_x, parameters), data.train.labels)) ==
         train_accuracy);
@@ -183,8 +187,9 @@ TEST_CASE("two_layer_model: the notebook's algorithm on a small set, as numpy ru
           "[week4.two_layer_model]") {
   const Data d = small_data();
   CostLog log;
-  const Parameters p = two_layer_model(d.X, d.Y, {5, 4, 1}, 1.0, 50, false, 1, log.observer());
+  auto [p, costs] = two_layer_model(d.X, d.Y, {5, 4, 1}, 1.0, 50, false, 1, log.observer());
   REQUIRE(log.costs.size() == 50);
+  CHECK(costs == std::vector<double>{log.costs[0]});  // one per 100 iterations: iteration 0
   // numpy: costs[0], costs[1], costs[10], costs[49] of the cat notebook's two_layer_model with
   // layers_dims (5, 4, 1), learning_rate 1.0, 50 iterations, np.random.seed(1)
   CHECK(log.costs[0] == Approx(0.6931544702752982).epsilon(1e-13));
@@ -227,7 +232,8 @@ TEST_CASE("two_layer_model: its first step is -alpha times the numerical gradien
   p0.b = {Matrix(), Matrix(4, 1), Matrix(1, 1)};
   const double alpha = 0.01;
   CostLog log;
-  const Parameters p1 = two_layer_model(X, d.Y, {5, 4, 1}, alpha, 1, false, 5, log.observer());
+  const Parameters p1 =
+      two_layer_model(X, d.Y, {5, 4, 1}, alpha, 1, false, 5, log.observer()).parameters;
   REQUIRE(log.costs.size() == 1);
   CHECK(log.costs[0] == Approx(cost_of(X, d.Y, p0)).epsilon(1e-12));  // the cost before the step
   check_first_step(X, d.Y, p0, p1, alpha);
@@ -257,8 +263,9 @@ TEST_CASE("L_layer_model: the notebook's algorithm on a small set, as numpy runs
           "[week4.L_layer_model]") {
   const Data d = small_data();
   CostLog log;
-  const Parameters p = L_layer_model(d.X, d.Y, {5, 4, 3, 1}, 0.1, 50, false, 1, log.observer());
+  auto [p, costs] = L_layer_model(d.X, d.Y, {5, 4, 3, 1}, 0.1, 50, false, 1, log.observer());
   REQUIRE(log.costs.size() == 50);
+  CHECK(costs == std::vector<double>{log.costs[0]});  // one per 100 iterations: iteration 0
   // numpy: costs[0], costs[1], costs[10], costs[49] of the cat notebook's L_layer_model with
   // layers_dims [5, 4, 3, 1], learning_rate 0.1, 50 iterations, np.random.seed(1)
   CHECK(log.costs[0] == Approx(0.7235809161416371).epsilon(1e-13));
@@ -316,15 +323,17 @@ TEST_CASE("L_layer_model: its first step is -alpha times the numerical gradient 
   }
   const double alpha = 0.01;
   CostLog log;
-  const Parameters p1 = L_layer_model(d.X, d.Y, n, alpha, 1, false, 8, log.observer());
+  const Parameters p1 = L_layer_model(d.X, d.Y, n, alpha, 1, false, 8, log.observer()).parameters;
   REQUIRE(log.costs.size() == 1);
   CHECK(log.costs[0] == Approx(cost_of(d.X, d.Y, p0)).epsilon(1e-12));
   check_first_step(d.X, d.Y, p0, p1, alpha);
-  // and training lowers the cost: 200 steps of 0.1
+  // and training lowers the cost: 201 steps of 0.1, whose costs list has iterations 0, 100, 200
   CostLog longer;
-  L_layer_model(d.X, d.Y, n, 0.1, 200, false, 8, longer.observer());
-  REQUIRE(longer.costs.size() == 200);
+  const TrainedModel trained = L_layer_model(d.X, d.Y, n, 0.1, 201, false, 8, longer.observer());
+  REQUIRE(longer.costs.size() == 201);
   CHECK(longer.costs.back() < longer.costs.front() - 0.05);
+  CHECK(trained.costs ==
+        std::vector<double>{longer.costs[0], longer.costs[100], longer.costs[200]});
 }
 
 TEST_CASE("L_layer_model: bad input is refused, and a diverging run names the iteration",

@@ -1,11 +1,14 @@
-// Tests of lectures 4.2, 4.5 and 4.7: the building blocks of a deep network.
+// Tests of lectures 4.2 and 4.5 (and the correction of lecture 4.8's summary slide): the building
+// blocks of a deep network.
 //
 // Numbers marked "numpy" were computed with numpy 1.24 running the step-by-step notebook's code
 // (its `*_test_case` functions, seeded as there) on the same draws: RandomState reproduces
 // np.random bit for bit, so the inputs here are numpy's inputs. Every backward function is also
 // checked against a numerical gradient of the cost through a whole network of four layers, with
 // no square matrix and m > 1, so that a missing 1/m, a wrong transpose or a sum over the wrong
-// axis cannot pass.
+// axis cannot pass; the gradient with respect to X (the notebook's dA0) is checked the same way.
+// The caches hold values: tests make them from temporaries, copy them, change what they were
+// made from, and check that nothing they hold moves.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -52,24 +55,26 @@ Net random_net(const LayerDims& n, std::size_t m, std::uint32_t seed, double sca
   return q;
 }
 
-// The lecture's forward pass written out with plain Matrix operations and the given activations
-// (independent of the exercises): Z[l] = W[l] A[l-1] + b[l], ReLU for l < L, sigmoid for l = L.
-// The caches are shaped as L_model_forward leaves them.
-void reference_forward(const Matrix& X, const Parameters& p, std::vector<Cache>& caches) {
+// The lecture's forward pass written out with plain Matrix operations (independent of the
+// exercises and of the given activations): Z[l] = W[l] A[l-1] + b[l], ReLU for l < L, sigmoid
+// for l = L. The caches are the ones L_model_forward returns: caches[l] = ((A[l-1], W[l], b[l]),
+// Z[l]) for l = 1..L, caches[0] empty.
+struct Forward {
+  std::vector<Matrix> A;      // A[0] = X, ..., A[L] = AL
+  std::vector<Cache> caches;  // caches[0] empty
+};
+Forward reference_forward(const Matrix& X, const Parameters& p) {
   const std::size_t L = p.L();
-  caches.assign(L + 1, Cache{});
-  const Matrix* A = &X;
+  Forward f;
+  f.A.assign(L + 1, Matrix());
+  f.caches.assign(L + 1, Cache{});
+  f.A[0] = X;
   for (std::size_t l = 1; l <= L; ++l) {
-    Cache& c = caches[l];
-    c.linear_cache = LinearCache{A, &p.W[l], &p.b[l]};
-    c.Z = dlc::dot(p.W[l], *A) + p.b[l];
-    if (l < L) {
-      relu(c.Z, c.A);
-    } else {
-      sigmoid(c.Z, c.A);
-    }
-    A = &c.A;
+    const Matrix Z = dlc::dot(p.W[l], f.A[l - 1]) + p.b[l];
+    f.A[l] = l < L ? dlc::maximum(Z, 0.0) : 1.0 / (1.0 + dlc::exp(-Z));
+    f.caches[l] = Cache{LinearCache{f.A[l - 1], p.W[l], p.b[l]}, Z};
   }
+  return f;
 }
 
 // J = -1/m sum(Y log(AL) + (1 - Y) log(1 - AL)), written out (independent of compute_cost).
@@ -79,9 +84,7 @@ double reference_cost(const Matrix& AL, const Matrix& Y) {
 }
 
 double cost_at(const Matrix& X, const Matrix& Y, const Parameters& p) {
-  std::vector<Cache> caches;
-  reference_forward(X, p, caches);
-  return reference_cost(caches[p.L()].A, Y);
+  return reference_cost(reference_forward(X, p).A[p.L()], Y);
 }
 
 // dAL = -(Y / AL - (1 - Y) / (1 - AL)), written out.
@@ -98,12 +101,15 @@ void compare_gradient(const std::string& name, const Matrix& analytic, const Mat
   }
 }
 
-// Every dW[l] and db[l] against the numerical gradient of the whole network's cost.
+// Every dW[l] and db[l], and dA[0] (with respect to X, the notebook's dA0), against the
+// numerical gradient of the whole network's cost.
 void check_all_gradients(const Net& q, const std::vector<Matrix>& dW, const std::vector<Matrix>& db,
-                         const std::string& how) {
+                         const Matrix& dA0, const std::string& how) {
   const std::size_t L = q.p.L();
   REQUIRE(dW.size() == L + 1);
   REQUIRE(db.size() == L + 1);
+  CHECK(dW[0].empty());
+  CHECK(db[0].empty());
   for (std::size_t l = 1; l <= L; ++l) {
     const std::string layer = std::to_string(l);
     const Matrix nW = dlc::numerical_gradient(
@@ -127,6 +133,12 @@ void check_all_gradients(const Net& q, const std::vector<Matrix>& dW, const std:
         q.p.b[l]);
     compare_gradient(how + ": db[" + layer + "] = 1/m sum(dZ[" + layer + "], axis=1)", db[l], nb);
   }
+  const Matrix nX =
+      dlc::numerical_gradient([&](const Matrix& theta) { return cost_at(theta, q.Y, q.p); }, q.X);
+  // The course's dA[l] are the derivatives of the sum of the m losses (the 1/m comes in dW and
+  // db), so dA[0] is m times the gradient of J with respect to X.
+  const double m = static_cast<double>(q.X.cols());
+  compare_gradient(how + ": dA[0] = W[1]^T dZ[1], with respect to X (times 1/m)", dA0 / m, nX);
 }
 
 // {n[0], ..., n[L]}: four layers, every size different, m = 7.
@@ -142,32 +154,57 @@ Parameters two_layers(const Matrix& W1, const Matrix& b1, const Matrix& W2, cons
 
 }  // namespace
 
-// ---- given code: the activations and their backward steps --------------------------------------
+// ---- given code: the activations, their backward steps, and the caches as values -------------
 
 TEST_CASE("sigmoid, relu and their backward steps (the notebook's dnn_utils)", "[given]") {
   const Matrix Z{{-1.0, 0.0, 2.0}, {0.5, -3.0, 0.0}};
-  Matrix A;
-  sigmoid(Z, A);
-  CHECK_THAT(A, IsClose(1.0 / (1.0 + dlc::exp(-Z)), 1e-15, "sigma(Z)"));
-  CHECK(A(0, 1) == 0.5);
-  relu(Z, A);
-  CHECK_THAT(A, IsClose(Matrix{{0.0, 0.0, 2.0}, {0.5, 0.0, 0.0}}, 0.0, "max(0, Z)"));
-  Matrix nan_in{{std::numeric_limits<double>::quiet_NaN()}};
-  relu(nan_in, A);
-  CHECK(std::isnan(A(0, 0)));  // np.maximum keeps a NaN
+  {
+    auto [A, activation_cache] = sigmoid(Z);
+    CHECK_THAT(A, IsClose(1.0 / (1.0 + dlc::exp(-Z)), 0.0, "sigma(Z)"));
+    CHECK(A(0, 1) == 0.5);
+    CHECK_THAT(activation_cache, IsClose(Z, 0.0, "the cache is Z"));
+  }
+  {
+    auto [A, activation_cache] = relu(Z);
+    CHECK_THAT(A, IsClose(Matrix{{0.0, 0.0, 2.0}, {0.5, 0.0, 0.0}}, 0.0, "max(0, Z)"));
+    CHECK_THAT(activation_cache, IsClose(Z, 0.0, "the cache is Z"));
+  }
+  CHECK(std::isnan(relu(Matrix{{std::numeric_limits<double>::quiet_NaN()}}).A(0, 0)));  // as np
 
   const Matrix dA{{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}};
-  Matrix dZ;
-  relu_backward(dA, Z, dZ);
   // dZ = dA where Z > 0; Z == 0 counts as "not above" (numpy: dZ[Z <= 0] = 0)
-  CHECK_THAT(dZ, IsClose(Matrix{{0.0, 0.0, 3.0}, {4.0, 0.0, 0.0}}, 0.0, "dA * [Z > 0]"));
-  sigmoid_backward(dA, Z, dZ);
+  CHECK_THAT(relu_backward(dA, Z),
+             IsClose(Matrix{{0.0, 0.0, 3.0}, {4.0, 0.0, 0.0}}, 0.0, "dA * [Z > 0]"));
   const Matrix s = 1.0 / (1.0 + dlc::exp(-Z));
-  CHECK_THAT(dZ, IsClose(dA * s * (1.0 - s), 1e-15, "dA * s (1 - s)"));
+  const Matrix dZ = sigmoid_backward(dA, Z);
+  CHECK_THAT(dZ, IsClose(dA * s * (1.0 - s), 0.0, "dA * s (1 - s)"));
   CHECK(dZ(0, 1) == 2.0 * 0.25);
-  CHECK_THROWS_AS(relu_backward(Matrix(2, 2), Z, dZ), dlc::ShapeError);
-  CHECK_THROWS_WITH(sigmoid_backward(Matrix(3, 2), Z, dZ),
+  CHECK_THROWS_AS(relu_backward(Matrix(2, 2), Z), dlc::ShapeError);
+  CHECK_THROWS_WITH(sigmoid_backward(Matrix(3, 2), Z),
                     Catch::Contains("dA is (3, 2) but Z is (2, 3)"));
+}
+
+TEST_CASE("caches are values: a copy keeps its own matrices", "[given]") {
+  const Matrix A_prev{{1.0, 2.0}, {3.0, 4.0}, {5.0, 6.0}}, W{{1.0, 0.0, -1.0}, {2.0, 1.0, 0.0}},
+      b{{0.5}, {-0.5}}, Z{{-3.5, -3.5}, {4.5, 7.5}};  // Z = W A_prev + b
+  Cache original{LinearCache{A_prev, W, b}, Z};
+  const Cache copy = original;
+  std::vector<Cache> caches = {Cache{}, original};
+  const std::vector<Cache> caches_copy = caches;
+  // Changing the original (or the list) leaves the copies as they were, and the other way round.
+  original.linear_cache.A_prev(0, 0) = 100.0;
+  original.linear_cache.W(1, 2) = 100.0;
+  original.activation_cache(1, 1) = 100.0;
+  caches[1].linear_cache.b(0, 0) = 100.0;
+  CHECK_THAT(copy.linear_cache.A_prev, IsClose(A_prev, 0.0, "the copy's A_prev"));
+  CHECK_THAT(copy.linear_cache.W, IsClose(W, 0.0, "the copy's W"));
+  CHECK_THAT(copy.linear_cache.b, IsClose(b, 0.0, "the copy's b"));
+  CHECK_THAT(copy.activation_cache, IsClose(Z, 0.0, "the copy's Z"));
+  CHECK_THAT(caches_copy[1].linear_cache.b, IsClose(b, 0.0, "the copied list's b"));
+  CHECK_THAT(caches[1].linear_cache.A_prev, IsClose(A_prev, 0.0, "the list's own A_prev"));
+  Cache second = copy;
+  second.activation_cache(0, 0) = -1.0;
+  CHECK(copy.activation_cache(0, 0) == -3.5);
 }
 
 TEST_CASE("check_parameters: names the layer and the rule", "[given]") {
@@ -185,6 +222,12 @@ TEST_CASE("check_parameters: names the layer and the rule", "[given]") {
   p.b[2] = Matrix(2, 1);
   CHECK_THROWS_WITH(check_parameters("f", p, 3), Catch::Contains("W[L] must have 1 row"));
   CHECK_THROWS_AS(check_parameters("f", Parameters{}, 3), dlc::ShapeError);
+  // The notebook's numbering (W1 in entry 0) is refused, not read as a smaller network.
+  p.W = {q.p.W[1], q.p.W[2]};
+  p.b = {q.p.b[1], q.p.b[2]};
+  CHECK_THROWS_WITH(check_parameters("f", p, 3),
+                    Catch::Contains("W[0] is (4, 3) and b[0] is (4, 1) but both must be empty") &&
+                        Catch::Contains("L + 1 entries"));
 }
 
 // ---- initialization --------------------------------------------------------------------------
@@ -311,29 +354,52 @@ TEST_CASE("linear_forward: Z = W A_prev + b, by hand and the notebook's case",
   const Matrix W{{1.0, 2.0, 3.0}, {0.0, -1.0, 0.5}};
   const Matrix A_prev{{1.0, 0.0}, {2.0, 1.0}, {-1.0, 4.0}};
   const Matrix b{{0.5}, {-1.0}};
-  Matrix Z(5, 5, 9.0);  // a buffer of the wrong shape: it must be reshaped and overwritten
-  LinearCache cache;
-  linear_forward(A_prev, W, b, Z, cache);
-  CHECK_THAT(Z, IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
-  CHECK(cache.A_prev == &A_prev);
-  CHECK(cache.W == &W);
-  CHECK(cache.b == &b);
+  {
+    auto [Z, linear_cache] = linear_forward(A_prev, W, b);
+    CHECK_THAT(Z, IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
+    // The cache is the notebook's (A_prev, W, b), as values.
+    CHECK_THAT(linear_cache.A_prev, IsClose(A_prev, 0.0, "cache = (A_prev, W, b): A_prev"));
+    CHECK_THAT(linear_cache.W, IsClose(W, 0.0, "cache = (A_prev, W, b): W"));
+    CHECK_THAT(linear_cache.b, IsClose(b, 0.0, "cache = (A_prev, W, b): b"));
+  }
 
   // numpy, linear_forward_test_case: np.random.seed(1); A = randn(3, 2); W = randn(1, 3);
   // b = randn(1, 1); Z = np.dot(W, A) + b
   dlc::RandomState rng(1);
   const Matrix A1 = rng.randn(3, 2), W1 = rng.randn(1, 3), b1 = rng.randn(1, 1);
-  linear_forward(A1, W1, b1, Z, cache);
-  CHECK_THAT(Z, IsClose(Matrix{{3.262953374654174, -1.2342998686128757}}, 1e-14,
-                        "Z = W A_prev + b (the notebook's test case)"));
+  CHECK_THAT(linear_forward(A1, W1, b1).Z,
+             IsClose(Matrix{{3.262953374654174, -1.2342998686128757}}, 1e-14,
+                     "Z = W A_prev + b (the notebook's case)"));
+}
+
+TEST_CASE("linear_forward: a cache made from temporaries is safe to use afterwards",
+          "[week4.linear_forward]") {
+  // linear_forward(rng.randn(3, 2), W, b): A_prev is a temporary, gone after the call. The
+  // cache keeps its values, and so it does for a W and a b that were temporaries too.
+  const Matrix W{{1.0, 2.0, 3.0}, {0.0, -1.0, 0.5}};
+  const Matrix b{{0.5}, {-1.0}};
+  dlc::RandomState rng(9);
+  auto [Z, linear_cache] = linear_forward(rng.randn(3, 2), W, b);
+  auto [Z2, cache2] = linear_forward(linear_cache.A_prev, W * 2.0, b - 1.0);
+  // Allocate and fill matrices of the same sizes, where the temporaries' memory was.
+  std::vector<Matrix> other;
+  for (int k = 0; k < 8; ++k) other.emplace_back(3, 2, -7.0);
+  for (int k = 0; k < 8; ++k) other.emplace_back(2, 3, -7.0);
+  dlc::RandomState again(9);
+  const Matrix A_prev = again.randn(3, 2);
+  CHECK_THAT(linear_cache.A_prev, IsClose(A_prev, 0.0, "the cache's A_prev, after the call"));
+  CHECK_THAT(Z, IsClose(dlc::dot(W, A_prev) + b, 1e-15, "Z = W A_prev + b"));
+  CHECK_THAT(cache2.W, IsClose(W * 2.0, 0.0, "a W that was a temporary"));
+  CHECK_THAT(cache2.b, IsClose(b - 1.0, 0.0, "a b that was a temporary"));
+  CHECK_THAT(Z2, IsClose(dlc::dot(W * 2.0, A_prev) + (b - 1.0), 1e-15, "Z = W A_prev + b"));
+  // What the backward step computes from the cache, written out, is the value of its matrices.
+  CHECK_THAT(dlc::dot(cache2.W, cache2.A_prev) + cache2.b, IsClose(Z2, 1e-15, "W A_prev + b"));
 }
 
 TEST_CASE("linear_forward: shapes on non-square data, and bad shapes cite the rule",
           "[week4.linear_forward]") {
   const Net q = random_net({6, 4, 1}, 9, 5);
-  Matrix Z;
-  LinearCache cache;
-  linear_forward(q.X, q.p.W[1], q.p.b[1], Z, cache);
+  auto [Z, linear_cache] = linear_forward(q.X, q.p.W[1], q.p.b[1]);
   CHECK(Z.shape() == Shape{4, 9});
   // Entry by entry, as the lecture's sum z_ij = sum_k w_ik a_kj + b_i.
   for (std::size_t i = 0; i < 4; ++i) {
@@ -343,12 +409,13 @@ TEST_CASE("linear_forward: shapes on non-square data, and bad shapes cite the ru
       CHECK(Z(i, j) == Approx(z).epsilon(1e-13).margin(1e-14));
     }
   }
-  CHECK_THROWS_WITH(linear_forward(Matrix(5, 9), q.p.W[1], q.p.b[1], Z, cache),
+  CHECK(linear_cache.A_prev.shape() == Shape{6, 9});
+  CHECK_THROWS_WITH(linear_forward(Matrix(5, 9), q.p.W[1], q.p.b[1]),
                     Catch::Contains("W is (4, 6) but A_prev is (5, 9)") &&
                         Catch::Contains("W[l] is (n[l], n[l-1])"));
-  CHECK_THROWS_WITH(linear_forward(q.X, q.p.W[1], Matrix(1, 4), Z, cache),
+  CHECK_THROWS_WITH(linear_forward(q.X, q.p.W[1], Matrix(1, 4)),
                     Catch::Contains("b is (1, 4)") && Catch::Contains("b[l] is (n[l], 1)"));
-  CHECK_THROWS_AS(linear_forward(q.X, q.p.W[1], Matrix(4, 9), Z, cache), dlc::ShapeError);
+  CHECK_THROWS_AS(linear_forward(q.X, q.p.W[1], Matrix(4, 9)), dlc::ShapeError);
 }
 
 TEST_CASE("linear_activation_forward: the notebook's case, sigmoid and ReLU",
@@ -357,41 +424,47 @@ TEST_CASE("linear_activation_forward: the notebook's case, sigmoid and ReLU",
   // W = randn(1, 3); b = randn(1, 1)
   dlc::RandomState rng(2);
   const Matrix A_prev = rng.randn(3, 2), W = rng.randn(1, 3), b = rng.randn(1, 1);
-  Cache cache;
-  const Matrix& A = linear_activation_forward(A_prev, W, b, Activation::kSigmoid, cache);
-  CHECK(&A == &cache.A);
+  auto [A, cache] = linear_activation_forward(A_prev, W, b, Activation::kSigmoid);
   CHECK_THAT(A, IsClose(Matrix{{0.968900232783661, 0.11013289483978989}}, 1e-14,
                         "A = sigmoid(W A_prev + b)"));
-  CHECK_THAT(cache.Z, IsClose(dlc::dot(W, A_prev) + b, 1e-14, "the cache keeps Z = W A_prev + b"));
-  CHECK(cache.linear_cache.A_prev == &A_prev);
-  CHECK(cache.linear_cache.W == &W);
-  CHECK(cache.linear_cache.b == &b);
-  Cache relu_cache;
-  linear_activation_forward(A_prev, W, b, Activation::kRelu, relu_cache);
+  // cache = (linear_cache, activation_cache): ((A_prev, W, b), Z)
+  CHECK_THAT(cache.activation_cache,
+             IsClose(dlc::dot(W, A_prev) + b, 1e-14, "the activation cache is Z = W A_prev + b"));
+  CHECK_THAT(cache.linear_cache.A_prev, IsClose(A_prev, 0.0, "linear_cache = (A_prev, W, b)"));
+  CHECK_THAT(cache.linear_cache.W, IsClose(W, 0.0, "linear_cache = (A_prev, W, b)"));
+  CHECK_THAT(cache.linear_cache.b, IsClose(b, 0.0, "linear_cache = (A_prev, W, b)"));
+  auto [A_relu, relu_cache] = linear_activation_forward(A_prev, W, b, Activation::kRelu);
   // numpy: relu(Z) = [[3.4389613134945427, 0.0]]
-  CHECK_THAT(relu_cache.A,
-             IsClose(Matrix{{3.4389613134945427, 0.0}}, 1e-14, "A = relu(W A_prev + b)"));
+  CHECK_THAT(A_relu, IsClose(Matrix{{3.4389613134945427, 0.0}}, 1e-14, "A = relu(W A_prev + b)"));
+  CHECK_THAT(relu_cache.activation_cache,
+             IsClose(cache.activation_cache, 0.0, "the same Z, whatever the activation"));
 }
 
 TEST_CASE("linear_activation_forward: ReLU by hand on non-square data, and bad shapes",
           "[week4.linear_activation_forward]") {
   // By hand: W (2, 3), A_prev (3, 2), b (2, 1) as in linear_forward's case: Z = [[2.5, 14.5],
-  // [-3.5, 0]], so ReLU gives [[2.5, 14.5], [0, 0]] and the sigmoid 1 / (1 + e^{-z}).
+  // [-3.5, 0]], so ReLU gives [[2.5, 14.5], [0, 0]] and the sigmoid 1 / (1 + e^{-z}). The inputs
+  // are temporaries: the cache must hold their values.
   const Matrix W{{1.0, 2.0, 3.0}, {0.0, -1.0, 0.5}};
   const Matrix A_prev{{1.0, 0.0}, {2.0, 1.0}, {-1.0, 4.0}};
   const Matrix b{{0.5}, {-1.0}};
-  Cache cache;
-  linear_activation_forward(A_prev, W, b, Activation::kRelu, cache);
-  CHECK_THAT(cache.Z, IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
-  CHECK_THAT(cache.A, IsClose(Matrix{{2.5, 14.5}, {0.0, 0.0}}, 1e-15, "A = max(0, Z)"));
-  linear_activation_forward(A_prev, W, b, Activation::kSigmoid, cache);
-  CHECK_THAT(cache.A, IsClose(Matrix{{1.0 / (1.0 + std::exp(-2.5)), 1.0 / (1.0 + std::exp(-14.5))},
-                                     {1.0 / (1.0 + std::exp(3.5)), 0.5}},
-                              1e-15, "A = sigma(Z)"));
+  {
+    auto [A, cache] = linear_activation_forward(A_prev * 1.0, W * 1.0, b * 1.0, Activation::kRelu);
+    CHECK_THAT(cache.activation_cache,
+               IsClose(Matrix{{2.5, 14.5}, {-3.5, 0.0}}, 1e-15, "Z = W A_prev + b"));
+    CHECK_THAT(A, IsClose(Matrix{{2.5, 14.5}, {0.0, 0.0}}, 1e-15, "A = max(0, Z)"));
+    CHECK_THAT(cache.linear_cache.A_prev, IsClose(A_prev, 0.0, "A_prev, kept by value"));
+    CHECK_THAT(cache.linear_cache.W, IsClose(W, 0.0, "W, kept by value"));
+    CHECK_THAT(cache.linear_cache.b, IsClose(b, 0.0, "b, kept by value"));
+  }
+  auto [A, cache] = linear_activation_forward(A_prev, W, b, Activation::kSigmoid);
+  CHECK_THAT(A, IsClose(Matrix{{1.0 / (1.0 + std::exp(-2.5)), 1.0 / (1.0 + std::exp(-14.5))},
+                               {1.0 / (1.0 + std::exp(3.5)), 0.5}},
+                        1e-15, "A = sigma(Z)"));
   CHECK_THROWS_WITH(
-      linear_activation_forward(Matrix(2, 2), W, b, Activation::kRelu, cache),
+      linear_activation_forward(Matrix(2, 2), W, b, Activation::kRelu),
       Catch::Contains("linear_activation_forward") && Catch::Contains("W[l] is (n[l], n[l-1])"));
-  CHECK_THROWS_WITH(linear_activation_forward(A_prev, W, Matrix(3, 1), Activation::kRelu, cache),
+  CHECK_THROWS_WITH(linear_activation_forward(A_prev, W, Matrix(3, 1), Activation::kRelu),
                     Catch::Contains("b[l] is (n[l], 1)"));
 }
 
@@ -410,61 +483,87 @@ TEST_CASE("L_model_forward: the notebook's two-hidden-layer case", "[week4.L_mod
   p.b[2] = rng.randn(3, 1);
   p.W[3] = rng.randn(1, 3);
   p.b[3] = rng.randn(1, 1);
-  std::vector<Cache> caches;
-  const Matrix& AL = L_model_forward(X, p, caches);
+  auto [AL, caches] = L_model_forward(X, p);
   CHECK_THAT(AL, IsClose(Matrix{{0.039216679222503596, 0.7049892075012225, 0.19734387234713996,
                                  0.04728177161977344}},
                          1e-13, "AL = sigma(W3 relu(W2 relu(W1 X + b1) + b2) + b3)"));
-  REQUIRE(caches.size() == 4);  // caches[1..3]
-  CHECK(&AL == &caches[3].A);
+  // The notebook's list has the L = 3 caches; here they are caches[1..3], caches[0] empty.
+  REQUIRE(caches.size() == 4);
+  CHECK(caches[0].activation_cache.empty());
+  CHECK(caches[0].linear_cache.W.empty());
+  CHECK_THAT(caches[1].linear_cache.A_prev, IsClose(X, 0.0, "caches[1]'s A_prev is X"));
+  CHECK_THAT(
+      AL, IsClose(1.0 / (1.0 + dlc::exp(-caches[3].activation_cache)), 1e-15, "AL = sigma(Z[3])"));
 }
 
 TEST_CASE("L_model_forward: every layer's cache on a four-layer network, m > 1",
           "[week4.L_model_forward]") {
   const Net q = random_net(kDims, kM, 3);
-  std::vector<Cache> expected;
-  reference_forward(q.X, q.p, expected);
-  std::vector<Cache> caches(9);  // the wrong size: it must become L + 1
-  const Matrix& AL = L_model_forward(q.X, q.p, caches);
+  const Forward expected = reference_forward(q.X, q.p);
+  Parameters p = q.p;
+  auto [AL, caches] = L_model_forward(q.X, p);
   REQUIRE(caches.size() == 5);
-  CHECK(&AL == &caches[4].A);
   CHECK(AL.shape() == Shape{1, kM});
+  CHECK_THAT(AL, IsClose(expected.A[4], 1e-13, "AL = A[4]"));
   for (std::size_t l = 1; l <= 4; ++l) {
     INFO("layer " << l << (l < 4 ? " (ReLU)" : " (sigmoid)"));
-    CHECK_THAT(caches[l].Z, IsClose(expected[l].Z, 1e-13, "Z[l] = W[l] A[l-1] + b[l]"));
-    CHECK_THAT(caches[l].A, IsClose(expected[l].A, 1e-13, "A[l] = g(Z[l])"));
-    // The linear cache refers to layer l's input and parameters: X, then the layer before.
-    CHECK(caches[l].linear_cache.A_prev == (l == 1 ? &q.X : &caches[l - 1].A));
-    CHECK(caches[l].linear_cache.W == &q.p.W[l]);
-    CHECK(caches[l].linear_cache.b == &q.p.b[l]);
+    const Cache& cache = caches[l];
+    CHECK_THAT(cache.activation_cache,
+               IsClose(expected.caches[l].activation_cache, 1e-13, "Z[l] = W[l] A[l-1] + b[l]"));
+    // The linear cache holds layer l's input and parameters: X, then the layer before's output.
+    CHECK_THAT(cache.linear_cache.A_prev, IsClose(expected.A[l - 1], 1e-13, "A_prev = A[l-1]"));
+    CHECK_THAT(cache.linear_cache.W, IsClose(q.p.W[l], 0.0, "W[l]"));
+    CHECK_THAT(cache.linear_cache.b, IsClose(q.p.b[l], 0.0, "b[l]"));
   }
-  // The hidden layers are ReLU (some units off, none negative), the output a probability.
+  // The hidden layers are ReLU (some units off, none negative): their outputs, caches[l + 1]'s
+  // A_prev, are max(0, Z[l]).
   double zeros = 0.0;
   for (std::size_t l = 1; l < 4; ++l) {
-    CHECK(dlc::sum(dlc::greater(-caches[l].A, 0.0)) == 0.0);
-    zeros += dlc::sum(dlc::equal(caches[l].A, Matrix(1, 1)));
+    const Matrix& A = caches[l + 1].linear_cache.A_prev;
+    CHECK_THAT(A, IsClose(dlc::maximum(caches[l].activation_cache, 0.0), 0.0, "A[l] = relu(Z[l])"));
+    zeros += dlc::sum(dlc::equal(A, Matrix(1, 1)));
   }
   CHECK(zeros > 0.0);
   for (std::size_t j = 0; j < kM; ++j) {
     CHECK(AL(0, j) > 0.0);
     CHECK(AL(0, j) < 1.0);
   }
-  // Run again with the same caches (a training loop's next iteration): the same numbers.
-  const Matrix first = AL;
-  L_model_forward(q.X, q.p, caches);
-  CHECK_THAT(caches[4].A, IsClose(first, 0.0, "the same AL from reused caches"));
+  // The caches hold values: a step of gradient descent on the parameters afterwards, or a copy
+  // of the list whose original is dropped, leaves what they hold as it was.
+  p.W[2] *= 0.5;
+  p.b[3] += 1.0;
+  std::vector<Cache> kept;
+  {
+    auto [AL2, caches2] = L_model_forward(q.X, q.p);
+    kept = caches2;
+    caches2[2].activation_cache *= 0.0;
+    CHECK_THAT(AL2, IsClose(AL, 0.0, "the same AL, run again"));
+  }
+  for (std::size_t l = 1; l <= 4; ++l) {
+    INFO("layer " << l);
+    CHECK_THAT(caches[l].linear_cache.W, IsClose(q.p.W[l], 0.0, "W[l] as it was"));
+    CHECK_THAT(caches[l].linear_cache.b, IsClose(q.p.b[l], 0.0, "b[l] as it was"));
+    CHECK_THAT(kept[l].activation_cache, IsClose(caches[l].activation_cache, 0.0, "a copy's Z"));
+    CHECK_THAT(kept[l].linear_cache.A_prev,
+               IsClose(caches[l].linear_cache.A_prev, 0.0, "a copy's A_prev"));
+  }
 }
 
 TEST_CASE("L_model_forward: bad parameters are named with the rule", "[week4.L_model_forward]") {
   const Net q = random_net(kDims, kM, 3);
-  std::vector<Cache> caches;
-  CHECK_THROWS_WITH(L_model_forward(Matrix(4, kM), q.p, caches),
+  CHECK_THROWS_WITH(L_model_forward(Matrix(4, kM), q.p),
                     Catch::Contains("L_model_forward: W[1] is (4, 5) but n[0] is 4") &&
                         Catch::Contains("W[l] is (n[l], n[l-1])"));
   Parameters p = q.p;
   p.b[3] = Matrix(1, 2);
-  CHECK_THROWS_WITH(L_model_forward(q.X, p, caches), Catch::Contains("b[l] is (n[l], 1)"));
-  CHECK_NOTHROW(L_model_forward(q.X, q.p, caches));
+  CHECK_THROWS_WITH(L_model_forward(q.X, p), Catch::Contains("b[l] is (n[l], 1)"));
+  // The notebook's numbering, W1 in entry 0: refused, never run as a network of L - 1 layers.
+  p = q.p;
+  p.W.erase(p.W.begin());
+  p.b.erase(p.b.begin());
+  CHECK_THROWS_WITH(L_model_forward(q.X, p),
+                    Catch::Contains("W[0] is (4, 5)") && Catch::Contains("must be empty"));
+  CHECK_NOTHROW(L_model_forward(q.X, q.p));
 }
 
 // ---- cost ------------------------------------------------------------------------------------
@@ -504,26 +603,34 @@ TEST_CASE("compute_cost: the mean of the examples' losses, and bad shapes",
 // ---- backward --------------------------------------------------------------------------------
 
 TEST_CASE("linear_backward: by hand and the notebook's case", "[week4.linear_backward]") {
-  // By hand, m = 2: dZ = [[1, 3]], A_prev = [[2, 4], [1, -1]], W = [[0.5, -1]]:
-  // dW = 1/2 [1*2 + 3*4, 1*1 + 3*(-1)] = [7, -1]; db = 1/2 (1 + 3) = 2;
-  // dA_prev = W^T dZ = [[0.5, 1.5], [-1, -3]]
-  const Matrix dZ{{1.0, 3.0}};
-  const Matrix A_prev{{2.0, 4.0}, {1.0, -1.0}};
-  const Matrix W{{0.5, -1.0}};
-  const Matrix b{{0.0}};
-  const LinearCache cache{&A_prev, &W, &b};
-  Matrix dA_prev, dW, db;
-  linear_backward(dZ, cache, &dA_prev, dW, db);
-  CHECK_THAT(dW, IsClose(Matrix{{7.0, -1.0}}, 1e-15, "dW = 1/m dZ A_prev^T"));
-  CHECK_THAT(db, IsClose(Matrix{{2.0}}, 1e-15, "db = 1/m sum(dZ, axis=1)"));
-  CHECK_THAT(dA_prev, IsClose(Matrix{{0.5, 1.5}, {-1.0, -3.0}}, 1e-15, "dA_prev = W^T dZ"));
+  // By hand, n[l] = 2, n[l-1] = 3, m = 4 (no two sizes alike, so a wrong transpose cannot even
+  // be computed and a sum over the wrong axis has the wrong shape):
+  //   dZ = [[1, 0, 2, -1], [0, 3, 1, 2]], A_prev = [[1, 2, 0, 1], [0, 1, 1, 0], [2, 0, 1, 1]],
+  //   W = [[1, -1, 0], [2, 0, 1]].
+  // dZ A_prev^T = [[1 + 0 + 0 - 1, 0 + 0 + 2 + 0, 2 + 0 + 2 - 1], [0 + 6 + 0 + 2, 0 + 3 + 1 + 0,
+  //   0 + 0 + 1 + 2]] = [[0, 2, 3], [8, 4, 3]], so dW = 1/4 of it = [[0, 0.5, 0.75], [2, 1, 0.75]];
+  // the rows of dZ sum to 2 and 6, so db = [[0.5], [1.5]];
+  // dA_prev = W^T dZ, column j = W^T (dZ's column j): [[1, 6, 4, 3], [-1, 0, -2, 1], [0, 3, 1, 2]].
+  const Matrix dZ{{1.0, 0.0, 2.0, -1.0}, {0.0, 3.0, 1.0, 2.0}};
+  const Matrix A_prev{{1.0, 2.0, 0.0, 1.0}, {0.0, 1.0, 1.0, 0.0}, {2.0, 0.0, 1.0, 1.0}};
+  const Matrix W{{1.0, -1.0, 0.0}, {2.0, 0.0, 1.0}};
+  const Matrix b{{0.5}, {-1.0}};
+  {
+    auto [dA_prev, dW, db] = linear_backward(dZ, LinearCache{A_prev, W, b});
+    CHECK_THAT(dW,
+               IsClose(Matrix{{0.0, 0.5, 0.75}, {2.0, 1.0, 0.75}}, 1e-15, "dW = 1/m dZ A_prev^T"));
+    CHECK_THAT(db, IsClose(Matrix{{0.5}, {1.5}}, 1e-15, "db = 1/m sum(dZ, axis=1)"));
+    CHECK_THAT(dA_prev,
+               IsClose(Matrix{{1.0, 6.0, 4.0, 3.0}, {-1.0, 0.0, -2.0, 1.0}, {0.0, 3.0, 1.0, 2.0}},
+                       1e-15, "dA_prev = W^T dZ"));
+  }
 
   // numpy, linear_backward_test_case: np.random.seed(1); dZ = randn(3, 4); A = randn(5, 4);
   // W = randn(3, 5); b = randn(3, 1)
   dlc::RandomState rng(1);
   const Matrix dZ1 = rng.randn(3, 4), A1 = rng.randn(5, 4), W1 = rng.randn(3, 5),
                b1 = rng.randn(3, 1);
-  linear_backward(dZ1, LinearCache{&A1, &W1, &b1}, &dA_prev, dW, db);
+  auto [dA_prev, dW, db] = linear_backward(dZ1, LinearCache{A1, W1, b1});
   const Matrix dA_prev_np = Matrix::from_row_major(
       5, 4, {-1.151713362800674,   0.06718465115487993, -0.3204695951240231, 2.0981271157690573,
              0.6034587881597019,   -3.725087007081199,  5.817007414837717,   -3.8432683612931164,
@@ -541,54 +648,49 @@ TEST_CASE("linear_backward: by hand and the notebook's case", "[week4.linear_bac
   CHECK_THAT(dW, IsClose(dW_np, 1e-13, "dW = 1/m dZ A_prev^T (the notebook's case)"));
   CHECK_THAT(db, IsClose(db_np, 1e-13, "db = 1/m sum(dZ, axis=1) (the notebook's case)"));
 
-  // dA_prev may be skipped (the first layer's); dW and db are the same.
-  Matrix dW2, db2;
-  linear_backward(dZ1, LinearCache{&A1, &W1, &b1}, nullptr, dW2, db2);
-  CHECK_THAT(dW2, IsClose(dW_np, 1e-13, "dW without dA_prev"));
-  CHECK_THAT(db2, IsClose(db_np, 1e-13, "db without dA_prev"));
+  // A cache made of temporaries (the same draws again): the same gradients.
+  dlc::RandomState again(1);
+  const Matrix dZ2 = again.randn(3, 4);
+  const LinearCache from_temporaries{again.randn(5, 4), again.randn(3, 5), again.randn(3, 1)};
+  const LayerGradients g = linear_backward(dZ2, from_temporaries);
+  CHECK_THAT(g.dW, IsClose(dW_np, 1e-13, "dW from a cache of temporaries"));
+  CHECK_THAT(g.dA_prev, IsClose(dA_prev_np, 1e-13, "dA_prev from a cache of temporaries"));
 }
 
 TEST_CASE("linear_backward: a numerical gradient check through a four-layer network",
           "[week4.linear_backward]") {
   // The backward pass chained by hand from linear_backward and the given activation steps:
-  // dZ[l] = dA[l] * g'(Z[l]), then linear_backward gives dA[l-1], dW[l], db[l].
+  // dZ[l] = dA[l] * g'(Z[l]), then linear_backward gives dA[l-1], dW[l], db[l], for every layer
+  // down to the first, whose dA_prev is dA[0], the gradient with respect to X.
   const Net q = random_net(kDims, kM, 21);
-  std::vector<Cache> caches;
-  reference_forward(q.X, q.p, caches);
+  const Forward f = reference_forward(q.X, q.p);
   const std::size_t L = q.p.L();
   std::vector<Matrix> dW(L + 1), db(L + 1);
-  Matrix dA = reference_dAL(caches[L].A, q.Y);
+  Matrix dA = reference_dAL(f.A[L], q.Y);
   for (std::size_t l = L; l >= 1; --l) {
-    Matrix dZ, dA_prev;
-    if (l == L) {
-      sigmoid_backward(dA, caches[l].Z, dZ);
-    } else {
-      relu_backward(dA, caches[l].Z, dZ);
-    }
-    linear_backward(dZ, caches[l].linear_cache, l > 1 ? &dA_prev : nullptr, dW[l], db[l]);
-    CHECK(dW[l].shape() == q.p.W[l].shape());
-    CHECK(db[l].shape() == q.p.b[l].shape());
-    if (l > 1) {
-      CHECK(dA_prev.shape() == caches[l - 1].A.shape());
-    }
+    const Matrix& Z = f.caches[l].activation_cache;
+    const Matrix dZ = l == L ? sigmoid_backward(dA, Z) : relu_backward(dA, Z);
+    auto [dA_prev, dW_l, db_l] = linear_backward(dZ, f.caches[l].linear_cache);
+    CHECK(dW_l.shape() == q.p.W[l].shape());
+    CHECK(db_l.shape() == q.p.b[l].shape());
+    CHECK(dA_prev.shape() == f.A[l - 1].shape());
+    dW[l] = dW_l;
+    db[l] = db_l;
     dA = dA_prev;
   }
-  check_all_gradients(q, dW, db, "linear_backward");
+  check_all_gradients(q, dW, db, dA, "linear_backward");
 }
 
 TEST_CASE("linear_backward: bad shapes and an empty cache are refused", "[week4.linear_backward]") {
   const Matrix A_prev(3, 5), W(2, 3), b(2, 1);
-  Matrix dA_prev, dW, db;
   CHECK_THROWS_WITH(
-      linear_backward(Matrix(2, 4), LinearCache{&A_prev, &W, &b}, &dA_prev, dW, db),
+      linear_backward(Matrix(2, 4), LinearCache{A_prev, W, b}),
       Catch::Contains("dZ is (2, 4)") && Catch::Contains("dZ[l] is shaped as Z[l], (n[l], m)"));
-  CHECK_THROWS_WITH(linear_backward(Matrix(2, 5), LinearCache{}, &dA_prev, dW, db),
+  CHECK_THROWS_WITH(linear_backward(Matrix(2, 5), LinearCache{}),
                     Catch::Contains("the cache is empty"));
-  const Matrix W_bad(2, 4);
-  CHECK_THROWS_WITH(
-      linear_backward(Matrix(2, 5), LinearCache{&A_prev, &W_bad, &b}, &dA_prev, dW, db),
-      Catch::Contains("W[l] is (n[l], n[l-1])"));
-  linear_backward(Matrix(2, 5, 1.0), LinearCache{&A_prev, &W, &b}, &dA_prev, dW, db);
+  CHECK_THROWS_WITH(linear_backward(Matrix(2, 5), LinearCache{A_prev, Matrix(2, 4), b}),
+                    Catch::Contains("W[l] is (n[l], n[l-1])"));
+  auto [dA_prev, dW, db] = linear_backward(Matrix(2, 5, 1.0), LinearCache{A_prev, W, b});
   CHECK(dW.shape() == Shape{2, 3});
   CHECK(db.shape() == Shape{2, 1});
   CHECK(dA_prev.shape() == Shape{3, 5});
@@ -602,24 +704,20 @@ TEST_CASE("linear_activation_backward: the notebook's case, sigmoid and ReLU",
   dlc::RandomState rng(2);
   const Matrix dA = rng.randn(1, 2), A_prev = rng.randn(3, 2), W = rng.randn(1, 3),
                b = rng.randn(1, 1);
-  Cache cache;
-  cache.linear_cache = LinearCache{&A_prev, &W, &b};
-  cache.Z = rng.randn(1, 2);  // numpy: [[0.04153939299840346, -1.1179254451135168]]
-  sigmoid(cache.Z, cache.A);
-  Matrix dZ, dA_prev, dW, db;
-  linear_activation_backward(dA, cache, Activation::kSigmoid, dZ, &dA_prev, dW, db);
-  CHECK_THAT(dA_prev, IsClose(Matrix{{0.11017993605984744, 0.011053394707826071},
-                                     {0.09466817036241483, 0.009497234167163682},
-                                     {-0.057430922006483635, -0.005761544906208916}},
-                              1e-13, "sigmoid: dA_prev = W^T (dA * s (1 - s))"));
-  CHECK_THAT(dW, IsClose(Matrix{{0.10266786376828207, 0.09778550500304704, -0.019680842338378784}},
-                         1e-13, "sigmoid: dW = 1/m dZ A_prev^T"));
-  CHECK_THAT(db, IsClose(Matrix{{-0.057296222176291135}}, 1e-13, "sigmoid: db"));
-  const Matrix s = 1.0 / (1.0 + dlc::exp(-cache.Z));
-  CHECK_THAT(dZ, IsClose(dA * s * (1.0 - s), 1e-15, "sigmoid: dZ = dA * s (1 - s)"));
-
-  relu(cache.Z, cache.A);
-  linear_activation_backward(dA, cache, Activation::kRelu, dZ, &dA_prev, dW, db);
+  const Matrix Z = rng.randn(1, 2);  // numpy: [[0.04153939299840346, -1.1179254451135168]]
+  const Cache cache{LinearCache{A_prev, W, b}, Z};
+  {
+    auto [dA_prev, dW, db] = linear_activation_backward(dA, cache, Activation::kSigmoid);
+    CHECK_THAT(dA_prev, IsClose(Matrix{{0.11017993605984744, 0.011053394707826071},
+                                       {0.09466817036241483, 0.009497234167163682},
+                                       {-0.057430922006483635, -0.005761544906208916}},
+                                1e-13, "sigmoid: dA_prev = W^T (dA * s (1 - s))"));
+    CHECK_THAT(dW,
+               IsClose(Matrix{{0.10266786376828207, 0.09778550500304704, -0.019680842338378784}},
+                       1e-13, "sigmoid: dW = 1/m dZ A_prev^T"));
+    CHECK_THAT(db, IsClose(Matrix{{-0.057296222176291135}}, 1e-13, "sigmoid: db"));
+  }
+  auto [dA_prev, dW, db] = linear_activation_backward(dA, cache, Activation::kRelu);
   CHECK_THAT(dA_prev, IsClose(Matrix{{0.4409098893909097, 0.0},
                                      {0.37883605687209465, 0.0},
                                      {-0.2298228005482083, 0.0}},
@@ -629,73 +727,79 @@ TEST_CASE("linear_activation_backward: the notebook's case, sigmoid and ReLU",
   CHECK_THAT(db, IsClose(Matrix{{-0.2083789237027353}}, 1e-13, "relu: db"));
 }
 
-TEST_CASE("linear_activation_backward: ReLU's slope is 0 at Z = 0, by hand",
+TEST_CASE("linear_activation_backward: the slopes at Z = 0, by hand on two units",
           "[week4.linear_activation_backward]") {
-  // By hand: Z = [[0, 2, -1]] (an exact 0, as a dead unit with b = 0 gives), dA = [[5, 6, 7]]:
-  // g'(Z) = [Z > 0] = [0, 1, 0], so dZ = [[0, 6, 0]]; with A_prev = [[1, 1, 1]] and W = [[2]],
-  // dW = 1/3 (0 + 6 + 0) = 2, db = 2, dA_prev = W^T dZ = [[0, 12, 0]].
-  const Matrix A_prev{{1.0, 1.0, 1.0}}, W{{2.0}}, b{{0.0}};
-  Cache cache;
-  cache.linear_cache = LinearCache{&A_prev, &W, &b};
-  cache.Z = Matrix{{0.0, 2.0, -1.0}};
-  relu(cache.Z, cache.A);
-  Matrix dZ, dA_prev, dW, db;
-  linear_activation_backward(Matrix{{5.0, 6.0, 7.0}}, cache, Activation::kRelu, dZ, &dA_prev, dW,
-                             db);
-  CHECK_THAT(dZ, IsClose(Matrix{{0.0, 6.0, 0.0}}, 0.0, "dZ = dA * [Z > 0]: 0 where Z <= 0"));
-  CHECK_THAT(dW, IsClose(Matrix{{2.0}}, 1e-15, "dW = 1/m dZ A_prev^T"));
-  CHECK_THAT(db, IsClose(Matrix{{2.0}}, 1e-15, "db = 1/m sum(dZ)"));
-  CHECK_THAT(dA_prev, IsClose(Matrix{{0.0, 12.0, 0.0}}, 1e-15, "dA_prev = W^T dZ"));
-  // By hand, the sigmoid at Z = 0: s = 1/2, s (1 - s) = 1/4, so dZ = dA / 4.
-  sigmoid(cache.Z, cache.A);
-  linear_activation_backward(Matrix{{4.0, 0.0, 0.0}}, cache, Activation::kSigmoid, dZ, nullptr, dW,
-                             db);
-  CHECK(dZ(0, 0) == 1.0);
-  CHECK(dZ(0, 1) == 0.0);
-  CHECK_THROWS_WITH(
-      linear_activation_backward(Matrix(1, 2), cache, Activation::kRelu, dZ, nullptr, dW, db),
-      Catch::Contains("dA is (1, 2) but Z is (1, 3)") &&
-          Catch::Contains("a gradient has the shape of what it differentiates"));
+  // By hand: two units, m = 3, Z = [[0, 2, -1], [3, -2, 0]] (exact zeros, as a dead unit with
+  // b = 0 gives), A_prev = [[1, 1, 1]], W = [[2], [1]].
+  // ReLU with dA = [[5, 6, 7], [1, 2, 3]]: g'(Z) = [Z > 0] = [[0, 1, 0], [1, 0, 0]], so
+  // dZ = [[0, 6, 0], [1, 0, 0]]; dW = 1/3 dZ A_prev^T = 1/3 [[6], [1]], db = 1/3 [[6], [1]],
+  // dA_prev = W^T dZ = [[2*0 + 1*1, 2*6 + 0, 0]] = [[1, 12, 0]].
+  const Matrix A_prev{{1.0, 1.0, 1.0}}, W{{2.0}, {1.0}}, b{{0.0}, {0.0}};
+  const Cache cache{LinearCache{A_prev, W, b}, Matrix{{0.0, 2.0, -1.0}, {3.0, -2.0, 0.0}}};
+  {
+    auto [dA_prev, dW, db] = linear_activation_backward(Matrix{{5.0, 6.0, 7.0}, {1.0, 2.0, 3.0}},
+                                                        cache, Activation::kRelu);
+    CHECK_THAT(dW,
+               IsClose(Matrix{{2.0}, {1.0 / 3.0}}, 1e-15, "dW = 1/m dZ A_prev^T, dZ = 0 at Z = 0"));
+    CHECK_THAT(db, IsClose(Matrix{{2.0}, {1.0 / 3.0}}, 1e-15, "db = 1/m sum(dZ, axis=1)"));
+    CHECK_THAT(dA_prev, IsClose(Matrix{{1.0, 12.0, 0.0}}, 1e-15, "dA_prev = W^T dZ"));
+  }
+  // The sigmoid with dA = [[4, 0, 0], [0, 0, 8]]: only the two Z = 0 entries carry a gradient,
+  // s (1 - s) = 1/4 there, so dZ = [[1, 0, 0], [0, 0, 2]]; dW = db = 1/3 [[1], [2]],
+  // dA_prev = W^T dZ = [[2, 0, 2]].
+  auto [dA_prev, dW, db] = linear_activation_backward(Matrix{{4.0, 0.0, 0.0}, {0.0, 0.0, 8.0}},
+                                                      cache, Activation::kSigmoid);
+  CHECK_THAT(dW, IsClose(Matrix{{1.0 / 3.0}, {2.0 / 3.0}}, 1e-15, "dW, dZ = dA s (1 - s)"));
+  CHECK_THAT(db, IsClose(Matrix{{1.0 / 3.0}, {2.0 / 3.0}}, 1e-15, "db, dZ = dA s (1 - s)"));
+  CHECK_THAT(dA_prev, IsClose(Matrix{{2.0, 0.0, 2.0}}, 1e-15, "dA_prev = W^T dZ"));
+  CHECK_THROWS_WITH(linear_activation_backward(Matrix(2, 2), cache, Activation::kRelu),
+                    Catch::Contains("dA is (2, 2) but Z is (2, 3)") &&
+                        Catch::Contains("a gradient has the shape of what it differentiates"));
 }
 
 TEST_CASE("linear_activation_backward: a numerical gradient check through a four-layer network",
           "[week4.linear_activation_backward]") {
-  // Both activations: the output layer's sigmoid and the three hidden layers' ReLU.
+  // Both activations: the output layer's sigmoid and the three hidden layers' ReLU. The caches
+  // are copies whose originals are gone before they are used.
   const Net q = random_net(kDims, kM, 22);
   std::vector<Cache> caches;
-  reference_forward(q.X, q.p, caches);
+  Matrix AL;
+  {
+    const Forward f = reference_forward(q.X, q.p);
+    caches = f.caches;
+    AL = f.A[4];
+  }
   const std::size_t L = q.p.L();
   std::vector<Matrix> dW(L + 1), db(L + 1);
-  Matrix dA = reference_dAL(caches[L].A, q.Y);
+  Matrix dA = reference_dAL(AL, q.Y);
   for (std::size_t l = L; l >= 1; --l) {
-    Matrix dZ, dA_prev;
-    linear_activation_backward(dA, caches[l], l == L ? Activation::kSigmoid : Activation::kRelu, dZ,
-                               l > 1 ? &dA_prev : nullptr, dW[l], db[l]);
-    CHECK(dZ.shape() == caches[l].Z.shape());
+    auto [dA_prev, dW_l, db_l] = linear_activation_backward(
+        dA, caches[l], l == L ? Activation::kSigmoid : Activation::kRelu);
+    CHECK(dA_prev.shape() == caches[l].linear_cache.A_prev.shape());
+    dW[l] = dW_l;
+    db[l] = db_l;
     dA = dA_prev;
   }
-  check_all_gradients(q, dW, db, "linear_activation_backward");
+  check_all_gradients(q, dW, db, dA, "linear_activation_backward");
 }
 
 TEST_CASE("L_model_backward: the notebook's case", "[week4.L_model_backward]") {
   // numpy, L_model_backward_test_case: np.random.seed(3); AL = randn(1, 2); Y = [[1, 0]];
-  // then layer 1's (A_prev, W, b), Z and layer 2's (A_prev, W, b), Z, drawn in that order.
+  // then layer 1's (A_prev, W, b), Z and layer 2's (A_prev, W, b), Z, drawn in that order. The
+  // notebook's caches = [cache1, cache2] are caches[1] and caches[2] here.
   dlc::RandomState rng(3);
   const Matrix AL = rng.randn(1, 2);
   const Matrix Y{{1.0, 0.0}};
-  const Matrix A0 = rng.randn(4, 2), W1 = rng.randn(3, 4), b1 = rng.randn(3, 1);
   std::vector<Cache> caches(3);
-  caches[1].linear_cache = LinearCache{&A0, &W1, &b1};
-  caches[1].Z = rng.randn(3, 2);
+  const Matrix A0 = rng.randn(4, 2), W1 = rng.randn(3, 4), b1 = rng.randn(3, 1);
+  caches[1] = Cache{LinearCache{A0, W1, b1}, rng.randn(3, 2)};
   const Matrix A1 = rng.randn(3, 2), W2 = rng.randn(1, 3), b2 = rng.randn(1, 1);
-  caches[1].A = A1;
-  caches[2].linear_cache = LinearCache{&A1, &W2, &b2};
-  caches[2].Z = rng.randn(1, 2);
-  caches[2].A = AL;
-  Gradients grads;
-  L_model_backward(AL, Y, caches, grads);
+  caches[2] = Cache{LinearCache{A1, W2, b2}, rng.randn(1, 2)};
+  const Gradients grads = L_model_backward(AL, Y, caches);
   REQUIRE(grads.dW.size() == 3);
+  REQUIRE(grads.db.size() == 3);
   REQUIRE(grads.dA.size() == 3);
+  CHECK(grads.dW[0].empty());
   CHECK_THAT(grads.dA[2], IsClose(Matrix{{-0.5590875997194383, 1.7746539152611702}}, 1e-14,
                                   "dAL = -(Y / AL - (1 - Y) / (1 - AL))"));
   CHECK_THAT(grads.dW[2],
@@ -714,56 +818,58 @@ TEST_CASE("L_model_backward: the notebook's case", "[week4.L_model_backward]") {
                                   1e-13, "dW[1] (ReLU layer)"));
   CHECK_THAT(grads.db[1], IsClose(Matrix{{-0.22007063390291245}, {0.0}, {-0.028353487740947435}},
                                   1e-13, "db[1]"));
+  // numpy: the notebook's grads["dA0"] = W1^T dZ1
+  CHECK_THAT(grads.dA[0], IsClose(Matrix{{0.0, 0.522579012261749},
+                                         {0.0, -0.32692060097785447},
+                                         {0.0, -0.3207040360847321},
+                                         {0.0, -0.7407918718384887}},
+                                  1e-13, "dA[0] = W[1]^T dZ[1] (the notebook's dA0)"));
 }
 
-TEST_CASE("L_model_backward: a numerical gradient check of every layer, buffers reused",
+TEST_CASE("L_model_backward: a numerical gradient check of every layer",
           "[week4.L_model_backward]") {
-  Gradients grads;  // one object for both networks, as a training loop reuses it
   for (const auto& [dims, seed] : {std::pair<LayerDims, std::uint32_t>{kDims, 23},
                                    std::pair<LayerDims, std::uint32_t>{{3, 6, 5, 1}, 24}}) {
     INFO("layer_dims of size " << dims.size() << ", seed " << seed);
     const Net q = random_net(dims, kM, seed);
-    std::vector<Cache> caches;
-    reference_forward(q.X, q.p, caches);
+    const Forward f = reference_forward(q.X, q.p);
     const std::size_t L = q.p.L();
-    L_model_backward(caches[L].A, q.Y, caches, grads);
+    const Gradients grads = L_model_backward(f.A[L], q.Y, f.caches);
     REQUIRE(grads.dA.size() == L + 1);
-    REQUIRE(grads.dZ.size() == L + 1);
     CHECK_THAT(grads.dA[L],
-               IsClose(reference_dAL(caches[L].A, q.Y), 1e-15, "dAL = -(Y/AL - (1-Y)/(1-AL))"));
-    for (std::size_t l = 1; l <= L; ++l) {
+               IsClose(reference_dAL(f.A[L], q.Y), 1e-15, "dAL = -(Y/AL - (1-Y)/(1-AL))"));
+    for (std::size_t l = 0; l < L; ++l) {
       INFO("layer " << l);
-      CHECK(grads.dZ[l].shape() == caches[l].Z.shape());
-      if (l > 1) {
-        CHECK(grads.dA[l - 1].shape() == caches[l - 1].A.shape());
-      }
+      CHECK(grads.dA[l].shape() == f.A[l].shape());
     }
-    // The output layer: dZ[L] = AL - Y (the sigmoid's and the cross-entropy's derivatives meet).
-    CHECK_THAT(grads.dZ[L], IsClose(caches[L].A - q.Y, 1e-12, "dZ[L] = AL - Y"));
-    check_all_gradients(q, grads.dW, grads.db, "L_model_backward");
+    // The output layer: dZ[L] = AL - Y (the sigmoid's and the cross-entropy's derivatives
+    // meet), so dA[L-1] = W[L]^T (AL - Y).
+    CHECK_THAT(grads.dA[L - 1], IsClose(dlc::dot(q.p.W[L].T(), f.A[L] - q.Y), 1e-12,
+                                        "dA[L-1] = W[L]^T dZ[L], dZ[L] = AL - Y"));
+    check_all_gradients(q, grads.dW, grads.db, grads.dA[0], "L_model_backward");
   }
 }
 
-TEST_CASE("L_model_backward: lecture 4.7's slide formulas fail the gradient check",
+TEST_CASE("L_model_backward: lecture 4.8's slide formulas fail the gradient check",
           "[week4.L_model_backward]") {
-  // The summary slide writes dW[L] = 1/m dZ[L] A[L]^T and dZ[L-1] = dW[L]^T dZ[L] * g'(Z[L-1]).
-  // Both are computable only when n[L-1] == n[L]: dZ[L] A[L]^T is (n[L], n[L]), while W[L] is
-  // (n[L], n[L-1]). So the slide is tried on {3, 4, 1, 1} (layer 2 a single ReLU unit, kept on by
-  // a positive bias), where every shape agrees and only the values can tell. What this shows:
-  // with the shapes right, the slide's dW[3] and the dW[2] that follows from its dZ[2] disagree
-  // with the numerical gradient, while L_model_backward (the corrected forms, A[L-1] and W[L])
-  // agrees with it.
+  // The summary slide of lecture 4.8 writes dW[L] = 1/m dZ[L] A[L]^T and
+  // dZ[L-1] = dW[L]^T dZ[L] * g'(Z[L-1]) (the notes correct both). They are computable only
+  // when n[L-1] == n[L]: dZ[L] A[L]^T is (n[L], n[L]), while W[L] is (n[L], n[L-1]). So the
+  // slide is tried on {3, 4, 1, 1} (layer 2 a single ReLU unit, kept on by a positive bias),
+  // where every shape agrees and only the values can tell. What this shows: with the shapes
+  // right, the slide's dW[3] and the dW[2] that follows from its dZ[2] disagree with the
+  // numerical gradient, while L_model_backward (the corrected forms, A[L-1] and W[L]) agrees
+  // with it.
   Net q = random_net({3, 4, 1, 1}, kM, 25);
   q.p.b[2] = Matrix{{3.0}};
-  std::vector<Cache> caches;
-  reference_forward(q.X, q.p, caches);
-  REQUIRE(dlc::sum(dlc::greater(caches[2].Z, 0.0)) > 4.0);  // the unit is on for most examples
+  const Forward f = reference_forward(q.X, q.p);
+  REQUIRE(dlc::sum(dlc::greater(f.caches[2].activation_cache, 0.0)) > 4.0);  // mostly on
   const double m = static_cast<double>(kM);
-  const Matrix& A1 = caches[1].A;
-  const Matrix& A2 = caches[2].A;
-  const Matrix& AL = caches[3].A;
+  const Matrix& A1 = f.A[1];
+  const Matrix& A2 = f.A[2];
+  const Matrix& AL = f.A[3];
   const Matrix dZ3 = AL - q.Y;
-  const Matrix relu_slope2 = dlc::greater(caches[2].Z, 0.0);
+  const Matrix relu_slope2 = dlc::greater(f.caches[2].activation_cache, 0.0);
   // the slide
   const Matrix slide_dW3 = (1.0 / m) * dlc::dot(dZ3, AL.T());
   const Matrix slide_dZ2 = dlc::dot(slide_dW3.T(), dZ3) * relu_slope2;
@@ -792,35 +898,56 @@ TEST_CASE("L_model_backward: lecture 4.7's slide formulas fail the gradient chec
   CHECK(dlc::relative_difference(dW3, n3) < 1e-7);
   CHECK(dlc::relative_difference(dW2, n2) < 1e-7);
 
-  Gradients grads;
-  L_model_backward(AL, q.Y, caches, grads);
+  const Gradients grads = L_model_backward(AL, q.Y, f.caches);
   compare_gradient("L_model_backward: dW[3] = 1/m dZ[3] A[2]^T", grads.dW[3], n3);
   compare_gradient("L_model_backward: dW[2] from dZ[2] = W[3]^T dZ[3] * g'(Z[2])", grads.dW[2], n2);
 
   // With n[L-1] != n[L] the slide's dW[L] does not even have the shape of W[L].
   const Net r = random_net(kDims, kM, 26);
-  std::vector<Cache> rc;
-  reference_forward(r.X, r.p, rc);
-  const Matrix slide = dlc::dot(rc[4].A - r.Y, rc[4].A.T());
+  const Forward rf = reference_forward(r.X, r.p);
+  const Matrix slide = dlc::dot(rf.A[4] - r.Y, rf.A[4].T());
   CHECK(slide.shape() == Shape{1, 1});
   CHECK(slide.shape() != r.p.W[4].shape());  // W[4] is (1, 2)
-  L_model_backward(rc[4].A, r.Y, rc, grads);
-  CHECK(grads.dW[4].shape() == r.p.W[4].shape());
+  CHECK(L_model_backward(rf.A[4], r.Y, rf.caches).dW[4].shape() == r.p.W[4].shape());
 }
 
-TEST_CASE("L_model_backward: bad input is refused", "[week4.L_model_backward]") {
+TEST_CASE("L_model_backward: caches of the wrong length are refused, saying what was expected",
+          "[week4.L_model_backward]") {
   const Net q = random_net(kDims, kM, 27);
-  std::vector<Cache> caches;
-  reference_forward(q.X, q.p, caches);
-  Gradients grads;
-  CHECK_THROWS_WITH(L_model_backward(caches[4].A, Matrix(1, kM + 1), caches, grads),
+  const Forward f = reference_forward(q.X, q.p);
+  const Matrix& AL = f.A[4];
+  CHECK_THROWS_WITH(L_model_backward(AL, Matrix(1, kM + 1), f.caches),
                     Catch::Contains("both must be the same (1, m)"));
-  CHECK_THROWS_AS(L_model_backward(Matrix(1, kM, 0.5), q.Y, std::vector<Cache>(1), grads),
-                  std::invalid_argument);
-  CHECK_THROWS_WITH(L_model_backward(Matrix(1, 3, 0.5), Matrix(1, 3), caches, grads),
-                    Catch::Contains("A[4] is (1, 3) but A[4] is (1, 7)"));
-  L_model_backward(caches[4].A, q.Y, caches, grads);
-  CHECK(grads.dW[1].shape() == Shape{4, 5});
+  // The notebook's list of L = 4 caches, layer l at index l - 1: never a network of 3 layers.
+  const std::vector<Cache> notebook(f.caches.begin() + 1, f.caches.end());
+  CHECK_THROWS_AS(L_model_backward(AL, q.Y, notebook), std::invalid_argument);
+  CHECK_THROWS_WITH(
+      L_model_backward(AL, q.Y, notebook),
+      Catch::Contains("caches has 4 entries and caches[0] is a layer's cache (Z is (4, 7))") &&
+          Catch::Contains("the notebook's list of L = 4 caches, layer l at index l - 1") &&
+          Catch::Contains("L_model_forward returns L + 1 = 5 caches for 4 layers") &&
+          Catch::Contains("caches[0] is empty"));
+  // One entry too many: an empty cache where layer 1's should be.
+  std::vector<Cache> longer = f.caches;
+  longer.insert(longer.begin(), Cache{});
+  CHECK_THROWS_WITH(L_model_backward(AL, q.Y, longer),
+                    Catch::Contains("caches[1] is empty") &&
+                        Catch::Contains("caches[l] is layer l's for l = 1..L"));
+  // A layer too many at the end: it does not chain onto the one before.
+  longer = f.caches;
+  longer.push_back(f.caches[4]);
+  CHECK_THROWS_WITH(L_model_backward(AL, q.Y, longer),
+                    Catch::Contains("caches[5]: A_prev is (2, 7) but caches[4]'s Z is (1, 7)"));
+  // The last layer dropped: AL is not its output.
+  std::vector<Cache> shorter(f.caches.begin(), f.caches.end() - 1);
+  CHECK_THROWS_WITH(L_model_backward(AL, q.Y, shorter),
+                    Catch::Contains("AL is (1, 7) but caches[3]'s Z is (2, 7)"));
+  CHECK_THROWS_WITH(
+      L_model_backward(AL, q.Y, std::vector<Cache>(1)),
+      Catch::Contains("caches has 1 entry, but L_model_forward returns L + 1 caches"));
+  CHECK_THROWS_WITH(L_model_backward(Matrix(1, 3, 0.5), Matrix(1, 3), f.caches),
+                    Catch::Contains("AL is (1, 3) but caches[4]'s Z is (1, 7)"));
+  CHECK(L_model_backward(AL, q.Y, f.caches).dW[1].shape() == Shape{4, 5});
 }
 
 // ---- update ----------------------------------------------------------------------------------
@@ -832,7 +959,7 @@ TEST_CASE("update_parameters: the notebook's case", "[week4.update_parameters]")
   dlc::RandomState rng(2);
   const Matrix W1 = rng.randn(3, 4), b1 = rng.randn(3, 1), W2 = rng.randn(1, 3),
                b2 = rng.randn(1, 1);
-  Parameters p = two_layers(W1, b1, W2, b2);
+  const Parameters before = two_layers(W1, b1, W2, b2);
   Gradients g;  // drawn after the parameters, in the notebook's order
   g.dW.resize(3);
   g.db.resize(3);
@@ -840,7 +967,7 @@ TEST_CASE("update_parameters: the notebook's case", "[week4.update_parameters]")
   g.db[1] = rng.randn(3, 1);
   g.dW[2] = rng.randn(1, 3);
   g.db[2] = rng.randn(1, 1);
-  update_parameters(p, g, 0.1);
+  const Parameters p = update_parameters(before, g, 0.1);
   CHECK_THAT(p.W[1], IsClose(Matrix::from_row_major(
                                  3, 4,
                                  {-0.41766037250280313, 0.03154396209770473, -2.1205526786299917,
@@ -854,6 +981,9 @@ TEST_CASE("update_parameters: the notebook's case", "[week4.update_parameters]")
   CHECK_THAT(p.W[2], IsClose(Matrix{{-0.6332041534727905, -0.1550938827884111, 1.1248154988221597}},
                              1e-14, "W[2] := W[2] - alpha dW[2]"));
   CHECK_THAT(p.b[2], IsClose(Matrix{{-0.6634495789108763}}, 1e-14, "b[2] := b[2] - alpha db[2]"));
+  // The parameters passed in are not changed: the step returns new ones, as the notebook's.
+  CHECK_THAT(before.W[1], IsClose(W1, 0.0, "the caller's W[1], untouched"));
+  CHECK_THAT(before.b[2], IsClose(b2, 0.0, "the caller's b[2], untouched"));
 }
 
 TEST_CASE("update_parameters: every layer moves against its gradient, and bad input",
@@ -863,8 +993,8 @@ TEST_CASE("update_parameters: every layer moves against its gradient, and bad in
   Gradients g;
   g.dW = d.p.W;
   g.db = d.p.b;
-  Parameters p = q.p;
-  update_parameters(p, g, 0.25);
+  const Parameters p = update_parameters(q.p, g, 0.25);
+  REQUIRE(p.L() == 4);
   for (std::size_t l = 1; l <= 4; ++l) {
     INFO("layer " << l);
     CHECK_THAT(p.W[l], IsClose(q.p.W[l] - 0.25 * g.dW[l], 1e-15, "W[l] := W[l] - alpha dW[l]"));
@@ -872,41 +1002,38 @@ TEST_CASE("update_parameters: every layer moves against its gradient, and bad in
   }
   // A step against the gradient of the cost lowers the cost (small enough a step).
   const Net r = random_net(kDims, kM, 33);
-  std::vector<Cache> caches;
-  reference_forward(r.X, r.p, caches);
+  const Forward f = reference_forward(r.X, r.p);
   Gradients rg;
   rg.dW.assign(5, Matrix());
   rg.db.assign(5, Matrix());
-  Matrix dA = reference_dAL(caches[4].A, r.Y);
+  Matrix dA = reference_dAL(f.A[4], r.Y);
   for (std::size_t l = 4; l >= 1; --l) {
-    Matrix dZ;
-    if (l == 4) {
-      sigmoid_backward(dA, caches[l].Z, dZ);
-    } else {
-      relu_backward(dA, caches[l].Z, dZ);
-    }
-    rg.dW[l] = (1.0 / kM) * dlc::dot(dZ, caches[l].linear_cache.A_prev->T());
+    const Matrix& Z = f.caches[l].activation_cache;
+    const Matrix dZ = l == 4 ? sigmoid_backward(dA, Z) : relu_backward(dA, Z);
+    rg.dW[l] = (1.0 / kM) * dlc::dot(dZ, f.A[l - 1].T());
     rg.db[l] = (1.0 / kM) * dlc::sum(dZ, 1);
     dA = dlc::dot(r.p.W[l].T(), dZ);
   }
-  Parameters stepped = r.p;
-  update_parameters(stepped, rg, 0.01);
-  CHECK(cost_at(r.X, r.Y, stepped) < cost_at(r.X, r.Y, r.p));
+  CHECK(cost_at(r.X, r.Y, update_parameters(r.p, rg, 0.01)) < cost_at(r.X, r.Y, r.p));
 
   Gradients bad = g;
   bad.dW[2] = Matrix(3, 3);
-  Parameters untouched = q.p;
-  CHECK_THROWS_WITH(update_parameters(untouched, bad, 0.1),
+  CHECK_THROWS_WITH(update_parameters(q.p, bad, 0.1),
                     Catch::Contains("dW[2] is (3, 3) but W[2] is (3, 4)") &&
                         Catch::Contains("dW[l] is shaped as W[l]"));
   bad = g;
   bad.db[3] = Matrix(1, 2);
   CHECK_THROWS_WITH(
-      update_parameters(untouched, bad, 0.1),
+      update_parameters(q.p, bad, 0.1),
       Catch::Contains("db[3] is (1, 2)") && Catch::Contains("db[l] is shaped as b[l]"));
+  // The notebook's numbering, dW1 in entry 0: L entries, where L + 1 are expected.
   bad = g;
-  bad.dW.pop_back();
-  bad.db.pop_back();
-  CHECK_THROWS_AS(update_parameters(untouched, bad, 0.1), std::invalid_argument);
-  CHECK_THROWS_WITH(update_parameters(untouched, g, 0.0), Catch::Contains("positive"));
+  bad.dW.erase(bad.dW.begin());
+  bad.db.erase(bad.db.begin());
+  CHECK_THROWS_AS(update_parameters(q.p, bad, 0.1), std::invalid_argument);
+  CHECK_THROWS_WITH(update_parameters(q.p, bad, 0.1),
+                    Catch::Contains("the parameters have 4 layers (W has 5 entries) but "
+                                    "grads.dW has 4 and grads.db 4") &&
+                        Catch::Contains("L + 1 = 5 each"));
+  CHECK_THROWS_WITH(update_parameters(q.p, g, 0.0), Catch::Contains("positive"));
 }
