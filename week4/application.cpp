@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/application.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -91,7 +91,7 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
   grads.resize(2);
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    DLC_TODO("week4.two_layer_model", "forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters");
+    DLC_TODO("week4.two_layer_model");
     end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
   }
   return parameters;
@@ -109,7 +109,7 @@ Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& laye
   Gradients grads;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    DLC_TODO("week4.L_layer_model", "AL = L_model_forward(X, parameters, caches); cost = compute_cost(AL, Y); L_model_backward(AL, Y, caches, grads); update_parameters(parameters, grads, learning_rate)");
+    DLC_TODO("week4.L_layer_model");
     end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe);
   }
   return parameters;
@@ -118,7 +118,7 @@ Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& laye
 Matrix predict(const Matrix& X, const Parameters& parameters) {
   check_parameters("predict", parameters, X.rows());
   Matrix p;
-  DLC_TODO("week4.predict", "probas = L_model_forward(X, parameters, caches) with a local std::vector<Cache>; p = greater(probas, 0.5)");
+  DLC_TODO("week4.predict");
   return p;
 }
 

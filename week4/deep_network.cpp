@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/deep_network.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -90,7 +90,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
   Parameters parameters;
   parameters.W.resize(3);
   parameters.b.resize(3);
-  DLC_TODO("week4.initialize_parameters", "W[1] = rng.randn(n_h, n_x) * 0.01 first, b[1] zeros (n_h, 1), then W[2] = rng.randn(n_y, n_h) * 0.01, b[2] zeros (n_y, 1)");
+  DLC_TODO("week4.initialize_parameters");
   return parameters;
 }
 
@@ -104,7 +104,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
   for (std::size_t l = 1; l <= L; ++l) {
     const auto n_l = static_cast<std::size_t>(layer_dims[l]);
     const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
-    DLC_TODO("week4.initialize_parameters_deep", "W[l] = rng.randn(n[l], n[l-1]) divided by sqrt(n[l-1]) (kInverseSqrtFanIn) or times 0.01 (kTimes001); b[l] = zeros (n[l], 1)");
+    DLC_TODO("week4.initialize_parameters_deep");
   }
   return parameters;
 }
@@ -112,13 +112,13 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
 void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matrix& Z,
                     LinearCache& cache) {
   check_layer_input("linear_forward", 0, W, b, A_prev);
-  DLC_TODO("week4.linear_forward", "Z = W A_prev + b: dot(W, A_prev, Z) writes the product into Z, then add b (broadcast over the columns); the cache records &A_prev, &W, &b");
+  DLC_TODO("week4.linear_forward");
 }
 
 const Matrix& linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
                                         Activation activation, Cache& cache) {
   check_layer_input("linear_activation_forward", 0, W, b, A_prev);
-  DLC_TODO("week4.linear_activation_forward", "linear_forward into cache.Z and cache.linear_cache, then sigmoid(cache.Z, cache.A) or relu(cache.Z, cache.A)");
+  DLC_TODO("week4.linear_activation_forward");
   return cache.A;
 }
 
@@ -129,9 +129,9 @@ const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
   caches.resize(L + 1);  // caches[l] for l = 1..L; the same memory every iteration
   const Matrix* A = &X;  // A[0] = X
   for (std::size_t l = 1; l < L; ++l) {
-    DLC_TODO("week4.L_model_forward", "hidden layer l: A = &linear_activation_forward(*A, W[l], b[l], Activation::kRelu, caches[l])");
+    DLC_TODO("week4.L_model_forward");
   }
-  DLC_TODO("week4.L_model_forward", "the output layer L: A = &linear_activation_forward(*A, W[L], b[L], Activation::kSigmoid, caches[L])");
+  DLC_TODO("week4.L_model_forward");
   return *A;
 }
 
@@ -142,7 +142,7 @@ double compute_cost(const Matrix& AL, const Matrix& Y) {
   }
   const double m = static_cast<double>(Y.cols());
   double cost = 0.0;
-  DLC_TODO("week4.compute_cost", "J = (1/m) (-(Y . log(AL)^T) - (1 - Y) . log(1 - AL)^T): two dot products of a (1, m) row with a (m, 1) column, each a (1, 1) Matrix (.item() is its number)");
+  DLC_TODO("week4.compute_cost");
   return cost;
 }
 
@@ -161,13 +161,13 @@ void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev
                      "; dZ[l] is shaped as Z[l], (n[l], m)");
   }
   const double m = static_cast<double>(A_prev.cols());
-  DLC_TODO("week4.linear_backward", "dW = (1/m) dZ A_prev^T (dot into dW, then scale); db = (1/m) sum(dZ, 1) (sum into db, then scale); when dA_prev is not null, dA_prev = W^T dZ");
+  DLC_TODO("week4.linear_backward");
 }
 
 void linear_activation_backward(const Matrix& dA, const Cache& cache, Activation activation,
                                 Matrix& dZ, Matrix* dA_prev, Matrix& dW, Matrix& db) {
   check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", cache.Z);
-  DLC_TODO("week4.linear_activation_backward", "dZ = relu_backward(dA, cache.Z, dZ) or sigmoid_backward(...); then linear_backward(dZ, cache.linear_cache, dA_prev, dW, db)");
+  DLC_TODO("week4.linear_activation_backward");
 }
 
 void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches,
@@ -185,9 +185,9 @@ void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache
   grads.resize(L);
   Matrix& dAL = grads.dA[L];
   dAL.resize(AL.rows(), AL.cols());
-  DLC_TODO("week4.L_model_backward", "dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL");
+  DLC_TODO("week4.L_model_backward");
   for (std::size_t l = L; l >= 1; --l) {
-    DLC_TODO("week4.L_model_backward", "layer l (sigmoid when l == L, else relu): linear_activation_backward(grads.dA[l], caches[l], ..., grads.dZ[l], dA_prev, grads.dW[l], grads.db[l]) with dA_prev = &grads.dA[l - 1], or nullptr for l == 1");
+    DLC_TODO("week4.L_model_backward");
   }
 }
 
@@ -203,7 +203,7 @@ void update_parameters(Parameters& parameters, const Gradients& grads, double le
     const int layer = static_cast<int>(l);
     check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
     check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
-    DLC_TODO("week4.update_parameters", "W[l] = W[l] - learning_rate * dW[l] and b[l] = b[l] - learning_rate * db[l]; add_scaled(y, alpha, x) does y = y + alpha x in place");
+    DLC_TODO("week4.update_parameters");
   }
 }
 

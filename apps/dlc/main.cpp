@@ -168,47 +168,25 @@ int run_command(const Args& args) {
 
 namespace fs = std::filesystem;
 namespace grader = dlc::grader;
+using dlc::cli::flag_option;
 using dlc::cli::Kind;
 using dlc::cli::OptionSpec;
 using dlc::cli::ProgramSpec;
-
-/// A flag of a grader command.
-OptionSpec flag_option(const std::string& name, const std::string& help) {
-  OptionSpec o;
-  o.name = name;
-  o.kind = Kind::kFlag;
-  o.help = help;
-  return o;
-}
-
-/// An option with a value (`DIR`, `FILE`).
-OptionSpec text_option(const std::string& name, const std::string& metavar,
-                       const std::string& help) {
-  OptionSpec o;
-  o.name = name;
-  o.kind = Kind::kText;
-  o.metavar = metavar;
-  o.help = help;
-  return o;
-}
+using dlc::cli::text_option;
 
 /// `--timeout SECONDS`, a positive number with a default.
 OptionSpec timeout_option() {
-  OptionSpec o;
-  o.name = "--timeout";
-  o.kind = Kind::kReal;
-  o.metavar = "SECONDS";
-  o.default_value = "5";
-  o.help = "each exercise's time limit, unless exercises.ini sets one";
-  o.bound = dlc::cli::Bound::kPositive;
-  return o;
+  return dlc::cli::number_option("--timeout", Kind::kReal, "SECONDS", "5",
+                                 dlc::cli::Bound::kPositive,
+                                 "each exercise's time limit, unless exercises.ini sets one");
 }
 
 /// The options every grader command shares: where the tree and its build are.
 std::vector<OptionSpec> location_options() {
   return {
-      text_option("--source-dir", "DIR", "the course's source tree (default: " DLC_SOURCE_DIR ")"),
-      text_option("--build-dir", "DIR",
+      text_option("--source-dir", "DIR", "",
+                  "the course's source tree (default: " DLC_SOURCE_DIR ")"),
+      text_option("--build-dir", "DIR", "",
                   "its configured build (default: the folder above dlc's own bin/)"),
   };
 }
@@ -219,18 +197,18 @@ ProgramSpec grade_spec() {
   spec.summary = "grade exercises, each in its own process";
   spec.options = {
       flag_option("--solution", "grade the reference solutions (they earn full marks)"),
-      text_option("--submission", "DIR",
+      text_option("--submission", "DIR", "",
                   "grade a student's files (DIR/week2/logistic_regression.cpp ...) without "
                   "touching this tree"),
-      text_option("--submissions", "DIR",
+      text_option("--submissions", "DIR", "",
                   "grade every subfolder of DIR as one submission, in name order, into one CSV"),
-      text_option("--csv", "FILE",
+      text_option("--csv", "FILE", "",
                   "with --submissions: write the scores there (default: print them)"),
-      text_option("--json", "FILE", "write Gradescope's results.json there"),
-      text_option("--junit", "FILE", "write a JUnit XML report there"),
+      text_option("--json", "FILE", "", "write Gradescope's results.json there"),
+      text_option("--junit", "FILE", "", "write a JUnit XML report there"),
       timeout_option(),
       text_option(
-          "--work-dir", "DIR",
+          "--work-dir", "DIR", "",
           "where submissions are built (default: <build dir>/grading), reused between them"),
       flag_option("--no-build", "grade the test programs as they are built"),
       flag_option("--quiet", "print only the table, not the progress"),

@@ -474,35 +474,37 @@ ExerciseResult without_run(const Exercise& e, Outcome outcome, std::string summa
 
 }  // namespace
 
-std::vector<Lesson> read_lessons(const std::string& source_dir) {
+std::vector<Lesson> read_lessons(const std::string& source_dir, const std::string& build_dir) {
   const fs::path root(source_dir);
-  const fs::path list = root / "lessons.cmake";
+  const fs::path list = fs::path(build_dir) / "lessons.txt";
   const auto text = read_file(list);
-  if (!text) throw GradeError(list.string() + ": cannot read: " + std::strerror(errno));
+  if (!text)
+    throw GradeError(list.string() + ": cannot read (" + std::strerror(errno) +
+                     "); configure the build first: cmake --preset release");
   std::vector<Lesson> lessons;
   std::istringstream in(*text);
   std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
     ++number;
-    line = line.substr(0, line.find('#'));
-    const auto at = line.find("dlc_lesson(");
-    if (at == std::string::npos) continue;
-    const auto close = line.find(')', at);
-    if (close == std::string::npos)
-      throw GradeError(list.string() + ":" + std::to_string(number) +
-                       ": dlc_lesson( must close on the same line");
-    std::istringstream words(line.substr(at + 11, close - at - 11));
+    std::istringstream words(line);
+    std::string path;
+    if (!(words >> path)) continue;
+    const auto slash = path.find('/');
     Lesson l;
-    words >> l.block >> l.name;
-    if (l.block.empty() || l.name.empty())
+    if (slash != std::string::npos) {
+      l.block = path.substr(0, slash);
+      l.name = path.substr(slash + 1);
+    }
+    for (std::string dep; words >> dep;) l.depends.push_back(dep);
+    if (l.block.empty() || l.name.empty() || l.name.find('/') != std::string::npos)
       throw GradeError(list.string() + ":" + std::to_string(number) +
-                       ": expected dlc_lesson(<block> <lesson>)");
+                       ": expected <block>/<lesson>, not \"" + line + "\"");
     const std::string solution = "solutions/" + l.path() + ".cpp";
     const auto code = read_file(root / solution);
     if (!code)
       throw GradeError((root / solution).string() + ": cannot read: " + std::strerror(errno));
     try {
-      for (const auto& region : stubgen::generate(*code, solution, l.block).regions)
+      for (const auto& region : stubgen::regions(*code, solution, l.block))
         if (std::find(l.exercise_ids.begin(), l.exercise_ids.end(), region.id) ==
             l.exercise_ids.end())
           l.exercise_ids.push_back(region.id);
@@ -589,7 +591,7 @@ GradeReport grade(const GradeOptions& options) {
   const std::string build = absolute(options.build_dir);
   if (options.solution && !options.submission_dir.empty())
     throw GradeError("grade either the reference solutions or a submission, not both");
-  const std::vector<Lesson> lessons = read_lessons(source);
+  const std::vector<Lesson> lessons = read_lessons(source, build);
   if ((options.build || !options.submission_dir.empty()) && find_program("cmake").empty())
     throw GradeError("cmake is not installed (or not in PATH): the grader builds with it");
 

@@ -170,6 +170,42 @@ int planar(const cli::Arguments& args, const RunContext& context) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec planar_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.planar";
+  p.lecture = "3.9";
+  p.summary = "a network with one hidden layer learns the planar flower";
+  p.options = {
+      cli::number_option("--hidden", cli::Kind::kInteger, "N", "4", cli::Bound::kPositive,
+                         "hidden units n_h", cli::kMaxHiddenUnits),
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "10000",
+                         cli::Bound::kNonNegative, "gradient-descent steps"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--print-every", cli::Kind::kInteger, "N", "1000", cli::Bound::kPositive,
+                         "print the cost every N iterations"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
+                         "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(cli::flag_option(
+      "--json", "print one JSON object (settings, costs, accuracy, pictures) instead"));
+  p.details = {
+      "The notebook's run: the 400 points of the flower, n_h tanh units and a sigmoid output, "
+      "initialized with RandomState(3) and randn * 0.01, trained by gradient descent. It prints "
+      "'Cost after iteration 0: 0.693162' ... every 1000 iterations (after about 6000 the run is "
+      "chaotic: its last digits depend on rounding) and 'Accuracy: 90%', then draws "
+      "planar_data.png (the data), planar_boundary_nn.png (the decision boundary) and "
+      "planar_cost.png (the cost at every iteration) in the --plots folder.",
+      "Your code runs: nn_model, which calls forward_propagation, compute_cost, "
+      "backward_propagation and update_parameters at every step, and predict. On a terminal a "
+      "progress bar on stderr shows the iteration, the cost and the time left.",
+  };
+  p.validate = cli::validate_plots;
+  return p;
+}
+DLC_PROGRAM(planar_spec, planar);
+
 /// `dlc run week3.sweep`: the notebook's networks with 1, 2, 3, 4, 5, 20 and 50 hidden units.
 int sweep(const cli::Arguments& args, const RunContext& context) {
   const bool json = args.given("--json");
@@ -265,6 +301,38 @@ int sweep(const cli::Arguments& args, const RunContext& context) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec sweep_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.sweep";
+  p.lecture = "3.9";
+  p.summary = "the flower learned with 1, 2, 3, 4, 5, 20 and 50 hidden units";
+  p.options = {
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "5000", cli::Bound::kNonNegative,
+                         "gradient-descent steps for each size"),
+      cli::text_option("--sizes", "N,N,...", "1,2,3,4,5,20,50",
+                       "the hidden-layer sizes, 1 to 12 of them, each from 1 to 1000"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
+                         "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(
+      cli::flag_option("--json", "print one JSON object (settings, accuracies, pictures) instead"));
+  p.details = {
+      "The notebook's tuning of the hidden-layer size: for each size, nn_model for 5000 "
+      "iterations, then 'Accuracy for 1 hidden units: 67.5 %' ... 'Accuracy for 50 hidden units: "
+      "90.25 %'. Draws planar_sweep.png (every decision boundary in a grid) and "
+      "planar_sweep_cost.png (the cost curves).",
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_plots(args);
+    cli::parse_sizes(args.text("--sizes"));
+  };
+  return p;
+}
+DLC_PROGRAM(sweep_spec, sweep);
+
 /// `dlc run week3.logreg`: week 2's logistic regression on the flower, which a straight line
 /// cannot separate.
 int logreg(const cli::Arguments& args, const RunContext& context) {
@@ -318,15 +386,32 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week3_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week3.logreg", logreg},
-      {"week3.planar", planar},
-      {"week3.sweep", sweep},
+cli::ProgramSpec logreg_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.logreg";
+  p.lecture = "3.9";
+  p.summary = "logistic regression (week 2) on the flower, for comparison";
+  p.options = {
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "2000", cli::Bound::kNonNegative,
+                         "gradient-descent steps"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.5", cli::Bound::kPositive,
+                         "the learning rate alpha"),
   };
-  return all;
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(cli::flag_option(
+      "--json", "print one JSON object (settings, w, b, accuracy, pictures) instead"));
+  p.details = {
+      "Week 2's model (zero initialization, gradient descent) on the flower's 400 points, "
+      "printing 'Accuracy of logistic regression: 47 % (percentage of correctly labelled "
+      "datapoints)' as the notebook does, and drawing its decision boundary, a straight line, in "
+      "planar_boundary_logreg.png. The data is not linearly separable: no line does much better "
+      "than chance, which is why the notebook turns to a hidden layer.",
+  };
+  p.validate = cli::validate_plots;
+  return p;
 }
+DLC_PROGRAM(logreg_spec, logreg);
+
+}  // namespace
 
 }  // namespace dlc::runner

@@ -99,8 +99,29 @@ TEST_CASE("--help stops the parsing; an unknown program lists the known ones", "
   CHECK(parse("week2.logreg", {"--iterations", "3", "-h"}).help());
   CHECK_THROWS_WITH(program_or_usage_error("week2.nope"),
                     Catch::Matchers::StartsWith("unknown program \"week2.nope\"; the programs are "
-                                                "week1.neuron, week1.housing, week2.images"));
+                                                "week1.neuron, week1.housing, week1.scale, "
+                                                "week2.images"));
   CHECK(find_program("week2.graph") != nullptr);
+}
+
+TEST_CASE("the programs are in lecture order, each registered once", "[apps][cli]") {
+  CHECK(lecture_order("2.2-2.4, 2.7-2.13") == std::vector<int>{1, 2, 2});
+  CHECK(lecture_order("3.10") == std::vector<int>{1, 3, 10});
+  CHECK(lecture_order("C2 2.8") == std::vector<int>{2, 2, 8});
+  CHECK(lecture_order("3.9") < lecture_order("3.10"));
+  CHECK(lecture_order("4.6") < lecture_order("C2 1.1"));
+  for (const char* bad : {"", "x", "3", "3.", ".3", "C2", "C3 1.1"})
+    CHECK_THROWS_AS(lecture_order(bad), std::logic_error);
+  const auto& all = programs();
+  REQUIRE(all.size() >= 20);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    INFO(all[i - 1].name << " (" << all[i - 1].lecture << ") before " << all[i].name << " ("
+                         << all[i].lecture << ")");
+    CHECK(lecture_order(all[i - 1].lecture) <= lecture_order(all[i].lecture));
+    CHECK(all[i - 1].name != all[i].name);
+  }
+  // The driver's catalogue has the specs without the bodies (it links no lesson code).
+  for (const auto& p : all) CHECK(p.body == nullptr);
 }
 
 TEST_CASE("every program's help lists its options and defaults", "[apps][cli]") {

@@ -87,7 +87,7 @@ Parameters two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
   grads.resize(2);
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    // BEGIN SOLUTION week4.two_layer_model: forward: A1 = linear_activation_forward(X, W[1], b[1], relu, cache1), A2 likewise with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)) into grads.dA[2]; backward: linear_activation_backward for layer 2 (sigmoid) then layer 1 (relu, no dA_prev); update_parameters
+    // BEGIN SOLUTION week4.two_layer_model
     const Matrix& A1 =
         linear_activation_forward(X, parameters.W[1], parameters.b[1], Activation::kRelu, cache1);
     const Matrix& A2 = linear_activation_forward(A1, parameters.W[2], parameters.b[2],
@@ -121,7 +121,7 @@ Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& laye
   Gradients grads;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    // BEGIN SOLUTION week4.L_layer_model: AL = L_model_forward(X, parameters, caches); cost = compute_cost(AL, Y); L_model_backward(AL, Y, caches, grads); update_parameters(parameters, grads, learning_rate)
+    // BEGIN SOLUTION week4.L_layer_model
     const Matrix& AL = L_model_forward(X, parameters, caches);  // forward
     cost = compute_cost(AL, Y);                                 // cost
     L_model_backward(AL, Y, caches, grads);                     // backward
@@ -135,7 +135,7 @@ Parameters L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& laye
 Matrix predict(const Matrix& X, const Parameters& parameters) {
   check_parameters("predict", parameters, X.rows());
   Matrix p;
-  // BEGIN SOLUTION week4.predict: probas = L_model_forward(X, parameters, caches) with a local std::vector<Cache>; p = greater(probas, 0.5)
+  // BEGIN SOLUTION week4.predict
   std::vector<Cache> caches;
   const Matrix& probas = L_model_forward(X, parameters, caches);
   p = greater(probas, 0.5);  // 1 where the probability is above 0.5

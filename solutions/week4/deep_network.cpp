@@ -86,7 +86,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
   Parameters parameters;
   parameters.W.resize(3);
   parameters.b.resize(3);
-  // BEGIN SOLUTION week4.initialize_parameters: W[1] = rng.randn(n_h, n_x) * 0.01 first, b[1] zeros (n_h, 1), then W[2] = rng.randn(n_y, n_h) * 0.01, b[2] zeros (n_y, 1)
+  // BEGIN SOLUTION week4.initialize_parameters
   parameters.W[1] = rng.randn(nh, nx) * 0.01;  // small and random: breaks the symmetry
   parameters.b[1] = Matrix::zeros(nh, 1);
   parameters.W[2] = rng.randn(ny, nh) * 0.01;
@@ -105,7 +105,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
   for (std::size_t l = 1; l <= L; ++l) {
     const auto n_l = static_cast<std::size_t>(layer_dims[l]);
     const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
-    // BEGIN SOLUTION week4.initialize_parameters_deep: W[l] = rng.randn(n[l], n[l-1]) divided by sqrt(n[l-1]) (kInverseSqrtFanIn) or times 0.01 (kTimes001); b[l] = zeros (n[l], 1)
+    // BEGIN SOLUTION week4.initialize_parameters_deep
     const Matrix draw = rng.randn(n_l, n_prev);
     parameters.W[l] = scale == WeightScale::kInverseSqrtFanIn
                           ? draw / std::sqrt(static_cast<double>(n_prev))  // randn / sqrt(n[l-1])
@@ -119,7 +119,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
 void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matrix& Z,
                     LinearCache& cache) {
   check_layer_input("linear_forward", 0, W, b, A_prev);
-  // BEGIN SOLUTION week4.linear_forward: Z = W A_prev + b: dot(W, A_prev, Z) writes the product into Z, then add b (broadcast over the columns); the cache records &A_prev, &W, &b
+  // BEGIN SOLUTION week4.linear_forward
   dot(W, A_prev, Z);  // Z = W A_prev
   Z += b;             //     + b, added to every column
   cache = LinearCache{&A_prev, &W, &b};
@@ -129,7 +129,7 @@ void linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b, Matr
 const Matrix& linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
                                         Activation activation, Cache& cache) {
   check_layer_input("linear_activation_forward", 0, W, b, A_prev);
-  // BEGIN SOLUTION week4.linear_activation_forward: linear_forward into cache.Z and cache.linear_cache, then sigmoid(cache.Z, cache.A) or relu(cache.Z, cache.A)
+  // BEGIN SOLUTION week4.linear_activation_forward
   linear_forward(A_prev, W, b, cache.Z, cache.linear_cache);  // Z = W A_prev + b
   if (activation == Activation::kSigmoid) {
     sigmoid(cache.Z, cache.A);  // A = sigma(Z)
@@ -147,12 +147,12 @@ const Matrix& L_model_forward(const Matrix& X, const Parameters& parameters,
   caches.resize(L + 1);  // caches[l] for l = 1..L; the same memory every iteration
   const Matrix* A = &X;  // A[0] = X
   for (std::size_t l = 1; l < L; ++l) {
-    // BEGIN SOLUTION week4.L_model_forward: hidden layer l: A = &linear_activation_forward(*A, W[l], b[l], Activation::kRelu, caches[l])
+    // BEGIN SOLUTION week4.L_model_forward
     A = &linear_activation_forward(*A, parameters.W[l], parameters.b[l], Activation::kRelu,
                                    caches[l]);  // A[l] = relu(W[l] A[l-1] + b[l])
     // END SOLUTION
   }
-  // BEGIN SOLUTION week4.L_model_forward: the output layer L: A = &linear_activation_forward(*A, W[L], b[L], Activation::kSigmoid, caches[L])
+  // BEGIN SOLUTION week4.L_model_forward
   A = &linear_activation_forward(*A, parameters.W[L], parameters.b[L], Activation::kSigmoid,
                                  caches[L]);  // AL = sigma(W[L] A[L-1] + b[L])
   // END SOLUTION
@@ -166,7 +166,7 @@ double compute_cost(const Matrix& AL, const Matrix& Y) {
   }
   const double m = static_cast<double>(Y.cols());
   double cost = 0.0;
-  // BEGIN SOLUTION week4.compute_cost: J = (1/m) (-(Y . log(AL)^T) - (1 - Y) . log(1 - AL)^T): two dot products of a (1, m) row with a (m, 1) column, each a (1, 1) Matrix (.item() is its number)
+  // BEGIN SOLUTION week4.compute_cost
   cost = (1.0 / m) * (-dot(Y, log(AL).T()).item() - dot(1.0 - Y, log(1.0 - AL).T()).item());
   // END SOLUTION
   return cost;
@@ -187,7 +187,7 @@ void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev
                      "; dZ[l] is shaped as Z[l], (n[l], m)");
   }
   const double m = static_cast<double>(A_prev.cols());
-  // BEGIN SOLUTION week4.linear_backward: dW = (1/m) dZ A_prev^T (dot into dW, then scale); db = (1/m) sum(dZ, 1) (sum into db, then scale); when dA_prev is not null, dA_prev = W^T dZ
+  // BEGIN SOLUTION week4.linear_backward
   dot(dZ, A_prev.T(), dW);  // dW = 1/m dZ A_prev^T
   dW *= 1.0 / m;
   sum(dZ, 1, db);  // db = 1/m sum(dZ, axis=1)
@@ -199,7 +199,7 @@ void linear_backward(const Matrix& dZ, const LinearCache& cache, Matrix* dA_prev
 void linear_activation_backward(const Matrix& dA, const Cache& cache, Activation activation,
                                 Matrix& dZ, Matrix* dA_prev, Matrix& dW, Matrix& db) {
   check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", cache.Z);
-  // BEGIN SOLUTION week4.linear_activation_backward: dZ = relu_backward(dA, cache.Z, dZ) or sigmoid_backward(...); then linear_backward(dZ, cache.linear_cache, dA_prev, dW, db)
+  // BEGIN SOLUTION week4.linear_activation_backward
   if (activation == Activation::kSigmoid) {
     sigmoid_backward(dA, cache.Z, dZ);  // dZ = dA * s (1 - s)
   } else {
@@ -224,14 +224,14 @@ void L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache
   grads.resize(L);
   Matrix& dAL = grads.dA[L];
   dAL.resize(AL.rows(), AL.cols());
-  // BEGIN SOLUTION week4.L_model_backward: dAL = -(Y / AL - (1 - Y) / (1 - AL)) entry by entry, into dAL
+  // BEGIN SOLUTION week4.L_model_backward
   for (std::size_t k = 0; k < AL.cols(); ++k) {
     const double a = AL(0, k), y = Y(0, k);
     dAL(0, k) = -(y / a - (1.0 - y) / (1.0 - a));  // dAL = -(Y/AL - (1-Y)/(1-AL))
   }
   // END SOLUTION
   for (std::size_t l = L; l >= 1; --l) {
-    // BEGIN SOLUTION week4.L_model_backward: layer l (sigmoid when l == L, else relu): linear_activation_backward(grads.dA[l], caches[l], ..., grads.dZ[l], dA_prev, grads.dW[l], grads.db[l]) with dA_prev = &grads.dA[l - 1], or nullptr for l == 1
+    // BEGIN SOLUTION week4.L_model_backward
     const Activation g = l == L ? Activation::kSigmoid : Activation::kRelu;
     Matrix* dA_prev = l > 1 ? &grads.dA[l - 1] : nullptr;  // dA[0] (for X) is never used
     linear_activation_backward(grads.dA[l], caches[l], g, grads.dZ[l], dA_prev, grads.dW[l],
@@ -252,7 +252,7 @@ void update_parameters(Parameters& parameters, const Gradients& grads, double le
     const int layer = static_cast<int>(l);
     check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
     check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
-    // BEGIN SOLUTION week4.update_parameters: W[l] = W[l] - learning_rate * dW[l] and b[l] = b[l] - learning_rate * db[l]; add_scaled(y, alpha, x) does y = y + alpha x in place
+    // BEGIN SOLUTION week4.update_parameters
     add_scaled(parameters.W[l], -learning_rate, grads.dW[l]);  // W[l] := W[l] - alpha dW[l]
     add_scaled(parameters.b[l], -learning_rate, grads.db[l]);  // b[l] := b[l] - alpha db[l]
     // END SOLUTION

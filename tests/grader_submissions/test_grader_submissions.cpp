@@ -63,27 +63,11 @@ struct Course {
 Course read_course() {
   Course c;
   c.manifest = dlc::grader::read_manifest(kSource + "/exercises.ini");
-  c.lessons = dlc::grader::read_lessons(kSource);
+  c.lessons = dlc::grader::read_lessons(kSource, kBuild);
   for (const Lesson& l : c.lessons)
     for (const std::string& id : l.exercise_ids) c.lesson_of.emplace(id, l.path());
-  // dlc_lesson(<block> <lesson> DEPENDS <block>/<lesson> ...), one per line.
-  std::ifstream in(kSource + "/lessons.cmake");
-  for (std::string line; std::getline(in, line);) {
-    line = line.substr(0, line.find('#'));
-    const auto at = line.find("dlc_lesson(");
-    if (at == std::string::npos) continue;
-    std::istringstream words(line.substr(at + 11, line.find(')', at) - at - 11));
-    std::string block, name, word;
-    words >> block >> name;
-    bool deps = false;
-    while (words >> word) {
-      if (word == "DEPENDS") {
-        deps = true;
-      } else if (deps) {
-        c.depends_on[block + "/" + name].insert(word);
-      }
-    }
-  }
+  for (const Lesson& l : c.lessons)
+    c.depends_on[l.path()].insert(l.depends.begin(), l.depends.end());
   for (bool grew = true; grew;) {  // the transitive closure
     grew = false;
     for (auto& [lesson, deps] : c.depends_on) {

@@ -1015,7 +1015,7 @@ TEST_CASE("manifest: exercises.ini lists exactly the exercises the solutions mar
 
   // Every exercise belongs to a lesson of lessons.cmake, so the grader can build and run it.
   std::set<std::string> in_lessons;
-  for (const auto& lesson : read_lessons(DLC_SOURCE_DIR))
+  for (const auto& lesson : read_lessons(DLC_SOURCE_DIR, DLC_BUILD_DIR))
     for (const auto& id : lesson.exercise_ids) in_lessons.insert(id);
   std::string not_in_a_lesson;
   for (const auto& id : in_manifest)
