@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "common/files.hpp"
 #include "tools/text.hpp"
 
 namespace dlc::stubgen {
@@ -132,15 +133,6 @@ std::vector<std::string> cpp_files(const fs::path& dir) {
   }
   std::sort(names.begin(), names.end());
   return names;
-}
-
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
 }
 
 std::string usage() {

@@ -34,7 +34,7 @@
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/grader/grader.hpp"
-#include "apps/grader/process.hpp"
+#include "common/process.hpp"
 
 namespace {
 
@@ -366,7 +366,7 @@ int grade_command(const Args& args) {
   if (a.given("--work-dir")) options.work_dir = a.text("--work-dir");
   if (a.given("--submission")) options.submission_dir = a.text("--submission");
   if (!a.given("--quiet")) options.progress = &std::cerr;
-  grader::kill_children_on_interrupt();
+  dlc::kill_children_on_interrupt();
 
   try {
     // A selection word that names nothing is a bad command line (exit 2), found before any build.
@@ -427,7 +427,7 @@ int list_command(const Args& args) {
     return kExitOk;
   }
   const grader::GradeOptions options = grade_options(a, selection);
-  grader::kill_children_on_interrupt();
+  dlc::kill_children_on_interrupt();
   try {
     try {
       selected_exercises(options);

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "apps/grader/grader.hpp"
-#include "apps/grader/process.hpp"
+#include "common/process.hpp"
 
 namespace dlc::grader {
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/files.hpp"
 #include "tools/stubgen_lib.hpp"
 #include "tools/text.hpp"
 
@@ -132,11 +133,9 @@ std::vector<stubgen::Region> regions_of(std::string_view solution, std::string_v
 }
 
 std::string read_text(const fs::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(shown + ":1: cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::optional<std::string> text = read_file(path);
+  if (!text) throw Error(shown + ":1: cannot be read");
+  return *std::move(text);
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 // Tests of dlc-stubgen: a stub is its solution with each marked region replaced by one
 // DLC_TODO line, bad markers are errors naming file and line, and --check notices any drift.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/files.hpp"
 #include "tools/stubgen_lib.hpp"
 
 namespace fs = std::filesystem;
@@ -79,27 +78,15 @@ std::string error_of(const std::string& solution) {
 
 /// A scratch source root under the system's temporary folder, removed afterwards.
 struct TempRoot {
-  fs::path path;
-  TempRoot() {
-    static int count = 0;
-    path = fs::temp_directory_path() /
-           ("dlc-stubgen-test-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
-    fs::remove_all(path);
-    fs::create_directories(path / "solutions" / "week2");
-  }
-  ~TempRoot() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+  dlc::TempDir dir{"dlc-stubgen-test"};
+  fs::path path = dir.path();
+  TempRoot() { fs::create_directories(path / "solutions" / "week2"); }
   void write(const std::string& relative, const std::string& text) const {
     fs::create_directories((path / relative).parent_path());
     std::ofstream(path / relative, std::ios::binary) << text;
   }
   std::string read(const std::string& relative) const {
-    std::ifstream in(path / relative, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return dlc::read_file(path / relative).value_or("");
   }
 };
 

@@ -22,38 +22,26 @@
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/lessons.hpp"
-#include "apps/grader/process.hpp"
 #include "apps/grader/xml.hpp"
+#include "common/files.hpp"
+#include "common/process.hpp"
 #include "tools/stubgen_lib.hpp"
 
 namespace fs = std::filesystem;
 using namespace dlc::grader;
+using dlc::environment_with;
+using dlc::ProcessResult;
+using dlc::run_process;
+using dlc::signal_description;
+using dlc::RunLimits;
 
 namespace {
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-/// A temporary folder for one test, removed at the end.
-struct Scratch {
-  fs::path dir;
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "dlc-grader-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    dir = pattern;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string file(const std::string& name) const { return (dir / name).string(); }
-};
+using Scratch = dlc::TempDir;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string slurp(const std::string& path) { return dlc::read_file(path).value_or(""); }
 
 void spit(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());
@@ -714,8 +702,8 @@ TEST_CASE("process: exit codes, signals, stdin, environment, folder", "[grader][
   CHECK(r.output == "HOME=(unset)\n");
 
   Scratch scratch;
-  r = run_process({helper(), "pwd"}, env, limits(10), scratch.dir.string());
-  CHECK(r.output == fs::canonical(scratch.dir).string() + "\n");
+  r = run_process({helper(), "pwd"}, env, limits(10), scratch.path().string());
+  CHECK(r.output == fs::canonical(scratch.path()).string() + "\n");
 
   r = run_process({"/nonexistent/program"}, env, limits(10));
   CHECK(!r.started);
@@ -926,7 +914,7 @@ TEST_CASE("reports: results.json has Gradescope's fields, valid JSON from any ou
   CHECK(tests[1].get("extra_data")->get("outcome")->string == "crashed");
   CHECK(contains(tests[1].get("output")->string, "<garbage> \\x01\xEF\xBF\xBD\xEF\xBF\xBD end"));
   // Written whole: nothing else is left in the folder.
-  CHECK(std::distance(fs::directory_iterator(scratch.dir), fs::directory_iterator()) == 1);
+  CHECK(std::distance(fs::directory_iterator(scratch.path()), fs::directory_iterator()) == 1);
   CHECK_THROWS_AS(write_gradescope_json("/nonexistent/folder/results.json", sample_report()),
                   std::runtime_error);
 }
