@@ -32,8 +32,8 @@ using namespace dlc::grader;
 using dlc::environment_with;
 using dlc::ProcessResult;
 using dlc::run_process;
-using dlc::signal_description;
 using dlc::RunLimits;
+using dlc::signal_description;
 
 namespace {
 
