@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <pugixml.hpp>
 #include <random>
 #include <set>
 #include <sstream>
@@ -22,7 +23,6 @@
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/lessons.hpp"
-#include "apps/grader/xml.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "tools/stubgen_lib.hpp"
@@ -62,9 +62,10 @@ std::string manifest_error(const std::string& text) {
   return "(no error)";
 }
 
+/// The XmlError read_catch_report() throws for `text`, or "(no error)".
 std::string xml_error(const std::string& text) {
   try {
-    parse_xml(text);
+    read_catch_report(text);
   } catch (const XmlError& e) {
     return e.what();
   }
@@ -434,54 +435,43 @@ TEST_CASE("selection: ids and blocks, in course order; unknown words refused", "
   CHECK_THROWS_AS(select_exercises(m, {"week9"}), SelectionError);
 }
 
-// ---- the XML reader --------------------------------------------------------------------------
+// ---- reading Catch2's report (pugixml), whatever a submission made of it ----------------------
 
-TEST_CASE("xml: elements, attributes, text and entities", "[grader][xml]") {
-  const XmlElement root = parse_xml(
+TEST_CASE("xml: a report's entities, character references and CDATA are decoded", "[grader][xml]") {
+  const CatchReport r = read_catch_report(
       "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- c -->\n"
-      "<Catch name='a &amp; b' x=\"&lt;&gt;&quot;&apos;\">\n"
-      "  <Group name=\"g\"><T/>text &#65;&#x42;&#x20AC; <![CDATA[<raw>&]]><!-- skip --></Group>\n"
-      "  <E a=\"1\" b=\"2\" />\n"
-      "</Catch>\n<!-- after -->\n");
-  CHECK(root.name == "Catch");
-  REQUIRE(root.attribute("name") != nullptr);
-  CHECK(*root.attribute("name") == "a & b");
-  CHECK(*root.attribute("x") == "<>\"'");
-  CHECK(root.attribute("missing") == nullptr);
-  REQUIRE(root.children.size() == 2);
-  const XmlElement* g = root.child("Group");
-  REQUIRE(g != nullptr);
-  CHECK(g->text == "text AB\xE2\x82\xAC <raw>&");
-  CHECK(g->child("T") != nullptr);
-  CHECK(*root.child("E")->attribute("b") == "2");
+      "<Catch name='a &amp; b'><Group name=\"g\">\n"
+      "<TestCase name=\"x &lt;&gt;&quot;&apos;\" tags=\"[x.a]\">\n"
+      "  <Expression success=\"false\" type=\"CHECK\" filename=\"t.cpp\" line=\"7\">\n"
+      "    <Original>a &amp;&amp; &#65;&#x42;&#x20AC; <![CDATA[<raw>&]]><!-- skip --></Original>\n"
+      "    <Expanded>false</Expanded>\n"
+      "  </Expression>\n"
+      "  <OverallResult success=\"false\"/>\n"
+      "</TestCase></Group></Catch>\n<!-- after -->\n");
+  REQUIRE(r.test_cases.size() == 1);
+  CHECK(r.test_cases[0].name == "x <>\"'");
+  REQUIRE(r.test_cases[0].failures.size() == 1);
+  CHECK(r.test_cases[0].failures[0].original == "a && AB\xE2\x82\xAC <raw>&");
+  CHECK(r.test_cases[0].failures[0].line == 7);
 }
 
 TEST_CASE("xml: malformed input is refused with its line", "[grader][xml]") {
-  CHECK(xml_error("") == "line 1: no root element (empty or blank document)");
-  CHECK(xml_error("<a>\n<b></a>") == "line 2: </a> closes <b>");
-  CHECK(contains(xml_error("<a></a><b/>"), "a second element"));
-  CHECK(contains(xml_error("<a></a> junk"), "text after the root element"));
-  CHECK(contains(xml_error("junk <a/>"), "text before the root element"));
-  CHECK(contains(xml_error("<a>&nbsp;</a>"), "an unknown entity &nbsp;"));
-  CHECK(contains(xml_error("<a>&#0;</a>"), "invalid character"));
-  CHECK(contains(xml_error("<a>&#xD800;</a>"), "invalid character"));
-  CHECK(contains(xml_error("<a>&#x110000;</a>"), "invalid character"));
-  CHECK(contains(xml_error("<a>&#xZZ;</a>"), "a bad character reference"));
-  CHECK(contains(xml_error("<a>a & b</a>"), "a bare '&'"));
-  CHECK(contains(xml_error("<a x=1/>"), "not quoted"));
-  CHECK(contains(xml_error("<a x=\"1\" x=\"2\"/>"), "given twice"));
-  CHECK(contains(xml_error("<a x=\"<\"/>"), "'<' inside attribute"));
-  CHECK(contains(xml_error("<1a/>"), "a name cannot start"));
-  CHECK(contains(xml_error("<a><!-- x -- y --></a>"), "`--` inside a comment"));
-  CHECK(contains(xml_error("<a"), "truncated"));
-  CHECK(contains(xml_error("<a>text"), "truncated"));
-  CHECK(contains(xml_error("<a x=\"abc"), "truncated"));
-  CHECK(contains(xml_error("<a><!-- x"), "truncated"));
+  CHECK(contains(xml_error(""), "line 1: "));
+  CHECK(contains(xml_error("<Catch>\n<Group></Catch>"), "line 2: "));
+  CHECK(contains(xml_error("<Catch></Catch><Catch/>"), "2 root elements"));
+  CHECK(contains(xml_error("<Catch x=1/>"), "line 1: "));
+  CHECK(contains(xml_error("<1a/>"), "line 1: "));
+  CHECK(xml_error("<Catch>\n<Group>") ==
+        "line 2: Start-end tags mismatch at its end (the report is cut short)");
+  CHECK(contains(xml_error("<Catch x=\"abc"), "line 1: "));
+  CHECK(contains(xml_error("<Catch><!-- x"), "line 1: "));
+  CHECK(xml_error("<NotCatch/>") == "the root element is <NotCatch>, not Catch2's <Catch>");
+  CHECK(contains(xml_error("<Catch><TestCase name=\"t\"></TestCase></Catch>"),
+                 "test case \"t\" has no result"));
 }
 
 TEST_CASE("xml: every truncation of a real report is refused, never crashes", "[grader][xml]") {
   const std::string full = report_of(kPassingCase + kFailingCase + kStubCase);
-  REQUIRE_NOTHROW(parse_xml(full));
   REQUIRE_NOTHROW(read_catch_report(full));
   for (std::size_t n = 0; n < full.size(); ++n) {
     const std::string cut = full.substr(0, n);
@@ -490,7 +480,7 @@ TEST_CASE("xml: every truncation of a real report is refused, never crashes", "[
   }
 }
 
-TEST_CASE("xml: garbage and hostile nesting are refused without a crash or a hang",
+TEST_CASE("xml: garbage, hostile nesting and huge reports are refused or read, never a crash",
           "[grader][xml]") {
   std::mt19937 rng(12345);
   const std::string alphabet = "<>/=\"'&;#x! ?-[]CDATAab\n\x01\xff";
@@ -499,18 +489,30 @@ TEST_CASE("xml: garbage and hostile nesting are refused without a crash or a han
     const int length = static_cast<int>(rng() % 200);
     for (int i = 0; i < length; ++i) junk += alphabet[rng() % alphabet.size()];
     try {
-      parse_xml(junk);
+      read_catch_report(junk);
     } catch (const XmlError&) {
     }
   }
+  // Deep nesting: unclosed, or closed and inside a test case (walked section by section).
   std::string deep;
   for (int i = 0; i < 200000; ++i) deep += "<a>";
-  CHECK(contains(xml_error(deep), "nest too deeply"));
-  std::string wide = "<a>";
-  for (int i = 0; i < 100000; ++i) wide += "<b x=\"1\"/>";
-  wide += "</a>";
-  CHECK(parse_xml(wide).children.size() == 100000);
-  CHECK_THROWS_AS(read_catch_report("<NotCatch/>"), XmlError);
+  CHECK_THROWS_AS(read_catch_report(deep), XmlError);
+  std::string sections;
+  for (int i = 0; i < 100000; ++i) sections += "<Section name=\"s\">";
+  for (int i = 0; i < 100000; ++i) sections += "</Section>";
+  CHECK(contains(xml_error("<Catch><TestCase name=\"t\">" + sections +
+                           "<OverallResult success=\"true\"/></TestCase></Catch>"),
+                 "nest too deeply"));
+  // Wide: many test cases; huge: 16 MiB of captured output.
+  std::string wide = "<Catch>";
+  for (int i = 0; i < 100000; ++i)
+    wide += "<TestCase name=\"c\"><OverallResult success=\"true\"/></TestCase>";
+  wide += "</Catch>";
+  CHECK(read_catch_report(wide).test_cases.size() == 100000);
+  const std::string huge = "<Catch><TestCase name=\"t\"><OverallResult success=\"true\"><StdOut>" +
+                           std::string(16u << 20, 'x') +
+                           "</StdOut></OverallResult></TestCase></Catch>";
+  CHECK(read_catch_report(huge).test_cases.at(0).std_out.size() == (16u << 20));
 }
 
 // ---- the decision ----------------------------------------------------------------------------
@@ -923,22 +925,24 @@ TEST_CASE("reports: JUnit XML reads back", "[grader][reports]") {
   Scratch scratch;
   const std::string path = scratch.file("junit.xml");
   write_junit(path, sample_report());
-  const XmlElement root = parse_xml(slurp(path));
-  CHECK(root.name == "testsuites");
-  CHECK(*root.attribute("tests") == "3");
-  CHECK(*root.attribute("failures") == "1");
-  CHECK(*root.attribute("errors") == "1");
-  const XmlElement* suite = root.child("testsuite");
-  REQUIRE(suite != nullptr);
-  std::vector<const XmlElement*> cases;
-  for (const auto& c : suite->children)
-    if (c.name == "testcase") cases.push_back(&c);
+  pugi::xml_document document;
+  REQUIRE(document.load_file(path.c_str()));
+  const pugi::xml_node root = document.document_element();
+  CHECK(std::string(root.name()) == "testsuites");
+  CHECK(std::string(root.attribute("tests").value()) == "3");
+  CHECK(std::string(root.attribute("failures").value()) == "1");
+  CHECK(std::string(root.attribute("errors").value()) == "1");
+  const pugi::xml_node suite = root.child("testsuite");
+  REQUIRE(suite);
+  std::vector<pugi::xml_node> cases;
+  for (const pugi::xml_node& c : suite.children("testcase")) cases.push_back(c);
   REQUIRE(cases.size() == 3);
-  CHECK(cases[0]->child("failure") == nullptr);
-  REQUIRE(cases[1]->child("error") != nullptr);
-  CHECK(*cases[1]->child("error")->attribute("type") == "crashed");
-  REQUIRE(cases[2]->child("failure") != nullptr);
-  CHECK(*cases[2]->child("failure")->attribute("message") == "not implemented yet");
+  CHECK(!cases[0].child("failure"));
+  REQUIRE(cases[1].child("error"));
+  CHECK(std::string(cases[1].child("error").attribute("type").value()) == "crashed");
+  REQUIRE(cases[2].child("failure"));
+  CHECK(std::string(cases[2].child("failure").attribute("message").value()) ==
+        "not implemented yet");
 }
 
 TEST_CASE("reports: the CSV of a batch and the hint state", "[grader][reports]") {
