@@ -10,7 +10,6 @@
 #include <sstream>
 #include <string>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/data.hpp"
 #include "apps/lessons/runner.hpp"
@@ -110,33 +109,23 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
                    learning_rate, /*print_cost=*/!json, /*record_every=*/print_every);
   if (!json) return cli::kExitOk;
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week2.logreg");
-  w.key("flavour").string(context.flavour);
-  w.key("dataset").string(data.dataset);
-  w.key("classes").begin_array();
-  for (const auto& name : data.sets.train.classes) w.string(name);
-  w.end_array();
-  w.key("m_train").integer(static_cast<long long>(X_train.cols()));
-  w.key("m_test").integer(static_cast<long long>(X_test.cols()));
-  w.key("n_x").integer(static_cast<long long>(X_train.rows()));
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("print_every").integer(print_every);
-  w.key("costs").begin_array();
-  for (std::size_t k = 0; k < d.costs.size(); ++k) {
-    w.begin_object();
-    w.key("iteration").integer(static_cast<long long>(k) * print_every);
-    w.key("cost").number(d.costs[k]);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("train_accuracy").number(d.train_accuracy);
-  w.key("test_accuracy").number(d.test_accuracy);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  nlohmann::ordered_json costs = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < d.costs.size(); ++k)
+    costs.push_back({{"iteration", static_cast<long long>(k) * print_every}, {"cost", d.costs[k]}});
+  const nlohmann::ordered_json out = {{"program", "week2.logreg"},
+                                      {"flavour", context.flavour},
+                                      {"dataset", data.dataset},
+                                      {"classes", data.sets.train.classes},
+                                      {"m_train", X_train.cols()},
+                                      {"m_test", X_test.cols()},
+                                      {"n_x", X_train.rows()},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"print_every", print_every},
+                                      {"costs", costs},
+                                      {"train_accuracy", d.train_accuracy},
+                                      {"test_accuracy", d.test_accuracy}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
 

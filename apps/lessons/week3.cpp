@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/runner.hpp"
 #include "apps/lessons/shared.hpp"
@@ -144,29 +143,20 @@ int planar(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.planar");
-  w.key("flavour").string(context.flavour);
-  w.key("m").integer(static_cast<long long>(data.X.cols()));
-  w.key("n_h").integer(static_cast<long long>(n_h));
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("seed").integer(seed);
-  w.key("print_every").integer(print_every);
-  w.key("costs").begin_array();
-  for (const auto& [i, cost] : t.printed) {
-    w.begin_object();
-    w.key("iteration").integer(i);
-    w.key("cost").number(cost);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("accuracy").number(accuracy);
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  nlohmann::ordered_json costs = nlohmann::ordered_json::array();
+  for (const auto& [i, cost] : t.printed) costs.push_back({{"iteration", i}, {"cost", cost}});
+  const nlohmann::ordered_json out = {{"program", "week3.planar"},
+                                      {"flavour", context.flavour},
+                                      {"m", data.X.cols()},
+                                      {"n_h", n_h},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"seed", seed},
+                                      {"print_every", print_every},
+                                      {"costs", costs},
+                                      {"accuracy", accuracy},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
 
@@ -273,31 +263,22 @@ int sweep(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.sweep");
-  w.key("flavour").string(context.flavour);
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("seed").integer(seed);
-  w.key("results").begin_array();
+  nlohmann::ordered_json by_size = nlohmann::ordered_json::array();
   for (const Result& r : results) {
-    w.begin_object();
-    w.key("n_h").integer(static_cast<long long>(r.n_h));
-    w.key("accuracy").number(r.accuracy);
-    w.key("final_cost");
-    if (r.trained.curve_x.empty()) {
-      w.null();
-    } else {
-      w.number(r.trained.last_cost);
-    }
-    w.end_object();
+    by_size.push_back(
+        {{"n_h", r.n_h},
+         {"accuracy", r.accuracy},
+         {"final_cost", r.trained.curve_x.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(r.trained.last_cost)}});
   }
-  w.end_array();
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  const nlohmann::ordered_json out = {{"program", "week3.sweep"},
+                                      {"flavour", context.flavour},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"seed", seed},
+                                      {"results", by_size},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
 
@@ -368,21 +349,17 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.logreg");
-  w.key("flavour").string(context.flavour);
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("w").begin_array();
-  for (std::size_t i = 0; i < params.w.rows(); ++i) w.number(params.w(i, 0));
-  w.end_array();
-  w.key("b").number(params.b);
-  w.key("accuracy").number(accuracy);
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  std::vector<double> w(params.w.rows());
+  for (std::size_t i = 0; i < params.w.rows(); ++i) w[i] = params.w(i, 0);
+  const nlohmann::ordered_json out = {{"program", "week3.logreg"},
+                                      {"flavour", context.flavour},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"w", w},
+                                      {"b", params.b},
+                                      {"accuracy", accuracy},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
 

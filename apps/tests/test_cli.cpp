@@ -1,5 +1,5 @@
-// The command line's parts on their own: the strict option parser, the catalogue of programs and
-// the JSON writer. The binaries themselves are tested by dlc_cli_test.sh.
+// The command line's parts on their own: the strict option parser and the catalogue of programs.
+// The binaries themselves are tested by dlc_cli_test.sh.
 
 #include <catch2/catch.hpp>
 #include <limits>
@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
 
@@ -163,46 +162,4 @@ TEST_CASE("parse_reals reads a list of numbers; parse_house four of them", "[app
   CHECK_THROWS_WITH(parse_house("2,-1,0.5,1"), Catch::Matchers::Contains("negative number of"));
   CHECK_THROWS_WITH(parse_house("2,3,1.5,1"), Catch::Matchers::Contains("outside 0 to 1"));
   CHECK_THROWS_WITH(parse_house("2,3,0.5,-1"), Catch::Matchers::Contains("negative wealth"));
-}
-
-TEST_CASE("json_string escapes quotes, backslashes and control characters", "[apps][json]") {
-  CHECK(json_string("plain") == "\"plain\"");
-  CHECK(json_string("say \"hi\"") == "\"say \\\"hi\\\"\"");
-  CHECK(json_string("C:\\data") == "\"C:\\\\data\"");
-  CHECK(json_string("a\nb\tc\rd") == "\"a\\nb\\tc\\rd\"");
-  CHECK(json_string(std::string("\x01\x1f\x7f", 3)) == "\"\\u0001\\u001f\\u007f\"");
-  CHECK(json_string("T-shirt/top \xc3\xa9") == "\"T-shirt/top \xc3\xa9\"");  // UTF-8 as is
-}
-
-TEST_CASE("json_number keeps every digit, as Python's repr", "[apps][json]") {
-  CHECK(json_number(0.6931471805599453) == "0.6931471805599453");
-  CHECK(json_number(70.0) == "70.0");
-  CHECK(json_number(99.04306220095694) == "99.04306220095694");
-  CHECK(json_number(1e-05) == "1e-05");
-  CHECK(json_number(0.005) == "0.005");
-  CHECK(json_number(1e16) == "1e+16");
-  CHECK(json_number(-2.0) == "-2.0");
-  CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
-  CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
-}
-
-TEST_CASE("JsonWriter places commas and refuses misuse", "[apps][json]") {
-  std::ostringstream os;
-  JsonWriter w(os);
-  w.begin_object().key("a").integer(1).key("b").begin_array();
-  w.begin_object().key("x").number(0.5).end_object();
-  w.string("s").boolean(true).null();
-  w.end_array().key("c").begin_object().end_object().end_object();
-  CHECK(os.str() == "{\"a\":1,\"b\":[{\"x\":0.5},\"s\",true,null],\"c\":{}}");
-  CHECK(w.complete());
-  CHECK_THROWS_AS(w.integer(2), std::logic_error);  // a second top-level value
-
-  std::ostringstream os2;
-  JsonWriter v(os2);
-  v.begin_object();
-  CHECK_THROWS_AS(v.integer(1), std::logic_error);  // a value without a key
-  CHECK_THROWS_AS(v.end_array(), std::logic_error);
-  v.key("k");
-  CHECK_THROWS_AS(v.key("again"), std::logic_error);
-  CHECK_FALSE(v.complete());
 }

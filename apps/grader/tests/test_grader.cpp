@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <random>
 #include <set>
@@ -72,193 +73,49 @@ std::string xml_error(const std::string& text) {
   return "(no error)";
 }
 
-/// A minimal JSON reader, for checking results.json.
-struct Json {
-  enum Type { kNull, kBool, kNumber, kString, kArray, kObject } type = kNull;
-  bool boolean = false;
-  double number = 0;
-  std::string string;
-  std::vector<Json> array;
-  std::vector<std::pair<std::string, Json>> object;
-  const Json* get(const std::string& key) const {
-    for (const auto& [k, v] : object)
-      if (k == key) return &v;
-    return nullptr;
-  }
-};
+using Json = nlohmann::json;
 
-class JsonReader {
- public:
-  explicit JsonReader(const std::string& s) : s_(s) {}
-  Json document() {
-    Json v = value();
-    blanks();
-    if (i_ != s_.size()) throw std::runtime_error("JSON: text after the value");
-    return v;
-  }
-
- private:
-  void blanks() {
-    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
-  }
-  char next() {
-    if (i_ >= s_.size()) throw std::runtime_error("JSON: truncated");
-    return s_[i_++];
-  }
-  void expect(const std::string& word) {
-    if (s_.compare(i_, word.size(), word) != 0) throw std::runtime_error("JSON: bad literal");
-    i_ += word.size();
-  }
-  std::string text() {
-    std::string out;
-    if (next() != '"') throw std::runtime_error("JSON: expected a string");
-    for (;;) {
-      char c = next();
-      if (c == '"') return out;
-      if (static_cast<unsigned char>(c) < 0x20) throw std::runtime_error("JSON: raw control");
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      c = next();
-      switch (c) {
-        case 'n':
-          out += '\n';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'u': {
-          const unsigned cp = std::stoul(s_.substr(i_, 4), nullptr, 16);
-          i_ += 4;
-          if (cp < 0x80) {
-            out += static_cast<char>(cp);
-          } else {
-            out += '?';
-          }
-          break;
-        }
-        default:
-          out += c;
-      }
-    }
-  }
-  Json value() {
-    blanks();
-    Json v;
-    if (i_ >= s_.size()) throw std::runtime_error("JSON: truncated");
-    const char c = s_[i_];
-    if (c == '{') {
-      v.type = Json::kObject;
-      ++i_;
-      blanks();
-      if (s_[i_] == '}') {
-        ++i_;
-        return v;
-      }
-      for (;;) {
-        blanks();
-        std::string key = text();
-        blanks();
-        if (next() != ':') throw std::runtime_error("JSON: expected ':'");
-        v.object.emplace_back(key, value());
-        blanks();
-        const char d = next();
-        if (d == '}') return v;
-        if (d != ',') throw std::runtime_error("JSON: expected ','");
-      }
-    }
-    if (c == '[') {
-      v.type = Json::kArray;
-      ++i_;
-      blanks();
-      if (s_[i_] == ']') {
-        ++i_;
-        return v;
-      }
-      for (;;) {
-        v.array.push_back(value());
-        blanks();
-        const char d = next();
-        if (d == ']') return v;
-        if (d != ',') throw std::runtime_error("JSON: expected ','");
-      }
-    }
-    if (c == '"') {
-      v.type = Json::kString;
-      v.string = text();
-      return v;
-    }
-    if (c == 't' || c == 'f') {
-      v.type = Json::kBool;
-      v.boolean = c == 't';
-      expect(c == 't' ? "true" : "false");
-      return v;
-    }
-    if (c == 'n') {
-      expect("null");
-      return v;
-    }
-    std::size_t used = 0;
-    v.type = Json::kNumber;
-    v.number = std::stod(s_.substr(i_), &used);
-    i_ += used;
-    return v;
-  }
-  const std::string& s_;
-  std::size_t i_ = 0;
-};
-
-Json read_json(const std::string& path) { return JsonReader(slurp(path)).document(); }
+Json read_json(const std::string& path) { return Json::parse(slurp(path)); }
 
 /// Checks a results.json against Gradescope's documented fields and types, and that the score is
 /// the sum of the tests' scores.
 void check_gradescope_fields(const Json& j) {
-  REQUIRE(j.type == Json::kObject);
+  REQUIRE(j.is_object());
   const std::set<std::string> top = {
       "score",      "max_score", "execution_time",    "output",     "output_format",
       "visibility", "tests",     "stdout_visibility", "extra_data", "leaderboard"};
-  for (const auto& [k, v] : j.object) {
-    INFO("top-level key " << k);
-    CHECK(top.count(k) == 1);
+  for (const auto& item : j.items()) {
+    INFO("top-level key " << item.key());
+    CHECK(top.count(item.key()) == 1);
   }
-  REQUIRE(j.get("score") != nullptr);
-  REQUIRE(j.get("score")->type == Json::kNumber);
-  REQUIRE(j.get("tests") != nullptr);
-  REQUIRE(j.get("tests")->type == Json::kArray);
+  REQUIRE(j.contains("score"));
+  REQUIRE(j.at("score").is_number());
+  REQUIRE(j.contains("tests"));
+  REQUIRE(j.at("tests").is_array());
   const std::set<std::string> visibilities = {"hidden", "after_due_date", "after_published",
                                               "visible"};
-  CHECK(visibilities.count(j.get("visibility")->string) == 1);
+  CHECK(visibilities.count(j.at("visibility").get<std::string>()) == 1);
   double sum = 0;
-  for (const Json& t : j.get("tests")->array) {
+  for (const Json& t : j.at("tests")) {
     const std::set<std::string> fields = {"score",       "max_score",  "status",    "name",
                                           "name_format", "number",     "output",    "output_format",
                                           "tags",        "visibility", "extra_data"};
-    for (const auto& [k, v] : t.object) {
-      INFO("test key " << k);
-      CHECK(fields.count(k) == 1);
+    for (const auto& item : t.items()) {
+      INFO("test key " << item.key());
+      CHECK(fields.count(item.key()) == 1);
     }
-    REQUIRE(t.get("score")->type == Json::kNumber);
-    REQUIRE(t.get("max_score")->type == Json::kNumber);
-    REQUIRE(t.get("name")->type == Json::kString);
-    REQUIRE(t.get("number")->type == Json::kString);
-    REQUIRE(t.get("output")->type == Json::kString);
-    const std::string status = t.get("status")->string;
+    REQUIRE(t.at("score").is_number());
+    REQUIRE(t.at("max_score").is_number());
+    REQUIRE(t.at("name").is_string());
+    REQUIRE(t.at("number").is_string());
+    REQUIRE(t.at("output").is_string());
+    const std::string status = t.at("status").get<std::string>();
     CHECK((status == "passed" || status == "failed"));
-    CHECK(visibilities.count(t.get("visibility")->string) == 1);
-    CHECK(t.get("score")->number <= t.get("max_score")->number);
-    sum += t.get("score")->number;
+    CHECK(visibilities.count(t.at("visibility").get<std::string>()) == 1);
+    CHECK(t.at("score").get<double>() <= t.at("max_score").get<double>());
+    sum += t.at("score").get<double>();
   }
-  CHECK(j.get("score")->number == sum);
+  CHECK(j.at("score").get<double>() == sum);
 }
 
 const char* const kSampleManifest =
@@ -904,17 +761,18 @@ TEST_CASE("reports: results.json has Gradescope's fields, valid JSON from any ou
   write_gradescope_json(path, sample_report());
   const Json j = read_json(path);
   check_gradescope_fields(j);
-  CHECK(j.get("score")->number == 1);
-  CHECK(j.get("max_score")->number == 5);
-  const auto& tests = j.get("tests")->array;
+  CHECK(j.at("score").get<double>() == 1);
+  CHECK(j.at("max_score").get<double>() == 5);
+  const auto& tests = j.at("tests");
   REQUIRE(tests.size() == 3);
-  CHECK(tests[0].get("status")->string == "passed");
-  CHECK(tests[1].get("status")->string == "failed");
-  CHECK(tests[1].get("name")->string ==
+  CHECK(tests[0].at("status").get<std::string>() == "passed");
+  CHECK(tests[1].at("status").get<std::string>() == "failed");
+  CHECK(tests[1].at("name").get<std::string>() ==
         "week2.propagate: Forward & backward, \"vectorized\" (lecture 2.10-2.11)");
-  CHECK(tests[1].get("number")->string == "2");
-  CHECK(tests[1].get("extra_data")->get("outcome")->string == "crashed");
-  CHECK(contains(tests[1].get("output")->string, "<garbage> \\x01\xEF\xBF\xBD\xEF\xBF\xBD end"));
+  CHECK(tests[1].at("number").get<std::string>() == "2");
+  CHECK(tests[1].at("extra_data").at("outcome").get<std::string>() == "crashed");
+  CHECK(contains(tests[1].at("output").get<std::string>(),
+                 "<garbage> \\x01\xEF\xBF\xBD\xEF\xBF\xBD end"));
   // Written whole: nothing else is left in the folder.
   CHECK(std::distance(fs::directory_iterator(scratch.path()), fs::directory_iterator()) == 1);
   CHECK_THROWS_AS(write_gradescope_json("/nonexistent/folder/results.json", sample_report()),
@@ -1053,16 +911,16 @@ TEST_CASE("dlc grade: the untouched stubs grade to 0, every exercise not impleme
   INFO(table);
   check_gradescope_fields(j);
   const Manifest manifest = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
-  CHECK(j.get("score")->number == 0);
-  CHECK(j.get("max_score")->number == manifest.total_points());
-  const auto& tests = j.get("tests")->array;
+  CHECK(j.at("score").get<double>() == 0);
+  CHECK(j.at("max_score").get<double>() == manifest.total_points());
+  const auto& tests = j.at("tests");
   REQUIRE(tests.size() == manifest.exercises.size());
   for (std::size_t i = 0; i < tests.size(); ++i) {
-    INFO(manifest.exercises[i].id << ": " << tests[i].get("output")->string);
-    CHECK(tests[i].get("extra_data")->get("id")->string == manifest.exercises[i].id);
-    CHECK(tests[i].get("extra_data")->get("outcome")->string == "not_implemented");
-    CHECK(tests[i].get("score")->number == 0);
-    CHECK(tests[i].get("max_score")->number == manifest.exercises[i].points);
+    INFO(manifest.exercises[i].id << ": " << tests[i].at("output").get<std::string>());
+    CHECK(tests[i].at("extra_data").at("id").get<std::string>() == manifest.exercises[i].id);
+    CHECK(tests[i].at("extra_data").at("outcome").get<std::string>() == "not_implemented");
+    CHECK(tests[i].at("score").get<double>() == 0);
+    CHECK(tests[i].at("max_score").get<double>() == manifest.exercises[i].points);
   }
   CHECK(contains(table, "Total: 0 / " + std::to_string(manifest.total_points()) + " points\n"));
   CHECK(seconds < 60);
@@ -1076,9 +934,9 @@ TEST_CASE("dlc grade --solution: the reference solutions earn full marks", "[.][
   INFO(table);
   check_gradescope_fields(j);
   const Manifest manifest = read_manifest(DLC_SOURCE_DIR "/exercises.ini");
-  CHECK(j.get("score")->number == manifest.total_points());
-  for (const Json& t : j.get("tests")->array) {
-    INFO(t.get("name")->string << ": " << t.get("output")->string);
-    CHECK(t.get("status")->string == "passed");
+  CHECK(j.at("score").get<double>() == manifest.total_points());
+  for (const Json& t : j.at("tests")) {
+    INFO(t.at("name").get<std::string>() << ": " << t.at("output").get<std::string>());
+    CHECK(t.at("status").get<std::string>() == "passed");
   }
 }
