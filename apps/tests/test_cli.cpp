@@ -2,6 +2,7 @@
 // The binaries themselves are tested by dlc_cli_test.sh.
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
+#include "common/files.hpp"
 
 using namespace dlc::cli;
 using Words = std::vector<std::string>;
@@ -162,4 +164,21 @@ TEST_CASE("parse_reals reads a list of numbers; parse_house four of them", "[app
   CHECK_THROWS_WITH(parse_house("2,-1,0.5,1"), Catch::Matchers::Contains("negative number of"));
   CHECK_THROWS_WITH(parse_house("2,3,1.5,1"), Catch::Matchers::Contains("outside 0 to 1"));
   CHECK_THROWS_WITH(parse_house("2,3,0.5,-1"), Catch::Matchers::Contains("negative wealth"));
+}
+
+TEST_CASE("every program has a CLI test and a docs page that names it", "[.][programs]") {
+  namespace fs = std::filesystem;
+  const fs::path root = DLC_SOURCE_DIR;
+  const std::string script = dlc::read_file(root / "apps/tests/dlc_cli_test.sh").value_or("");
+  REQUIRE(!script.empty());
+  std::string pages;
+  for (const auto& e : fs::directory_iterator(root / "docs"))
+    if (e.path().extension() == ".md") pages += dlc::read_file(e.path()).value_or("");
+  REQUIRE(!pages.empty());
+  for (const auto& p : programs()) {
+    INFO(p.name);
+    CHECK_THAT(script, Catch::Matchers::Contains(" run " + p.name + " ") ||
+                           Catch::Matchers::Contains(" run " + p.name + "\n"));
+    CHECK_THAT(pages, Catch::Matchers::Contains("dlc run " + p.name));
+  }
 }
