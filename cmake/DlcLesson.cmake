@@ -14,8 +14,8 @@
 #
 # The lessons, in the order of the calls, are the global property DLC_LESSONS
 # (`<block>/<lesson>`; DLC_LESSON_LINES adds the lessons each depends on), and the lecture blocks they belong to, in the order of their first
-# lesson, DLC_BLOCKS (`week1;week2;...`): the one list of blocks, read by the stub generator, the
-# docs, the format targets and the programs of `dlc run`.
+# lesson, DLC_BLOCKS (`week1;week2;...`): the one list of blocks, read by the
+# docs, the format targets and the program files of `dlc run`.
 set(DLC_FLAVOURS student solution)
 
 # Every test program is linked with -Wl,--wrap=exit and this object, so that exit() in the middle

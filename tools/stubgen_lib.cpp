@@ -152,18 +152,13 @@ std::string banner(std::string_view solution_path) {
   return text;
 }
 
-const std::vector<std::string>& blocks() {
-  static const std::vector<std::string> all = [] {
-    std::vector<std::string> out;
-    std::string_view list = DLC_BLOCKS;
-    while (!list.empty()) {
-      const std::size_t comma = std::min(list.find(','), list.size());
-      if (comma > 0) out.emplace_back(list.substr(0, comma));
-      list.remove_prefix(std::min(comma + 1, list.size()));
-    }
-    return out;
-  }();
-  return all;
+std::vector<std::string> blocks(const std::string& root) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(root) / "solutions", ec))
+    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::vector<Region> regions(std::string_view solution, std::string_view path,
@@ -271,7 +266,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   std::vector<Stub> stubs;
   std::vector<std::string> errors;
   std::map<std::string, std::string> marked_at;  // exercise id -> file:line of its first region
-  for (const std::string& block : blocks()) {
+  for (const std::string& block : blocks(root.string())) {
     for (const auto& name : cpp_files(root / "solutions" / block)) {
       Lesson lesson{"solutions/" + block + "/" + name, block + "/" + name};
       const std::optional<std::string> text = read_file(root / lesson.solution);
@@ -302,7 +297,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   // Stubs whose solution is gone.
   std::vector<std::string> orphans;
-  for (const std::string& block : blocks()) {
+  for (const std::string& block : blocks(root.string())) {
     for (const auto& name : cpp_files(root / block)) {
       const std::string stub = block + "/" + name;
       if (!fs::exists(root / "solutions" / block / name, ec)) orphans.push_back(stub);

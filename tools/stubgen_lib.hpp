@@ -28,9 +28,9 @@
 
 namespace dlc::stubgen {
 
-/// The lecture blocks, in course order: `solutions/<block>/` holds the solutions of `<block>/`.
-/// They are the blocks of lessons.cmake's lessons, given by the build.
-const std::vector<std::string>& blocks();
+/// The lecture blocks of the source tree `root`: the folders of `root/solutions/`, sorted
+/// (`solutions/<block>/` holds the solutions of `<block>/`).
+std::vector<std::string> blocks(const std::string& root);
 
 /// A malformed marker or an unreadable file; `what()` is one line, `file:line: what`.
 class Error : public std::runtime_error {
