@@ -11,6 +11,11 @@
 # is compiled with -Wno-error, so `dlc grade` says "does not compile" only for a real error.
 # CTest runs the solution's tests (test "<block>.<lesson>"); `grader.stubs` grades the untouched
 # student flavour of every lesson, which must report each exercise as not implemented.
+#
+# The lessons, in the order of the calls, are the global property DLC_LESSONS
+# (`<block>/<lesson>`; DLC_LESSON_LINES adds the lessons each depends on), and the lecture blocks they belong to, in the order of their first
+# lesson, DLC_BLOCKS (`week1;week2;...`): the one list of blocks, read by the
+# docs, the format targets and the program files of `dlc run`.
 set(DLC_FLAVOURS student solution)
 
 # Every test program is linked with -Wl,--wrap=exit and this object, so that exit() in the middle
@@ -36,6 +41,8 @@ function(dlc_lesson block lesson)
     set(lib lesson_${block}_${lesson}_${flavour})
     add_library(${lib} STATIC ${body})
     target_link_libraries(${lib} PUBLIC dlc_common PRIVATE dlc_warnings)
+    # __FILE__ relative to the source folder, so that DLC_TODO names `week2/images.cpp`.
+    target_compile_options(${lib} PRIVATE -fmacro-prefix-map=${PROJECT_SOURCE_DIR}/=)
     if(flavour STREQUAL "student")
       # A stub leaves its arguments and the given code's variables unused until it is written.
       target_compile_options(${lib} PRIVATE -Wno-unused-parameter -Wno-unused-variable
@@ -60,4 +67,10 @@ function(dlc_lesson block lesson)
   set_tests_properties(${block}.${lesson} PROPERTIES ENVIRONMENT
                        "DLC_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data")
   set_property(GLOBAL APPEND PROPERTY DLC_LESSONS ${block}/${lesson})
+  string(JOIN " " line ${block}/${lesson} ${ARG_DEPENDS})
+  set_property(GLOBAL APPEND PROPERTY DLC_LESSON_LINES "${line}")
+  get_property(blocks GLOBAL PROPERTY DLC_BLOCKS)
+  if(NOT block IN_LIST blocks)
+    set_property(GLOBAL APPEND PROPERTY DLC_BLOCKS ${block})
+  endif()
 endfunction()

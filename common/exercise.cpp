@@ -4,13 +4,13 @@
 
 namespace dlc {
 
-NotImplemented::NotImplemented(std::string exercise, std::string hint)
-    : std::logic_error("not implemented yet: " + exercise + " (hint: " + hint + ")"),
+NotImplemented::NotImplemented(std::string exercise, std::string file)
+    : std::logic_error("not implemented yet: " + exercise + " (write it in " + file + ")"),
       exercise_(std::move(exercise)),
-      hint_(std::move(hint)) {}
+      file_(std::move(file)) {}
 
-void not_implemented(const char* exercise, const char* hint) {
-  throw NotImplemented(exercise, hint);
+void not_implemented(const char* exercise, const char* file) {
+  throw NotImplemented(exercise, file);
 }
 
 }  // namespace dlc

@@ -4,17 +4,19 @@
 /// Each graded function of a lesson has a reference body in `solutions/<block>/<lesson>.cpp`
 /// between two marker lines,
 ///
-///     // BEGIN SOLUTION week2.sigmoid: the hint shown to the student
+///     // BEGIN SOLUTION week2.sigmoid
 ///     return 1.0 / (1.0 + exp(-z));
 ///     // END SOLUTION
 ///
 /// and `dlc-stubgen` writes the student's file `<block>/<lesson>.cpp` from it, with each marked
 /// region replaced by one line
 ///
-///     DLC_TODO("week2.sigmoid", "the hint shown to the student");
+///     DLC_TODO("week2.sigmoid");
 ///
-/// The stub compiles and, when called, throws `dlc::NotImplemented` naming the exercise, so an
-/// untouched exercise reports "not implemented yet" instead of crashing or passing.
+/// The stub compiles and, when called, throws `dlc::NotImplemented` naming the exercise and the
+/// file it is written in, so an untouched exercise reports "not implemented yet" instead of
+/// crashing or passing. The exercise's hints are in `exercises.ini`: `dlc hint week2.sigmoid`
+/// shows one more each time.
 #pragma once
 
 #include <stdexcept>
@@ -25,23 +27,26 @@ namespace dlc {
 /// Thrown by an exercise the student has not written yet.
 class NotImplemented : public std::logic_error {
  public:
-  /// The error for exercise `exercise` (e.g. `week2.sigmoid`), carrying the stub's `hint`.
-  NotImplemented(std::string exercise, std::string hint);
+  /// The error for exercise `exercise` (e.g. `week2.sigmoid`), written in `file`.
+  NotImplemented(std::string exercise, std::string file);
   /// The exercise id, e.g. `week2.sigmoid`.
   const std::string& exercise() const { return exercise_; }
-  /// The hint the stub carries.
-  const std::string& hint() const { return hint_; }
+  /// The student's file that holds the exercise, as the build names it:
+  /// `week2/logistic_regression.cpp` (the lessons are compiled with the source folder removed
+  /// from `__FILE__`).
+  const std::string& file() const { return file_; }
 
  private:
   std::string exercise_;
-  std::string hint_;
+  std::string file_;
 };
 
-/// Throws `NotImplemented(exercise, hint)`; what `DLC_TODO` expands to.
-[[noreturn]] void not_implemented(const char* exercise, const char* hint);
+/// Throws `NotImplemented(exercise, file)`; what `DLC_TODO` expands to.
+[[noreturn]] void not_implemented(const char* exercise, const char* file);
 
 }  // namespace dlc
 
 /// Marks the place where the student writes the body of exercise `id` (a string literal such
-/// as `"week2.sigmoid"`). Until it is replaced it throws `dlc::NotImplemented`.
-#define DLC_TODO(id, hint) ::dlc::not_implemented(id, hint)
+/// as `"week2.sigmoid"`). Until it is replaced it throws `dlc::NotImplemented`, which names the
+/// exercise and this file.
+#define DLC_TODO(id) ::dlc::not_implemented(id, __FILE__)

@@ -1,15 +1,11 @@
 #include "common/plot.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -17,9 +13,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "common/checks.hpp"
+#include "common/files.hpp"
+#include "common/process.hpp"
 
 namespace dlc::plot {
 
@@ -46,30 +43,6 @@ std::string number(double x) {
   std::snprintf(buf, sizeof buf, "%.17g", x);
   return buf;
 }
-
-// A fresh private folder under $TMPDIR (or /tmp), removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    const char* env = std::getenv("TMPDIR");
-    const std::string base = (env != nullptr && *env != '\0') ? env : "/tmp";
-    std::string pattern = base + "/dlc-plot.XXXXXX";
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      throw PlotError("cannot make a temporary folder in " + base + ": " + std::strerror(errno));
-    }
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 void write_file(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -206,79 +179,28 @@ std::string error_line(const std::string& text) {
   return out.empty() ? std::string("(nothing on stderr)") : out;
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Runs `gnuplot script` with stdin and stdout on /dev/null and stderr to a file, waits at most
-// `timeout` seconds, and returns what it wrote on stderr. Throws PlotError when it fails.
-std::string run_gnuplot(const std::string& exe, const std::string& script,
-                        const std::string& stderr_file, double timeout) {
-  const int err = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (err < 0) throw PlotError("cannot make " + stderr_file + ": " + std::strerror(errno));
-  const int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
-  if (null < 0) {
-    ::close(err);
-    throw PlotError(std::string("cannot open /dev/null: ") + std::strerror(errno));
+// Runs `gnuplot script` (stdin from /dev/null), waits at most `timeout` seconds, and returns what
+// it wrote. Throws PlotError when it fails.
+std::string run_gnuplot(const std::string& exe, const std::string& script, double timeout) {
+  RunLimits limits;
+  limits.timeout_seconds = timeout;
+  limits.output_limit_bytes = 64u << 10;
+  const ProcessResult run = run_process({exe, script}, environment_with({}), limits);
+  if (!run.started) throw PlotError("cannot start gnuplot: " + run.start_error);
+  if (run.timed_out) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g", timeout);
+    throw PlotError(std::string("gnuplot did not finish within ") + buf + " s and was stopped");
   }
-  // Everything the child needs is made before fork: after it, only async-signal-safe calls.
-  std::string arg0 = exe, arg1 = script;
-  char* argv[] = {arg0.data(), arg1.data(), nullptr};
-  static const char kExecFailed[] = "dlc: cannot execute gnuplot\n";
-
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    const int e = errno;
-    ::close(err);
-    ::close(null);
-    throw PlotError(std::string("cannot start gnuplot: ") + std::strerror(e));
+  if (!run.exited) {
+    throw PlotError("gnuplot was killed by signal " + std::to_string(run.signal) + ": " +
+                    error_line(run.output));
   }
-  if (pid == 0) {
-    ::dup2(null, STDIN_FILENO);
-    ::dup2(null, STDOUT_FILENO);
-    ::dup2(err, STDERR_FILENO);
-    ::execv(exe.c_str(), argv);
-    const ssize_t ignored = ::write(STDERR_FILENO, kExecFailed, sizeof kExecFailed - 1);
-    (void)ignored;
-    ::_exit(127);
+  if (run.exit_code != 0) {
+    throw PlotError("gnuplot failed (exit status " + std::to_string(run.exit_code) +
+                    "): " + error_line(run.output));
   }
-  ::close(err);
-  ::close(null);
-
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  auto pause = std::chrono::milliseconds(1);
-  int status = 0;
-  for (;;) {
-    const pid_t r = ::waitpid(pid, &status, WNOHANG);
-    if (r == pid) break;
-    if (r < 0 && errno != EINTR) {
-      throw PlotError(std::string("cannot wait for gnuplot: ") + std::strerror(errno));
-    }
-    if (std::chrono::duration<double>(Clock::now() - start).count() > timeout) {
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%g", timeout);
-      throw PlotError(std::string("gnuplot did not finish within ") + buf + " s and was stopped");
-    }
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(20));
-  }
-  const std::string messages = read_all(stderr_file);
-  if (WIFSIGNALED(status)) {
-    throw PlotError("gnuplot was killed by signal " + std::to_string(WTERMSIG(status)) + ": " +
-                    error_line(messages));
-  }
-  if (WEXITSTATUS(status) != 0) {
-    throw PlotError("gnuplot failed (exit status " + std::to_string(WEXITSTATUS(status)) +
-                    "): " + error_line(messages));
-  }
-  return messages;
+  return run.output;
 }
 
 // Runs the script, checks the PNG it wrote and copies it to `png`.
@@ -289,7 +211,7 @@ Picture render(const TempDir& dir, const std::string& body, const std::string& p
   const std::string script = dir.file("picture.gp");
   write_file(script, terminal(out, width, height, font_size) + body + "unset output\n");
   Picture picture;
-  picture.messages = run_gnuplot(exe, script, dir.file("gnuplot.stderr"), style.timeout_seconds);
+  picture.messages = run_gnuplot(exe, script, style.timeout_seconds);
   while (!picture.messages.empty() &&
          (picture.messages.back() == '\n' || picture.messages.back() == ' '))
     picture.messages.pop_back();
@@ -418,32 +340,17 @@ std::string find_gnuplot(const Style& style) {
   const std::string missing = name == "gnuplot" || name.empty()
                                   ? std::string("gnuplot not found")
                                   : "gnuplot not found (looked for " + name + ")";
-  const std::string hint = "; install Debian's gnuplot-nox";
-  if (name.empty()) throw PlotError(missing + hint);
-  if (name.find('/') != std::string::npos) {
-    if (executable_file(name)) return name;
-    throw PlotError(missing + hint);
-  }
-  const char* env = std::getenv("PATH");
-  const std::string path = env != nullptr ? env : "/usr/local/bin:/usr/bin:/bin";
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const std::size_t end = std::min(path.find(':', start), path.size());
-    const std::string dir = path.substr(start, end - start);
-    if (!dir.empty()) {
-      const std::string candidate = dir + "/" + name;
-      if (executable_file(candidate)) return candidate;
-    }
-    start = end + 1;
-  }
-  throw PlotError(missing + hint);
+  const std::string path = name.empty() ? std::string() : find_executable(name);
+  if (path.empty() || !executable_file(path))
+    throw PlotError(missing + "; install Debian's gnuplot-nox");
+  return path;
 }
 
 Picture scatter(const std::string& png, const Matrix& X, const Matrix& Y, const Axes& axes,
                 const Classes& classes, const Style& style) {
   check_points("scatter", X, Y);
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   const std::string body = plane_settings(bounds_of(X), axes) +
                            "set key outside right top Left reverse\n"
                            "set grid lc rgb '#e0e0e0'\n"
@@ -457,7 +364,7 @@ Picture decision_boundary(const std::string& png, const Classifier& classify, co
                           const Style& style) {
   check_points("decision_boundary", X, Y);
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   const Bounds b = bounds_of(X);
   const std::string body =
       plane_settings(b, axes) + "set key outside right top Left reverse\n" + "plot " +
@@ -476,7 +383,7 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
   columns = std::min(columns, panels.size());
   const std::size_t rows = (panels.size() + columns - 1) / columns;
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   const Bounds b = bounds_of(X);
 
   // The panels are placed by hand (origin and size in fractions of the canvas): a strip for the
@@ -526,7 +433,7 @@ Picture line_plot(const std::string& png, const std::vector<Curve>& curves, cons
   if (curves.empty()) throw std::invalid_argument("line_plot: no curve to draw");
   for (const Curve& c : curves) check_curve("line_plot", c, log_y, axes.log_x);
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   std::string body =
       "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
       gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " + gnuplot_quote(axes.ylabel) + "\n" +
@@ -556,7 +463,7 @@ Picture line_plot(const std::string& png, const std::vector<Curve>& curves, cons
 Picture chart(const std::string& png, const Chart& chart, const Style& style) {
   check_chart("chart", chart);
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   return render(dir, chart_body(dir, chart, "chart"), png, style, style.width, style.height);
 }
 
@@ -568,7 +475,7 @@ Picture charts(const std::string& png, const std::vector<Chart>& charts, const s
   columns = std::min(columns, charts.size());
   const std::size_t rows = (charts.size() + columns - 1) / columns;
   find_gnuplot(style);
-  TempDir dir;
+  TempDir dir("dlc-plot");
   // Placed by hand as in decision_boundaries: a strip for the title, then the rows of panels.
   const double title_px = 50, panel_h = style.panel, panel_w = 1.5 * style.panel;
   const double width = static_cast<double>(columns) * panel_w;

@@ -9,6 +9,8 @@ DLC_PACKAGES=(
   libbenchmark-dev  # the benchmarks
   libhdf5-dev       # the course's .h5 files
   zlib1g-dev        # gzipped IDX files
+  libpugixml-dev    # the grader reads Catch2's XML reports
+  nlohmann-json3-dev  # the JSON the tools write
   doxygen           # the docs
   libjs-mathjax     # formulas in the docs, offline
   gnuplot-nox       # the pictures of dlc run and of the docs (PNG, pngcairo terminal)

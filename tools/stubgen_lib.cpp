@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "common/files.hpp"
 #include "tools/text.hpp"
 
 namespace dlc::stubgen {
@@ -79,11 +80,11 @@ std::string at(std::string_view path, std::size_t line) {
   return std::string(path) + ":" + std::to_string(line) + ": ";
 }
 
-/// Parses a BEGIN marker, `// BEGIN SOLUTION <block>.<name>: <hint>`.
+/// Parses a BEGIN marker, `// BEGIN SOLUTION <block>.<name>`.
 Region parse_begin(std::string_view line, std::string_view path, std::size_t number,
                    std::string_view block) {
   const std::string where = at(path, number);
-  const std::string form = "`// BEGIN SOLUTION " + std::string(block) + ".<name>: <hint>`";
+  const std::string form = "`// BEGIN SOLUTION " + std::string(block) + ".<name>`";
   const std::string_view prefix = "// BEGIN SOLUTION";
   const std::string_view body = trim(line);
   if (!starts_with(body, prefix) ||
@@ -102,11 +103,15 @@ Region parse_begin(std::string_view line, std::string_view path, std::size_t num
   if (id.substr(0, dot) != block)
     throw Error(where + "exercise id " + quoted(id) + " must start with `" + std::string(block) +
                 ".`, the folder of this file");
-  rest.remove_prefix(id_end);
-  if (rest.empty() || rest.front() != ':')
-    throw Error(where + "expected `:` right after the exercise id " + quoted(id) + "; write " +
-                form);
-  return Region{std::string(id), std::string(trim(rest.substr(1))), number};
+  rest = trim(rest.substr(id_end));
+  if (starts_with(rest, ":"))
+    throw Error(where + "text after the exercise id " + quoted(id) +
+                "; a hint goes to the exercise's section of exercises.ini (hint = ...), and the "
+                "marker is " +
+                form + " alone");
+  if (!rest.empty())
+    throw Error(where + "text after the exercise id " + quoted(id) + "; write " + form + " alone");
+  return Region{std::string(id), number, 0};
 }
 
 // ---- The project: solutions, stubs and the command line. ----
@@ -130,15 +135,6 @@ std::vector<std::string> cpp_files(const fs::path& dir) {
   return names;
 }
 
-std::optional<std::string> read_file(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
-}
-
 std::string usage() {
   return "usage: dlc-stubgen (--write | --check | --list) <source-root>\n"
          "  --write  write each stub <block>/<lesson>.cpp from solutions/<block>/<lesson>.cpp\n"
@@ -148,62 +144,80 @@ std::string usage() {
 
 }  // namespace
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
 std::string banner(std::string_view solution_path) {
-  std::string text = "// Student's file: replace each DLC_TODO(...) line with your code.\n";
+  std::string text =
+      "// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.\n";
   text += "// Generated from " + std::string(solution_path) + "; instructors edit that file and\n";
   text += "// run `" + std::string(kRegenerate) + "`, never this one.\n\n";
   return text;
 }
 
-Stub generate(std::string_view solution, std::string_view path, std::string_view block) {
+std::vector<std::string> blocks(const std::string& root) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(fs::path(root) / "solutions", ec))
+    if (entry.is_directory(ec)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<Region> regions(std::string_view solution, std::string_view path,
+                            std::string_view block) {
   const Lines file = split_lines(solution);
-  Stub stub;
-  stub.text = banner(path);
-  std::optional<Region> open;  // the region being skipped, if any
+  std::vector<Region> found;
+  std::optional<Region> open;  // the region being read, if any
   for (std::size_t i = 0; i < file.lines.size(); ++i) {
     const std::string_view line = file.lines[i];
     const std::size_t number = i + 1;
-    const bool newline = i + 1 < file.lines.size() || file.final_newline;
     switch (marker_kind(line)) {
-      case Marker::begin: {
+      case Marker::begin:
         if (open)
           throw Error(at(path, number) + "BEGIN SOLUTION inside the region of " + open->id +
                       " opened at line " + std::to_string(open->line) + " (missing END SOLUTION?)");
         open = parse_begin(line, path, number, block);
-        const std::size_t indent = line.find_first_not_of(" \t");
-        stub.text += std::string(line.substr(0, indent)) + "DLC_TODO(\"" + open->id + "\", \"" +
-                     escape(open->hint) + "\");";  // its newline is the END line's
-        stub.regions.push_back(*open);
         break;
-      }
       case Marker::end:
         if (trim(line) != "// END SOLUTION")
           throw Error(at(path, number) + "malformed END marker " + quoted(trim(line)) +
                       "; write `// END SOLUTION` alone on its line");
         if (!open) throw Error(at(path, number) + "END SOLUTION without BEGIN SOLUTION");
+        open->end_line = number;
+        found.push_back(*open);
         open.reset();
-        if (newline) stub.text += '\n';
         break;
       case Marker::none:
-        if (open) break;
-        stub.text += line;
-        if (newline) stub.text += '\n';
         break;
     }
   }
   if (open)
     throw Error(at(path, open->line) + "BEGIN SOLUTION " + open->id +
                 " has no END SOLUTION before the end of the file");
+  return found;
+}
+
+Stub generate(std::string_view solution, std::string_view path, std::string_view block) {
+  const Lines file = split_lines(solution);
+  Stub stub;
+  stub.text = banner(path);
+  stub.regions = regions(solution, path, block);
+  auto region = stub.regions.begin();
+  for (std::size_t i = 0; i < file.lines.size(); ++i) {
+    const std::string_view line = file.lines[i];
+    const std::size_t number = i + 1;
+    const bool newline = i + 1 < file.lines.size() || file.final_newline;
+    if (region != stub.regions.end() && number >= region->line) {
+      if (number == region->line) {
+        const std::size_t indent = line.find_first_not_of(" \t");
+        stub.text += std::string(line.substr(0, indent)) + "DLC_TODO(\"" + region->id + "\");";
+      } else if (number == region->end_line) {
+        if (newline) stub.text += '\n';  // the DLC_TODO line's
+        ++region;
+      }
+      continue;
+    }
+    stub.text += line;
+    if (newline) stub.text += '\n';
+  }
   return stub;
 }
 
@@ -252,10 +266,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   std::vector<Stub> stubs;
   std::vector<std::string> errors;
   std::map<std::string, std::string> marked_at;  // exercise id -> file:line of its first region
-  for (const char* block : kBlocks) {
+  for (const std::string& block : blocks(root.string())) {
     for (const auto& name : cpp_files(root / "solutions" / block)) {
-      Lesson lesson{"solutions/" + std::string(block) + "/" + name,
-                    std::string(block) + "/" + name};
+      Lesson lesson{"solutions/" + block + "/" + name, block + "/" + name};
       const std::optional<std::string> text = read_file(root / lesson.solution);
       if (!text) {
         errors.push_back(lesson.solution + ": cannot read: " + std::strerror(errno));
@@ -284,9 +297,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   // Stubs whose solution is gone.
   std::vector<std::string> orphans;
-  for (const char* block : kBlocks) {
+  for (const std::string& block : blocks(root.string())) {
     for (const auto& name : cpp_files(root / block)) {
-      const std::string stub = std::string(block) + "/" + name;
+      const std::string stub = block + "/" + name;
       if (!fs::exists(root / "solutions" / block / name, ec)) orphans.push_back(stub);
     }
   }

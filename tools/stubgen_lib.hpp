@@ -1,19 +1,21 @@
 /// \file
-/// \brief `dlc-stubgen`: writes each student's file from its reference solution.
+/// \brief `dlc-stubgen`: writes each student's file from its reference solution, and the one
+/// reader of the markers that say which parts of a solution the student writes.
 ///
 /// A solution `solutions/<block>/<lesson>.cpp` marks each part the student writes:
 ///
-///     // BEGIN SOLUTION week2.sigmoid: apply 1 / (1 + e^{-z}) to every entry
+///     // BEGIN SOLUTION week2.sigmoid
 ///     return 1.0 / (1.0 + exp(-z));
 ///     // END SOLUTION
 ///
 /// and its stub `<block>/<lesson>.cpp` is the same file with a short banner on top and each
 /// marked region replaced by one line, indented as its BEGIN line,
 ///
-///     DLC_TODO("week2.sigmoid", "apply 1 / (1 + e^{-z}) to every entry");
+///     DLC_TODO("week2.sigmoid");
 ///
 /// Everything outside the regions is copied verbatim. One exercise may span several regions of
-/// its file; an exercise id belongs to one file only.
+/// its file; an exercise id belongs to one file only. The hints are in `exercises.ini`, never in
+/// a marker (`dlc hint week2.sigmoid` shows them).
 #pragma once
 
 #include <cstddef>
@@ -26,8 +28,9 @@
 
 namespace dlc::stubgen {
 
-/// The lecture blocks, in course order: `solutions/<block>/` holds the solutions of `<block>/`.
-inline constexpr const char* kBlocks[] = {"week1", "week2", "week3", "week4", "course2"};
+/// The lecture blocks of the source tree `root`: the folders of `root/solutions/`, sorted
+/// (`solutions/<block>/` holds the solutions of `<block>/`).
+std::vector<std::string> blocks(const std::string& root);
 
 /// A malformed marker or an unreadable file; `what()` is one line, `file:line: what`.
 class Error : public std::runtime_error {
@@ -37,10 +40,19 @@ class Error : public std::runtime_error {
 
 /// One marked region of a solution file.
 struct Region {
-  std::string id;    ///< the exercise id, e.g. `week2.sigmoid`
-  std::string hint;  ///< the text after the colon, trimmed (may be empty)
-  std::size_t line;  ///< the 1-based line of its BEGIN marker
+  std::string id;        ///< the exercise id, e.g. `week2.sigmoid`
+  std::size_t line;      ///< the 1-based line of its BEGIN marker
+  std::size_t end_line;  ///< the 1-based line of its END marker
 };
+
+/// \brief The marked regions of one solution file, in file order.
+/// \param solution the solution's text
+/// \param path     its path from the source root, e.g. `solutions/week2/sigmoid.cpp`, named in
+///                 error messages
+/// \param block    the block every exercise id of the file must start with, e.g. `week2`
+/// \throws Error for the first malformed, unbalanced or nested marker
+std::vector<Region> regions(std::string_view solution, std::string_view path,
+                            std::string_view block);
 
 /// A generated stub and the regions it replaced, in file order.
 struct Stub {
@@ -58,9 +70,6 @@ Stub generate(std::string_view solution, std::string_view path, std::string_view
 
 /// The `//` lines a stub starts with: whose file it is and where it comes from.
 std::string banner(std::string_view solution_path);
-
-/// `text` as the inside of a C++ string literal: `"` and `\` escaped.
-std::string escape(std::string_view text);
 
 /// Where two texts first differ: a 1-based line and that line in each text, quoted, or
 /// `(end of file)` / `(no final newline)` when one text stops first.

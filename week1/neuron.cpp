@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week1/neuron.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -23,7 +23,7 @@ static void check_neuron_data(const char* what, const Matrix& x, const Matrix& y
 }
 
 Matrix relu(const Matrix& z) {
-  DLC_TODO("week1.relu", "max(0, z) for every entry; maximum(z, 0.0) does it for a whole Matrix");
+  DLC_TODO("week1.relu");
 }
 
 HousingTable housing_table() {
@@ -45,7 +45,7 @@ NeuronParams neuron_step(const NeuronParams& p, const Matrix& x, const Matrix& y
   check_learning_rate("neuron_step", learning_rate);
   const double m = static_cast<double>(x.cols());
   NeuronParams next = p;
-  DLC_TODO("week1.neuron_step", "forward z = w x + b and y_hat = relu(z); then dz = 2/m (y_hat - y) * [z > 0] (greater(z, 0.0)); dw = sum(dz * x), db = sum(dz); step next.w and next.b downhill by learning_rate times them");
+  DLC_TODO("week1.neuron_step");
   return next;
 }
 
@@ -103,7 +103,7 @@ HousingForward housing_network_forward(const Matrix& X, const HousingNetwork& pa
   expect_shape(what, "b2", params.b2.shape(), Shape{1, 1});
   const Matrix M = housing_mask();
   HousingForward out;
-  DLC_TODO("week1.housing_forward", "hidden = relu(dot(M * W1, X) + b1), where M * W1 zeroes the weights without an edge; price = relu(dot(W2, hidden) + b2)");
+  DLC_TODO("week1.housing_forward");
   return out;
 }
 

@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week1/scale.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -118,7 +118,7 @@ std::vector<LearningCurve> learning_curve(const Matrix& X_train, const Matrix& Y
     for (LearningCurve& curve : curves) {
       ScalePoint point;
       point.m = m;
-      DLC_TODO("week1.learning_curve", "X_m = first_columns(X_train, order, m) and Y_m = first_columns(Y_train, order, m); auto [parameters, costs] = week4::L_layer_model(X_m, Y_m, curve.layers_dims, settings.learning_rate, settings.num_iterations, false, settings.seed); train_accuracy = week4::accuracy(week4::predict(X_m, parameters), Y_m), test_accuracy likewise on X_test, Y_test");
+      DLC_TODO("week1.learning_curve");
       curve.points.push_back(point);
       if (observe) observe(curve, point);
     }

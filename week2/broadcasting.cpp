@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week2/broadcasting.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -18,7 +18,7 @@ Matrix calorie_percentages(const Matrix& A) {
   if (A.empty())
     throw ShapeError("calorie_percentages: A is " + to_string(A.shape()) +
                      " but must not be empty");
-  DLC_TODO("week2.calorie_percentages", "cal = sum(A, 0) is the (1, k) row of column totals; 100 * A / cal broadcasts it over every row");
+  DLC_TODO("week2.calorie_percentages");
 }
 
 }  // namespace dlc::week2

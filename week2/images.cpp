@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week2/images.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -26,12 +26,12 @@ Matrix flatten_images(const ImageSet& images) {
                      " pixel values but holds " + std::to_string(images.pixels.size()));
   }
   Matrix X(n_x, m);
-  DLC_TODO("week2.flatten_images", "image i's pixel values, in the order images.pixels stores them (C order), become column i of X");
+  DLC_TODO("week2.flatten_images");
   return X;
 }
 
 Matrix standardize_pixels(const Matrix& X) {
-  DLC_TODO("week2.standardize_pixels", "divide every entry by 255");
+  DLC_TODO("week2.standardize_pixels");
 }
 
 }  // namespace dlc::week2

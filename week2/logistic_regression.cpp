@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week2/logistic_regression.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -24,12 +24,12 @@ static void check_weights(const char* what, const Matrix& w, const Matrix& X) {
 }
 
 Matrix sigmoid(const Matrix& z) {
-  DLC_TODO("week2.sigmoid", "1 / (1 + e^{-z}) for every entry; exp() and the arithmetic operators work on a whole Matrix");
+  DLC_TODO("week2.sigmoid");
 }
 
 Parameters initialize_with_zeros(std::size_t dim) {
   if (dim == 0) throw std::invalid_argument("initialize_with_zeros: dim must be at least 1");
-  DLC_TODO("week2.initialize_with_zeros", "w is a (dim, 1) column of zeros and b is 0; see Matrix::zeros");
+  DLC_TODO("week2.initialize_with_zeros");
 }
 
 double compute_cost(const Matrix& A, const Matrix& Y) {
@@ -38,7 +38,7 @@ double compute_cost(const Matrix& A, const Matrix& Y) {
                      to_string(Y.shape()) + " but both must be the same (1, m) with m >= 1");
   }
   const double m = static_cast<double>(Y.cols());
-  DLC_TODO("week2.compute_cost", "J = -1/m * sum(Y log A + (1 - Y) log(1 - A)); log(), sum() and the operators work element-wise");
+  DLC_TODO("week2.compute_cost");
 }
 
 Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& Y) {
@@ -46,7 +46,7 @@ Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& 
   check_weights("propagate", w, X);
   const double m = static_cast<double>(X.cols());
   Propagation out;
-  DLC_TODO("week2.propagate", "forward A = sigmoid(dot(w.T(), X) + b) and the cost; backward dZ = A - Y, dw = 1/m X dZ^T, db = 1/m sum(dZ)");
+  DLC_TODO("week2.propagate");
   return out;
 }
 
@@ -56,7 +56,7 @@ Propagation propagate_loop(const Matrix& w, double b, const Matrix& X, const Mat
   const std::size_t n_x = X.rows(), m = X.cols();
   Propagation out;
   out.grads.dw = Matrix::zeros(n_x, 1);
-  DLC_TODO("week2.propagate_loop", "for each example i: z = w^T x(i) + b by a loop over the features, a = sigma(z), add its loss to J, dz = a - y; then for each feature dw_j += x_j(i) dz, and db += dz; divide J, dw and db by m at the end");
+  DLC_TODO("week2.propagate_loop");
   return out;
 }
 
@@ -73,7 +73,7 @@ Optimization optimize(Matrix w, double b, const Matrix& X, const Matrix& Y, long
   Optimization out;
   for (long i = 0; i < num_iterations; ++i) {
     Propagation step;
-    DLC_TODO("week2.optimize", "step = propagate(w, b, X, Y), then one gradient-descent step on w and b: w := w - learning_rate * dw, b := b - learning_rate * db");
+    DLC_TODO("week2.optimize");
     check_cost(step.cost, i, learning_rate);
     if (i % record_every == 0) {
       out.costs.push_back(step.cost);
@@ -90,7 +90,7 @@ Matrix predict(const Matrix& w, double b, const Matrix& X) {
   check_weights("predict", w, X);
   const std::size_t m = X.cols();
   Matrix Y_prediction(1, m);
-  DLC_TODO("week2.predict", "A = sigmoid(dot(w.T(), X) + b); Y_prediction(0, i) is 1 where A(0, i) > 0.5, else 0");
+  DLC_TODO("week2.predict");
   return Y_prediction;
 }
 
@@ -109,7 +109,7 @@ Model model(const Matrix& X_train, const Matrix& Y_train, const Matrix& X_test,
   Model d;
   d.learning_rate = learning_rate;
   d.num_iterations = num_iterations;
-  DLC_TODO("week2.model", "start from initialize_with_zeros(n_x), run optimize, keep its params and costs in d, and fill d.Y_prediction_train and d.Y_prediction_test with predict");
+  DLC_TODO("week2.model");
   d.train_accuracy = 100.0 - mean(abs(d.Y_prediction_train - Y_train)) * 100.0;
   d.test_accuracy = 100.0 - mean(abs(d.Y_prediction_test - Y_test)) * 100.0;
   if (print_cost) {

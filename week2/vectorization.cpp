@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week2/vectorization.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -23,12 +23,12 @@ static void check_vectors(const char* what, const Matrix& a, const Matrix& b) {
 
 double dot_loop(const Matrix& a, const Matrix& b) {
   check_vectors("dot_loop", a, b);
-  DLC_TODO("week2.dot_loop", "start from c = 0 and add a(i, 0) * b(i, 0) for every i");
+  DLC_TODO("week2.dot_loop");
 }
 
 double dot_vectorized(const Matrix& a, const Matrix& b) {
   check_vectors("dot_vectorized", a, b);
-  DLC_TODO("week2.dot_vectorized", "one call, dot(a.T(), b), gives a (1, 1) matrix; .item() is its number");
+  DLC_TODO("week2.dot_vectorized");
 }
 
 DotTiming time_dot_products(std::size_t n, std::uint32_t seed, int repeats) {

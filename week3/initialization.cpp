@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week3/initialization.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -32,7 +32,7 @@ TwoLayerParameters initialize_random(std::size_t n_x, std::size_t n_h, std::size
                                      RandomState& rng, double scale) {
   check_sizes("initialize_random", n_x, n_h, n_y);
   TwoLayerParameters p;
-  DLC_TODO("week3.initialize_random", "p.W1 = rng.randn(n_h, n_x) * scale first, then p.W2 = rng.randn(n_y, n_h) * scale; the biases p.b1 (n_h, 1) and p.b2 (n_y, 1) are zeros");
+  DLC_TODO("week3.initialize_random");
   return p;
 }
 

@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week3/linear_network.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -13,7 +13,7 @@ Matrix linear_network_forward(const Matrix& X, const Matrix& W1, const Matrix& b
                               const Matrix& b2) {
   check_two_layer_shapes("linear_network_forward", "X", X, W1, b1, W2, b2);
   Matrix A2;
-  DLC_TODO("week3.linear_network_forward", "the forward pass with g(z) = z: A1 = dot(W1, X) + b1, then A2 = dot(W2, A1) + b2; no tanh, no sigmoid");
+  DLC_TODO("week3.linear_network_forward");
   return A2;
 }
 
@@ -26,7 +26,7 @@ CollapsedLayer collapse_linear_network(const Matrix& W1, const Matrix& b1, const
   // The parameters must fit an input of n_x = W1.cols features; one zero example stands for it.
   check_two_layer_shapes("collapse_linear_network", "x", Matrix(W1.cols(), 1), W1, b1, W2, b2);
   CollapsedLayer layer;
-  DLC_TODO("week3.collapse_linear_network", "substitute the first layer into the second: layer.W = W2 W1 (dot(W2, W1)) and layer.b = W2 b1 + b2");
+  DLC_TODO("week3.collapse_linear_network");
   return layer;
 }
 

@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week3/representation.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -50,7 +50,7 @@ OneExampleForward forward_one_example(const Matrix& x, const Matrix& W1, const M
   check_two_layer_shapes("forward_one_example", "x", x, W1, b1, W2, b2);
   const std::size_t n_x = W1.cols(), n_h = W1.rows(), n_y = W2.rows();
   OneExampleForward f{Matrix(n_h, 1), Matrix(n_h, 1), Matrix(n_y, 1), Matrix(n_y, 1)};
-  DLC_TODO("week3.forward_one_example", "for each hidden unit j: f.z1(j, 0) = sum over k of W1(j, k) x(k, 0), plus b1(j, 0); f.a1(j, 0) = std::tanh of it. Then for each output unit r: f.z2(r, 0) = sum over j of W2(r, j) f.a1(j, 0), plus b2(r, 0); f.a2(r, 0) = 1 / (1 + std::exp(-z2))");
+  DLC_TODO("week3.forward_one_example");
   return f;
 }
 
@@ -58,7 +58,7 @@ VectorizedForward forward_vectorized(const Matrix& X, const Matrix& W1, const Ma
                                      const Matrix& W2, const Matrix& b2) {
   check_two_layer_shapes("forward_vectorized", "X", X, W1, b1, W2, b2);
   VectorizedForward f;
-  DLC_TODO("week3.forward_vectorized", "four lines, one per equation: Z1 = dot(W1, X) + b1, A1 = tanh(Z1), Z2 = dot(W2, A1) + b2, A2 = 1 / (1 + exp(-Z2)); b1 and b2 broadcast over the columns");
+  DLC_TODO("week3.forward_vectorized");
   return f;
 }
 

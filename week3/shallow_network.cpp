@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week3/shallow_network.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -40,7 +40,7 @@ LayerSizes layer_sizes(const Matrix& X, const Matrix& Y, std::size_t n_h) {
                      to_string(Y.shape()) + "; both need one column per example");
   }
   LayerSizes sizes;
-  DLC_TODO("week3.layer_sizes", "n_x is the number of rows of X, n_y the number of rows of Y, n_h as given");
+  DLC_TODO("week3.layer_sizes");
   return sizes;
 }
 
@@ -52,7 +52,7 @@ Parameters initialize_parameters(std::size_t n_x, std::size_t n_h, std::size_t n
                                 ") must each be at least 1");
   }
   Parameters p;
-  DLC_TODO("week3.initialize_parameters", "W1 = rng.randn(n_h, n_x) * 0.01 first, b1 zeros (n_h, 1), then W2 = rng.randn(n_y, n_h) * 0.01, b2 zeros (n_y, 1)");
+  DLC_TODO("week3.initialize_parameters");
   return p;
 }
 
@@ -63,7 +63,7 @@ Cache forward_propagation(const Matrix& X, const Parameters& parameters) {
   const Matrix& W2 = parameters.W2;
   const Matrix& b2 = parameters.b2;
   Cache cache;
-  DLC_TODO("week3.forward_propagation", "Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigma(Z2) = 1 / (1 + exp(-Z2)); store all four in cache");
+  DLC_TODO("week3.forward_propagation");
   return cache;
 }
 
@@ -73,7 +73,7 @@ double compute_cost(const Matrix& A2, const Matrix& Y) {
                      to_string(Y.shape()) + " but both must be the same (1, m) with m >= 1");
   }
   const double m = static_cast<double>(Y.cols());
-  DLC_TODO("week3.compute_cost", "logprobs = Y log A2 + (1 - Y) log(1 - A2) element-wise; J = -sum(logprobs) / m");
+  DLC_TODO("week3.compute_cost");
 }
 
 Gradients backward_propagation(const Parameters& parameters, const Cache& cache, const Matrix& X,
@@ -88,7 +88,7 @@ Gradients backward_propagation(const Parameters& parameters, const Cache& cache,
   const Matrix& A1 = cache.A1;
   const Matrix& A2 = cache.A2;
   Gradients g;
-  DLC_TODO("week3.backward_propagation", "the six equations: dZ2 = A2 - Y; dW2 = 1/m dZ2 A1^T; db2 = 1/m sum(dZ2, 1); dZ1 = W2^T dZ2 * (1 - A1^2); dW1 = 1/m dZ1 X^T; db1 = 1/m sum(dZ1, 1)");
+  DLC_TODO("week3.backward_propagation");
   return g;
 }
 
@@ -100,7 +100,7 @@ Parameters update_parameters(const Parameters& parameters, const Gradients& grad
   expect_shape("update_parameters", "dW2", grads.dW2.shape(), parameters.W2.shape());
   expect_shape("update_parameters", "db2", grads.db2.shape(), parameters.b2.shape());
   Parameters p;
-  DLC_TODO("week3.update_parameters", "every parameter minus learning_rate times its gradient: W1 - learning_rate * dW1, and so on for b1, W2, b2");
+  DLC_TODO("week3.update_parameters");
   return p;
 }
 
@@ -117,10 +117,10 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
   }
   RandomState rng(seed);
   Parameters parameters;
-  DLC_TODO("week3.nn_model", "the sizes from layer_sizes(X, Y, n_h), then parameters = initialize_parameters(..., rng)");
+  DLC_TODO("week3.nn_model");
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    DLC_TODO("week3.nn_model", "forward_propagation, cost = compute_cost, backward_propagation, update_parameters");
+    DLC_TODO("week3.nn_model");
     check_cost(cost, i, learning_rate);
     if (print_cost && i % print_every == 0) {
       std::cout << "Cost after iteration " << i << ": " << percent_f(cost) << '\n';
@@ -133,7 +133,7 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
 Matrix predict(const Parameters& parameters, const Matrix& X) {
   check_parameters("predict", parameters, X.rows());
   Matrix predictions;
-  DLC_TODO("week3.predict", "run forward_propagation; predictions are 1.0 where A2 > 0.5, else 0.0 (greater() does this for a whole Matrix)");
+  DLC_TODO("week3.predict");
   return predictions;
 }
 

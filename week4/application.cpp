@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/application.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -92,7 +92,7 @@ TrainedModel two_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& 
   std::vector<double> costs;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    DLC_TODO("week4.two_layer_model", "forward: auto [A1, cache1] = linear_activation_forward(X, W[1], b[1], relu), then [A2, cache2] from A1 with sigmoid; cost = compute_cost(A2, Y); dA2 = -(Y / A2 - (1 - Y) / (1 - A2)); backward: auto [dA1, dW2, db2] = linear_activation_backward(dA2, cache2, sigmoid), then [dA0, dW1, db1] from dA1 and cache1 with relu; grads with dW = {empty, dW1, dW2} and db likewise; parameters = update_parameters(parameters, grads, learning_rate)");
+    DLC_TODO("week4.two_layer_model");
     end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe, costs);
   }
   return {parameters, costs};
@@ -109,7 +109,7 @@ TrainedModel L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
   std::vector<double> costs;
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    DLC_TODO("week4.L_layer_model", "auto [AL, caches] = L_model_forward(X, parameters); cost = compute_cost(AL, Y); Gradients grads = L_model_backward(AL, Y, caches); parameters = update_parameters(parameters, grads, learning_rate)");
+    DLC_TODO("week4.L_layer_model");
     end_iteration(i, cost, num_iterations, learning_rate, print_cost, observe, costs);
   }
   return {parameters, costs};
@@ -118,7 +118,7 @@ TrainedModel L_layer_model(const Matrix& X, const Matrix& Y, const LayerDims& la
 Matrix predict(const Matrix& X, const Parameters& parameters) {
   check_parameters("predict", parameters, X.rows());
   Matrix p;
-  DLC_TODO("week4.predict", "auto [probas, caches] = L_model_forward(X, parameters); p = greater(probas, 0.5)");
+  DLC_TODO("week4.predict");
   return p;
 }
 

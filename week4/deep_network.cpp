@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/deep_network.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -162,7 +162,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
   Parameters parameters;
   parameters.W.resize(3);
   parameters.b.resize(3);
-  DLC_TODO("week4.initialize_parameters", "W[1] = rng.randn(n_h, n_x) * 0.01 first, b[1] zeros (n_h, 1), then W[2] = rng.randn(n_y, n_h) * 0.01, b[2] zeros (n_y, 1)");
+  DLC_TODO("week4.initialize_parameters");
   return parameters;
 }
 
@@ -176,7 +176,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
   for (std::size_t l = 1; l <= L; ++l) {
     const auto n_l = static_cast<std::size_t>(layer_dims[l]);
     const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
-    DLC_TODO("week4.initialize_parameters_deep", "W[l] = rng.randn(n[l], n[l-1]) divided by sqrt(n[l-1]) (kInverseSqrtFanIn) or times 0.01 (kTimes001); b[l] = zeros (n[l], 1)");
+    DLC_TODO("week4.initialize_parameters_deep");
   }
   return parameters;
 }
@@ -184,7 +184,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
 LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b) {
   check_layer_input("linear_forward", 0, W, b, A_prev);
   Matrix Z;
-  DLC_TODO("week4.linear_forward", "Z = W A_prev + b: dot(W, A_prev) is (n[l], m), and + b adds the column b to every column (broadcasting)");
+  DLC_TODO("week4.linear_forward");
   const LinearCache linear_cache{A_prev, W, b};  // cache = (A, W, b)
   return {Z, linear_cache};
 }
@@ -192,7 +192,7 @@ LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix
 LayerForward linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
                                        Activation activation) {
   check_layer_input("linear_activation_forward", 0, W, b, A_prev);
-  DLC_TODO("week4.linear_activation_forward", "auto [Z, linear_cache] = linear_forward(A_prev, W, b); then auto [A, activation_cache] = sigmoid(Z) or relu(Z); return {A, Cache{linear_cache, activation_cache}}");
+  DLC_TODO("week4.linear_activation_forward");
 }
 
 ModelForward L_model_forward(const Matrix& X, const Parameters& parameters) {
@@ -201,9 +201,9 @@ ModelForward L_model_forward(const Matrix& X, const Parameters& parameters) {
   std::vector<Cache> caches(L + 1);  // caches[l] for l = 1..L; caches[0] stays empty
   Matrix A = X;                      // A[0] = X
   for (std::size_t l = 1; l < L; ++l) {
-    DLC_TODO("week4.L_model_forward", "hidden layer l: auto [A_l, cache] = linear_activation_forward(A, parameters.W[l], parameters.b[l], Activation::kRelu); then A = A_l (the next layer's input) and caches[l] = cache");
+    DLC_TODO("week4.L_model_forward");
   }
-  DLC_TODO("week4.L_model_forward", "the output layer L: auto [AL, cache] = linear_activation_forward(A, parameters.W[L], parameters.b[L], Activation::kSigmoid); caches[L] = cache; return {AL, caches}");
+  DLC_TODO("week4.L_model_forward");
 }
 
 double compute_cost(const Matrix& AL, const Matrix& Y) {
@@ -213,7 +213,7 @@ double compute_cost(const Matrix& AL, const Matrix& Y) {
   }
   const double m = static_cast<double>(Y.cols());
   double cost = 0.0;
-  DLC_TODO("week4.compute_cost", "J = (1/m) (-(Y . log(AL)^T) - (1 - Y) . log(1 - AL)^T): two dot products of a (1, m) row with a (m, 1) column, each a (1, 1) Matrix (.item() is its number)");
+  DLC_TODO("week4.compute_cost");
   return cost;
 }
 
@@ -233,7 +233,7 @@ LayerGradients linear_backward(const Matrix& dZ, const LinearCache& linear_cache
   }
   const double m = static_cast<double>(A_prev.cols());
   Matrix dA_prev, dW, db;
-  DLC_TODO("week4.linear_backward", "dW = (1.0 / m) * dot(dZ, A_prev.T()); db = (1.0 / m) * sum(dZ, 1) (along each row: over the examples); dA_prev = dot(W.T(), dZ)");
+  DLC_TODO("week4.linear_backward");
   return {dA_prev, dW, db};
 }
 
@@ -242,7 +242,7 @@ LayerGradients linear_activation_backward(const Matrix& dA, const Cache& cache,
   const auto& [linear_cache, activation_cache] = cache;
   check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", activation_cache);
   Matrix dZ;
-  DLC_TODO("week4.linear_activation_backward", "dZ = relu_backward(dA, activation_cache) or sigmoid_backward(dA, activation_cache); then return linear_backward(dZ, linear_cache)");
+  DLC_TODO("week4.linear_activation_backward");
 }
 
 Gradients L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<Cache>& caches) {
@@ -256,9 +256,9 @@ Gradients L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<
   grads.dA.resize(L + 1);  // dA[0..L]
   grads.dW.resize(L + 1);  // dW[1..L]; dW[0] stays empty
   grads.db.resize(L + 1);
-  DLC_TODO("week4.L_model_backward", "grads.dA[L] = -(Y / AL - (1 - Y) / (1 - AL)), entry by entry (the Matrix operators work so)");
+  DLC_TODO("week4.L_model_backward");
   for (std::size_t l = L; l >= 1; --l) {
-    DLC_TODO("week4.L_model_backward", "layer l (sigmoid when l == L, else relu): auto [dA_prev, dW, db] = linear_activation_backward(grads.dA[l], caches[l], activation); then grads.dA[l - 1] = dA_prev, grads.dW[l] = dW, grads.db[l] = db");
+    DLC_TODO("week4.L_model_backward");
   }
   return grads;
 }
@@ -278,7 +278,7 @@ Parameters update_parameters(Parameters parameters, const Gradients& grads, doub
     const int layer = static_cast<int>(l);
     check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
     check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
-    DLC_TODO("week4.update_parameters", "W[l] := W[l] - learning_rate dW[l] and b[l] := b[l] - learning_rate db[l]: parameters.W[l] -= learning_rate * grads.dW[l], and b likewise");
+    DLC_TODO("week4.update_parameters");
   }
   return parameters;
 }

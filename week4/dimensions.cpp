@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/dimensions.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -44,7 +44,7 @@ std::vector<LayerShapes> layer_shapes(const LayerDims& layer_dims, std::size_t m
   const auto n = [&](std::size_t l) { return static_cast<std::size_t>(layer_dims[l]); };
   shapes[0].A = Shape{n(0), m};  // A[0] = X
   for (std::size_t l = 1; l < layer_dims.size(); ++l) {
-    DLC_TODO("week4.layer_shapes", "W[l] is (n[l], n[l-1]), b[l] is (n[l], 1), Z[l] and A[l] are (n[l], m)");
+    DLC_TODO("week4.layer_shapes");
   }
   return shapes;
 }

@@ -1,4 +1,4 @@
-// Student's file: replace each DLC_TODO(...) line with your code.
+// Student's file: replace each DLC_TODO(...) line with your code; `dlc hint <id>` helps.
 // Generated from solutions/week4/hyperparameters.cpp; instructors edit that file and
 // run `cmake --build <build> --target stubs`, never this one.
 
@@ -40,7 +40,7 @@ std::vector<LearningRateRun> learning_rate_sweep(const Matrix& X, const Matrix& 
   for (const double alpha : learning_rates) {
     LearningRateRun run;
     run.learning_rate = alpha;
-    DLC_TODO("week4.learning_rate_sweep", "train with L_layer_model(X, Y, layers_dims, alpha, num_iterations, false, seed, observer), the observer appending each cost to run.costs; catch dlc::TrainingDiverged: set run.diverged and run.diverged_at = e.iteration(), and go on with the next rate");
+    DLC_TODO("week4.learning_rate_sweep");
     runs.push_back(std::move(run));
   }
   return runs;

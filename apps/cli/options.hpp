@@ -66,16 +66,28 @@ struct OptionSpec {
 
 class Arguments;
 
-/// One program of `dlc run`: its name, what it shows, its options and the checks that involve
-/// more than one option.
+/// What a program of `dlc run` is told besides its options.
+struct RunContext {
+  std::string flavour;  ///< `student` or `solution`, the lesson code the runner links
+};
+
+/// A program's body: it prints its output and returns the exit code; errors are exceptions,
+/// which the runner turns into one line and an exit code.
+using ProgramBody = int (*)(const Arguments& args, const RunContext& context);
+
+/// One program of `dlc run` (or one command of `dlc`): its name, what it shows, its options and
+/// the checks that involve more than one option.
 struct ProgramSpec {
   std::string name;                  ///< `week2.logreg`
-  std::string summary;               ///< one line for the list of programs
+  std::string lecture;               ///< the lecture sections it shows: `2.2-2.4, 2.7-2.13`
+  std::string summary;               ///< one line for the list of programs, after the lecture
   std::vector<OptionSpec> options;   ///< the options it accepts (besides `--help`)
   std::vector<std::string> details;  ///< paragraphs for its `--help`, wrapped when printed
   /// Checks across options (for example `--classes` only with Fashion-MNIST); throws
   /// `UsageError`. May be empty.
   std::function<void(const Arguments&)> validate;
+  /// What it runs; null where no lesson code is linked (in the driver `dlc`).
+  ProgramBody body = nullptr;
 };
 
 /// The options of one program after parsing: every option given, and every option with a

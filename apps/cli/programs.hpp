@@ -1,11 +1,16 @@
 /// \file
-/// \brief The programs of `dlc run`, in lecture order: their names, options and help text.
+/// \brief The programs of `dlc run`: the catalogue each program's own file adds itself to, the
+/// help built from it, and the option groups and value parsers several programs share.
 ///
-/// This catalogue is data only (no lesson code), so that the driver `dlc` can list the programs
-/// and check a command line without linking anything a student writes. The lesson runners
-/// implement each program under the same name.
+/// A program is declared once, beside its body, in `apps/lessons/<block>*.cpp`: a function that
+/// returns its ProgramSpec (name, lecture, summary, options, help, checks) and one line
+/// `DLC_PROGRAM(spec_function, body)` that registers both (apps/lessons/runner.hpp). The same
+/// files are compiled twice: into the lesson runners, with the bodies, and into the driver `dlc`
+/// without them, so that the driver lists the programs and checks a command line without
+/// linking anything a student writes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +19,20 @@
 
 namespace dlc::cli {
 
-/// Every program of `dlc run`, in lecture order.
+/// \brief Adds a program to the catalogue when the program starts; one namespace-scope object
+/// per program, made by `DLC_PROGRAM` (apps/lessons/runner.hpp).
+class Registration {
+ public:
+  /// \param[in] describe returns the program's spec; called on the catalogue's first use
+  /// \param[in] body what the program runs (null in the driver, which links no lesson code)
+  Registration(ProgramSpec (*describe)(), ProgramBody body);
+};
+
+/// \brief Every registered program of `dlc run`, in lecture order: by the first lecture section
+/// of `lecture` (Course 1's `2.2-2.4` before Course 2's `C2 1.1`), programs of the same section
+/// in the order they are registered.
+/// \throws std::logic_error when two programs have one name, or a program lacks a name, a
+/// lecture or a summary: a mistake in the catalogue, found on its first use.
 const std::vector<ProgramSpec>& programs();
 
 /// The program called `name`, or nullptr.
@@ -33,6 +51,48 @@ std::string program_help(const ProgramSpec& spec);
 /// The short usage hint printed under a command-line error: for a program when `program` is
 /// one, else for `dlc run` in general.
 std::string usage_hint(const std::string& program);
+
+/// \brief The first lecture section of `lecture` as numbers, for sorting: `2.2-2.4, 2.7` is
+/// (1, 2, 2), `C2 2.8` is (2, 2, 8).
+/// \throws std::logic_error when `lecture` does not start with `W.V` or `C2 W.V`.
+std::vector<int> lecture_order(const std::string& lecture);
+
+// ---- What programs share: option makers, option groups and value parsers ----
+
+/// A flag: `--json`.
+OptionSpec flag_option(std::string name, std::string help);
+
+/// A number (`Kind::kInteger` or `Kind::kReal`) with its default (empty: none), its range and,
+/// for integers, its largest value (0: no limit).
+OptionSpec number_option(std::string name, Kind kind, std::string metavar,
+                         std::string default_value, Bound bound, std::string help, long max = 0);
+
+/// A text, with its default (empty: none) and its choices (empty: any text).
+OptionSpec text_option(std::string name, std::string metavar, std::string default_value,
+                       std::string help, std::vector<std::string> choices = {});
+
+/// The options that choose and limit the image data: `--data-dir`, `--dataset`, `--classes`,
+/// `--fashion-dir`, `--train-size`, `--test-size`.
+std::vector<OptionSpec> data_options();
+
+/// \brief The checks across data_options(): `--dataset cat` needs `--data-dir`, `--classes` and
+/// `--fashion-dir` only with Fashion-MNIST, and the classes are two different ones.
+/// \throws UsageError for a combination that does not fit.
+void validate_data(const Arguments& args);
+
+/// Where the pictures go: `--plots DIR` (default `dlc-plots`) and `--no-plots`.
+std::vector<OptionSpec> plot_options();
+
+/// \brief `--plots` and `--no-plots` cannot go together.
+/// \throws UsageError when both are given.
+void validate_plots(const Arguments& args);
+
+/// `Fashion-MNIST classes: 0 T-shirt/top, 1 Trouser, ...`, one line for a program's help.
+std::string fashion_classes_line();
+
+/// The largest hidden layer the week-3 programs train (a picture's grid is classified in chunks,
+/// so memory stays small even then).
+inline constexpr long kMaxHiddenUnits = 1000;
 
 /// The image data a program reads.
 enum class Dataset {

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -34,7 +35,7 @@
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/grader/grader.hpp"
-#include "apps/grader/process.hpp"
+#include "common/process.hpp"
 
 namespace {
 
@@ -81,6 +82,15 @@ std::string usage() {
       "'dlc run --help' lists the programs and their options; 'dlc grade --help', 'dlc list\n"
       "--help' and 'dlc hint --help' the grader's.\n";
   return out;
+}
+
+/// \brief Whether `DLC_TEST_PARSE_ONLY=1` is set: then `dlc` reads and checks its command line as
+/// always (a bad one still ends with the usage message and exit code 2), and stops with exit code
+/// 0 before it runs, builds or grades anything. CTest's docs.commands sets it to check every
+/// command the README and the docs quote; it is a test's switch, so no help text mentions it.
+bool parse_only() {
+  const char* value = std::getenv("DLC_TEST_PARSE_ONLY");
+  return value != nullptr && std::string(value) == "1";
 }
 
 /// A bad command line: one line saying what was wrong, the usage hint, exit code 2.
@@ -140,6 +150,7 @@ int run_command(const Args& args) {
   } catch (const dlc::cli::UsageError& e) {
     return usage_error(e.what(), dlc::cli::usage_hint(program));
   }
+  if (parse_only()) return kExitOk;
 
   const std::string dir = own_directory();
   const std::string runner = (dir.empty() ? std::string(".") : dir) + "/dlc-lessons-" + flavour;
@@ -168,47 +179,25 @@ int run_command(const Args& args) {
 
 namespace fs = std::filesystem;
 namespace grader = dlc::grader;
+using dlc::cli::flag_option;
 using dlc::cli::Kind;
 using dlc::cli::OptionSpec;
 using dlc::cli::ProgramSpec;
-
-/// A flag of a grader command.
-OptionSpec flag_option(const std::string& name, const std::string& help) {
-  OptionSpec o;
-  o.name = name;
-  o.kind = Kind::kFlag;
-  o.help = help;
-  return o;
-}
-
-/// An option with a value (`DIR`, `FILE`).
-OptionSpec text_option(const std::string& name, const std::string& metavar,
-                       const std::string& help) {
-  OptionSpec o;
-  o.name = name;
-  o.kind = Kind::kText;
-  o.metavar = metavar;
-  o.help = help;
-  return o;
-}
+using dlc::cli::text_option;
 
 /// `--timeout SECONDS`, a positive number with a default.
 OptionSpec timeout_option() {
-  OptionSpec o;
-  o.name = "--timeout";
-  o.kind = Kind::kReal;
-  o.metavar = "SECONDS";
-  o.default_value = "5";
-  o.help = "each exercise's time limit, unless exercises.ini sets one";
-  o.bound = dlc::cli::Bound::kPositive;
-  return o;
+  return dlc::cli::number_option("--timeout", Kind::kReal, "SECONDS", "5",
+                                 dlc::cli::Bound::kPositive,
+                                 "each exercise's time limit, unless exercises.ini sets one");
 }
 
 /// The options every grader command shares: where the tree and its build are.
 std::vector<OptionSpec> location_options() {
   return {
-      text_option("--source-dir", "DIR", "the course's source tree (default: " DLC_SOURCE_DIR ")"),
-      text_option("--build-dir", "DIR",
+      text_option("--source-dir", "DIR", "",
+                  "the course's source tree (default: " DLC_SOURCE_DIR ")"),
+      text_option("--build-dir", "DIR", "",
                   "its configured build (default: the folder above dlc's own bin/)"),
   };
 }
@@ -219,18 +208,18 @@ ProgramSpec grade_spec() {
   spec.summary = "grade exercises, each in its own process";
   spec.options = {
       flag_option("--solution", "grade the reference solutions (they earn full marks)"),
-      text_option("--submission", "DIR",
+      text_option("--submission", "DIR", "",
                   "grade a student's files (DIR/week2/logistic_regression.cpp ...) without "
                   "touching this tree"),
-      text_option("--submissions", "DIR",
+      text_option("--submissions", "DIR", "",
                   "grade every subfolder of DIR as one submission, in name order, into one CSV"),
-      text_option("--csv", "FILE",
+      text_option("--csv", "FILE", "",
                   "with --submissions: write the scores there (default: print them)"),
-      text_option("--json", "FILE", "write Gradescope's results.json there"),
-      text_option("--junit", "FILE", "write a JUnit XML report there"),
+      text_option("--json", "FILE", "", "write Gradescope's results.json there"),
+      text_option("--junit", "FILE", "", "write a JUnit XML report there"),
       timeout_option(),
       text_option(
-          "--work-dir", "DIR",
+          "--work-dir", "DIR", "",
           "where submissions are built (default: <build dir>/grading), reused between them"),
       flag_option("--no-build", "grade the test programs as they are built"),
       flag_option("--quiet", "print only the table, not the progress"),
@@ -388,7 +377,7 @@ int grade_command(const Args& args) {
   if (a.given("--work-dir")) options.work_dir = a.text("--work-dir");
   if (a.given("--submission")) options.submission_dir = a.text("--submission");
   if (!a.given("--quiet")) options.progress = &std::cerr;
-  grader::kill_children_on_interrupt();
+  dlc::kill_children_on_interrupt();
 
   try {
     // A selection word that names nothing is a bad command line (exit 2), found before any build.
@@ -398,6 +387,7 @@ int grade_command(const Args& args) {
     } catch (const grader::SelectionError& e) {
       return usage_error(std::string("grade: ") + e.what(), hint);
     }
+    if (parse_only()) return kExitOk;
 
     if (a.given("--submissions")) {
       const auto graded = grader::grade_submissions(options, a.text("--submissions"));
@@ -449,13 +439,14 @@ int list_command(const Args& args) {
     return kExitOk;
   }
   const grader::GradeOptions options = grade_options(a, selection);
-  grader::kill_children_on_interrupt();
+  dlc::kill_children_on_interrupt();
   try {
     try {
       selected_exercises(options);
     } catch (const grader::SelectionError& e) {
       return usage_error(std::string("list: ") + e.what(), hint);
     }
+    if (parse_only()) return kExitOk;
     const grader::GradeReport report = grader::grade(options);
     std::size_t id_width = 8;
     std::size_t lecture_width = 7;
@@ -520,6 +511,7 @@ int hint_command(const Args& args) {
     }
   }
 
+  if (parse_only()) return kExitOk;
   const std::string state_file = (fs::path(where.build_dir) / "dlc-hints.state").string();
   auto state = grader::read_hint_state(state_file);
   auto save = [&]() {

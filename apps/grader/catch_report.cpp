@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <pugixml.hpp>
 #include <sstream>
-
-#include "apps/grader/xml.hpp"
 
 namespace dlc::grader {
 
@@ -23,12 +22,20 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
-std::string attribute_or(const XmlElement& e, std::string_view name, std::string fallback = "") {
-  const std::string* value = e.attribute(name);
-  return value != nullptr ? *value : fallback;
+std::string attribute_or(const pugi::xml_node& e, const char* name, std::string fallback = "") {
+  const pugi::xml_attribute a = e.attribute(name);
+  return a ? std::string(a.value()) : fallback;
 }
 
-int line_of(const XmlElement& e) {
+/// The character data directly inside an element (its text and CDATA pieces, entities decoded).
+std::string text_of(const pugi::xml_node& e) {
+  std::string text;
+  for (const pugi::xml_node& c : e.children())
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) text += c.value();
+  return text;
+}
+
+int line_of(const pugi::xml_node& e) {
   const std::string text = attribute_or(e, "line", "0");
   int line = 0;
   for (const char c : text) {
@@ -39,19 +46,25 @@ int line_of(const XmlElement& e) {
 }
 
 /// Reads the failures of a test case or section, in order; `info` holds the INFO messages seen
-/// since the last assertion.
-void walk(const XmlElement& container, CatchTestCase& test_case, std::vector<std::string>& sections,
-          std::vector<std::string>& info) {
-  for (const XmlElement& e : container.children) {
-    if (e.name == "Info" || e.name == "Warning") {
-      info.push_back(trimmed(e.text));
-    } else if (e.name == "Section") {
+/// since the last assertion. `depth` counts the sections around, which may nest kMaxXmlDepth
+/// deep, so that no report can exhaust the stack.
+void walk(const pugi::xml_node& container, CatchTestCase& test_case,
+          std::vector<std::string>& sections, std::vector<std::string>& info, std::size_t depth) {
+  if (depth > kMaxXmlDepth)
+    throw XmlError("the sections of test case \"" + test_case.name +
+                   "\" nest too deeply (more than " + std::to_string(kMaxXmlDepth) + " levels)");
+  for (const pugi::xml_node& e : container.children()) {
+    if (e.type() != pugi::node_element) continue;
+    const std::string name = e.name();
+    if (name == "Info" || name == "Warning") {
+      info.push_back(trimmed(text_of(e)));
+    } else if (name == "Section") {
       sections.push_back(attribute_or(e, "name"));
-      walk(e, test_case, sections, info);
+      walk(e, test_case, sections, info, depth + 1);
       sections.pop_back();
-    } else if (e.name == "Expression" || e.name == "Exception" || e.name == "FatalErrorCondition" ||
-               e.name == "Failure") {
-      const bool expression = e.name == "Expression";
+    } else if (name == "Expression" || name == "Exception" || name == "FatalErrorCondition" ||
+               name == "Failure") {
+      const bool expression = name == "Expression";
       if (expression && attribute_or(e, "success") == "true") {
         info.clear();
         continue;
@@ -66,40 +79,40 @@ void walk(const XmlElement& container, CatchTestCase& test_case, std::vector<std
       if (expression) {
         f.kind = CatchFailure::Kind::kExpression;
         f.macro = attribute_or(e, "type");
-        if (const XmlElement* o = e.child("Original")) f.original = trimmed(o->text);
-        if (const XmlElement* x = e.child("Expanded")) f.expanded = trimmed(x->text);
-        if (const XmlElement* x = e.child("Exception")) {
+        if (const pugi::xml_node o = e.child("Original")) f.original = trimmed(text_of(o));
+        if (const pugi::xml_node x = e.child("Expanded")) f.expanded = trimmed(text_of(x));
+        if (const pugi::xml_node x = e.child("Exception")) {
           f.threw = true;
-          f.message = trimmed(x->text);
-        } else if (const XmlElement* fatal = e.child("FatalErrorCondition")) {
+          f.message = trimmed(text_of(x));
+        } else if (const pugi::xml_node fatal = e.child("FatalErrorCondition")) {
           f.kind = CatchFailure::Kind::kFatal;
-          f.message = trimmed(fatal->text);
-        } else if (const XmlElement* failure = e.child("Failure")) {
-          f.message = trimmed(failure->text);
+          f.message = trimmed(text_of(fatal));
+        } else if (const pugi::xml_node failure = e.child("Failure")) {
+          f.message = trimmed(text_of(failure));
         }
       } else {
-        f.kind = e.name == "Exception"             ? CatchFailure::Kind::kException
-                 : e.name == "FatalErrorCondition" ? CatchFailure::Kind::kFatal
-                                                   : CatchFailure::Kind::kExplicit;
-        f.message = trimmed(e.text);
+        f.kind = name == "Exception"             ? CatchFailure::Kind::kException
+                 : name == "FatalErrorCondition" ? CatchFailure::Kind::kFatal
+                                                 : CatchFailure::Kind::kExplicit;
+        f.message = trimmed(text_of(e));
       }
       test_case.failures.push_back(std::move(f));
-    } else if (e.name == "OverallResult") {
+    } else if (name == "OverallResult") {
       test_case.finished = true;
       test_case.success = attribute_or(e, "success") == "true";
-      if (const XmlElement* out = e.child("StdOut")) test_case.std_out = trimmed(out->text);
-      if (const XmlElement* err = e.child("StdErr")) test_case.std_err = trimmed(err->text);
+      if (const pugi::xml_node out = e.child("StdOut")) test_case.std_out = trimmed(text_of(out));
+      if (const pugi::xml_node err = e.child("StdErr")) test_case.std_err = trimmed(text_of(err));
     }
   }
 }
 
-CatchTestCase read_test_case(const XmlElement& e) {
+CatchTestCase read_test_case(const pugi::xml_node& e) {
   CatchTestCase t;
   t.name = attribute_or(e, "name");
   t.tags = attribute_or(e, "tags");
   std::vector<std::string> sections;
   std::vector<std::string> info;
-  walk(e, t, sections, info);
+  walk(e, t, sections, info, 0);
   if (!t.finished)
     throw XmlError("test case \"" + t.name + "\" has no result: the report is incomplete");
   // A failed test case with nothing to show for it still failed.
@@ -270,15 +283,33 @@ std::string one_line(std::string_view text, std::size_t max) {
 }
 
 CatchReport read_catch_report(std::string_view xml) {
-  const XmlElement root = parse_xml(xml);
-  if (root.name != "Catch" && root.name != "Catch2TestRun")
-    throw XmlError("the root element is <" + root.name + ">, not Catch2's <Catch>");
+  // pugixml parses without recursion, keeps no DTD and expands no entity of its own, so a report
+  // written by anything at all can only be refused.
+  pugi::xml_document document;
+  const pugi::xml_parse_result parsed =
+      document.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  if (!parsed) {
+    const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(parsed.offset, 0));
+    const std::string_view before = xml.substr(0, std::min(at, xml.size()));
+    const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+    throw XmlError("line " + std::to_string(line) + ": " + parsed.description() +
+                   (at + 1 >= xml.size() ? " at its end (the report is cut short)" : ""));
+  }
+  std::size_t roots = 0;
+  for (const pugi::xml_node& n : document.children())
+    if (n.type() == pugi::node_element) ++roots;
+  const pugi::xml_node root = document.document_element();
+  if (roots != 1)
+    throw XmlError("the report has " + std::to_string(roots) + " root elements, not one");
+  const std::string root_name = root.name();
+  if (root_name != "Catch" && root_name != "Catch2TestRun")
+    throw XmlError("the root element is <" + root_name + ">, not Catch2's <Catch>");
   CatchReport report;
-  for (const XmlElement& e : root.children) {
-    if (e.name == "Group") {
-      for (const XmlElement& t : e.children)
-        if (t.name == "TestCase") report.test_cases.push_back(read_test_case(t));
-    } else if (e.name == "TestCase") {
+  for (const pugi::xml_node& e : root.children()) {
+    if (std::string_view(e.name()) == "Group") {
+      for (const pugi::xml_node& t : e.children("TestCase"))
+        report.test_cases.push_back(read_test_case(t));
+    } else if (std::string_view(e.name()) == "TestCase") {
       report.test_cases.push_back(read_test_case(e));
     }
   }

@@ -10,14 +10,25 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "apps/grader/grader.hpp"
-#include "apps/grader/process.hpp"
+#include "common/process.hpp"
 
 namespace dlc::grader {
+
+/// A report that cannot be read: malformed, truncated, or not Catch2's; `what()` is one line,
+/// `line 12: what was wrong`.
+class XmlError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// How deeply a report's sections may nest (Catch2 writes one per level of SECTION).
+inline constexpr std::size_t kMaxXmlDepth = 256;
 
 /// One failed assertion, unexpected exception, fatal condition or FAIL() of a Catch2 report.
 struct CatchFailure {
@@ -57,7 +68,7 @@ struct CatchReport {
   std::vector<CatchTestCase> test_cases;  ///< in the order they ran
 };
 
-/// \brief Reads a Catch2 (v2) XML report.
+/// \brief Reads a Catch2 (v2) XML report (with pugixml).
 /// \throws XmlError when it is not well-formed or incomplete (a report cut short by a crash or
 ///         an early exit), or not a Catch2 report (its root is not `<Catch>`), or a test case
 ///         lacks its <OverallResult>.

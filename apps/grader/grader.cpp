@@ -23,7 +23,8 @@
 
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
-#include "apps/grader/process.hpp"
+#include "common/files.hpp"
+#include "common/process.hpp"
 #include "tools/stubgen_lib.hpp"
 
 namespace dlc::grader {
@@ -46,23 +47,6 @@ constexpr std::size_t kBuildMemoryLimit = std::size_t{4} << 30;
 /// The largest student file taken from a submission.
 constexpr std::uintmax_t kSubmissionFileLimit = 4u << 20;
 
-std::optional<std::string> read_file(const fs::path& path, std::size_t limit = 0) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text;
-  if (limit == 0) {
-    std::ostringstream all;
-    all << in.rdbuf();
-    text = all.str();
-  } else {
-    text.resize(limit);
-    in.read(text.data(), static_cast<std::streamsize>(limit));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) return std::nullopt;
-  return text;
-}
-
 std::string absolute(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -84,32 +68,6 @@ std::string seconds_text(double s) {
   os << s;
   return os.str();
 }
-
-/// A private temporary folder, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::error_code ec;
-    fs::path base = fs::temp_directory_path(ec);
-    if (ec) base = "/tmp";
-    std::string pattern = (base / "dlc-grade-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw GradeError("cannot make a temporary folder in " + base.string() + ": " +
-                       std::strerror(errno));
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 /// An exclusive lock on a work folder, so two gradings never build in it at once.
 class FolderLock {
@@ -261,7 +219,7 @@ std::vector<std::string> source_files(const fs::path& source, const fs::path& wo
     std::error_code ec;
     if (fs::is_regular_file(full, ec)) files.push_back(rel);
   };
-  if (!find_program("git").empty() && fs::exists(source / ".git")) {
+  if (!find_executable("git").empty() && fs::exists(source / ".git")) {
     RunLimits limits;
     limits.timeout_seconds = 120;
     limits.output_limit_bytes = 64u << 20;
@@ -474,35 +432,37 @@ ExerciseResult without_run(const Exercise& e, Outcome outcome, std::string summa
 
 }  // namespace
 
-std::vector<Lesson> read_lessons(const std::string& source_dir) {
+std::vector<Lesson> read_lessons(const std::string& source_dir, const std::string& build_dir) {
   const fs::path root(source_dir);
-  const fs::path list = root / "lessons.cmake";
+  const fs::path list = fs::path(build_dir) / "lessons.txt";
   const auto text = read_file(list);
-  if (!text) throw GradeError(list.string() + ": cannot read: " + std::strerror(errno));
+  if (!text)
+    throw GradeError(list.string() + ": cannot read (" + std::strerror(errno) +
+                     "); configure the build first: cmake --preset release");
   std::vector<Lesson> lessons;
   std::istringstream in(*text);
   std::size_t number = 0;
   for (std::string line; std::getline(in, line);) {
     ++number;
-    line = line.substr(0, line.find('#'));
-    const auto at = line.find("dlc_lesson(");
-    if (at == std::string::npos) continue;
-    const auto close = line.find(')', at);
-    if (close == std::string::npos)
-      throw GradeError(list.string() + ":" + std::to_string(number) +
-                       ": dlc_lesson( must close on the same line");
-    std::istringstream words(line.substr(at + 11, close - at - 11));
+    std::istringstream words(line);
+    std::string path;
+    if (!(words >> path)) continue;
+    const auto slash = path.find('/');
     Lesson l;
-    words >> l.block >> l.name;
-    if (l.block.empty() || l.name.empty())
+    if (slash != std::string::npos) {
+      l.block = path.substr(0, slash);
+      l.name = path.substr(slash + 1);
+    }
+    for (std::string dep; words >> dep;) l.depends.push_back(dep);
+    if (l.block.empty() || l.name.empty() || l.name.find('/') != std::string::npos)
       throw GradeError(list.string() + ":" + std::to_string(number) +
-                       ": expected dlc_lesson(<block> <lesson>)");
+                       ": expected <block>/<lesson>, not \"" + line + "\"");
     const std::string solution = "solutions/" + l.path() + ".cpp";
     const auto code = read_file(root / solution);
     if (!code)
       throw GradeError((root / solution).string() + ": cannot read: " + std::strerror(errno));
     try {
-      for (const auto& region : stubgen::generate(*code, solution, l.block).regions)
+      for (const auto& region : stubgen::regions(*code, solution, l.block))
         if (std::find(l.exercise_ids.begin(), l.exercise_ids.end(), region.id) ==
             l.exercise_ids.end())
           l.exercise_ids.push_back(region.id);
@@ -589,8 +549,8 @@ GradeReport grade(const GradeOptions& options) {
   const std::string build = absolute(options.build_dir);
   if (options.solution && !options.submission_dir.empty())
     throw GradeError("grade either the reference solutions or a submission, not both");
-  const std::vector<Lesson> lessons = read_lessons(source);
-  if ((options.build || !options.submission_dir.empty()) && find_program("cmake").empty())
+  const std::vector<Lesson> lessons = read_lessons(source, build);
+  if ((options.build || !options.submission_dir.empty()) && find_executable("cmake").empty())
     throw GradeError("cmake is not installed (or not in PATH): the grader builds with it");
 
   std::map<std::string, const Lesson*> lesson_of;
@@ -634,7 +594,7 @@ GradeReport grade(const GradeOptions& options) {
   }
 
   RunContext context;
-  TempDir temp;
+  TempDir temp("dlc-grade");
   context.temp = temp.path();
   context.prefixes = prefixes;
   std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1",
@@ -685,7 +645,7 @@ GradeReport grade(const GradeOptions& options) {
 ExerciseResult grade_program(const Exercise& exercise, const std::string& program,
                              const GradeOptions& options) {
   RunContext context;
-  TempDir temp;
+  TempDir temp("dlc-grade");
   context.temp = temp.path();
   if (!options.source_dir.empty()) context.prefixes.push_back(absolute(options.source_dir));
   context.env = environment_with({"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"});

@@ -1,6 +1,6 @@
 /// \file
-/// \brief The lessons of the course as the grader sees them: each line `dlc_lesson(<block>
-/// <lesson> ...)` of lessons.cmake, with the exercise ids its solution marks.
+/// \brief The lessons of the course as the grader sees them: the lessons of lessons.cmake, as the
+/// build lists them, with the exercise ids each one's solution marks.
 #pragma once
 
 #include <string>
@@ -14,6 +14,7 @@ struct Lesson {
   std::string block;                      ///< `week2`
   std::string name;                       ///< `logistic_regression`
   std::vector<std::string> exercise_ids;  ///< marked in its solution, in file order
+  std::vector<std::string> depends;       ///< the lessons it builds on: `week4/dimensions`
   /// `week2/logistic_regression`
   std::string path() const { return block + "/" + name; }
   /// The student's file, relative to the source tree: `week2/logistic_regression.cpp`.
@@ -24,9 +25,11 @@ struct Lesson {
   }
 };
 
-/// \brief The lessons of `<source_dir>/lessons.cmake`, in its order, each with the exercise ids
-/// marked in `solutions/<block>/<name>.cpp`.
-/// \throws GradeError when lessons.cmake or a solution cannot be read, or a marker is malformed.
-std::vector<Lesson> read_lessons(const std::string& source_dir);
+/// \brief The lessons of the configured build `build_dir` (its `lessons.txt`, which CMake writes
+/// from lessons.cmake: one `<block>/<lesson>` a line, then the lessons it depends on), in their
+/// order, each with the exercise
+/// ids marked in `<source_dir>/solutions/<block>/<name>.cpp`.
+/// \throws GradeError when the list or a solution cannot be read, or a marker is malformed.
+std::vector<Lesson> read_lessons(const std::string& source_dir, const std::string& build_dir);
 
 }  // namespace dlc::grader

@@ -13,10 +13,10 @@
 #include <cstring>
 #include <fstream>
 #include <iomanip>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
 
-#include "apps/cli/json.hpp"
 #include "apps/grader/grader.hpp"
 
 namespace dlc::grader {
@@ -203,73 +203,42 @@ void write_table(std::ostream& os, const GradeReport& report) {
 }
 
 void write_gradescope_json(const std::string& path, const GradeReport& report) {
-  std::ostringstream os;
-  cli::JsonWriter json(os);
+  using Json = nlohmann::ordered_json;
   std::string overall;
   for (const auto& n : report.notes) overall += "note: " + n + "\n";
   overall += total_line(report);
-  json.begin_object()
-      .key("score")
-      .integer(report.score)
-      .key("max_score")
-      .integer(report.max_score)
-      .key("execution_time")
-      .integer(static_cast<long long>(std::ceil(report.seconds)))
-      .key("output")
-      .string(clean(overall))
-      .key("output_format")
-      .string("text")
-      .key("visibility")
-      .string("visible")
-      .key("stdout_visibility")
-      .string("hidden")
-      .key("tests")
-      .begin_array();
+  Json tests = Json::array();
   int number = 0;
   for (const auto& r : report.exercises) {
     ++number;
     std::string output = r.summary;
     if (!r.detail.empty() && r.outcome != Outcome::kPassed) output += "\n\n" + r.detail;
-    json.begin_object()
-        .key("name")
-        .string(clean(r.id + ": " + r.title + " (lecture " + r.lecture + ")"))
-        .key("number")
-        .string(std::to_string(number))
-        .key("score")
-        .integer(r.score)
-        .key("max_score")
-        .integer(r.points)
-        .key("status")
-        .string(r.outcome == Outcome::kPassed ? "passed" : "failed")
-        .key("output")
-        .string(clean(output))
-        .key("output_format")
-        .string("text")
-        .key("tags")
-        .begin_array()
-        .string(clean(r.id.substr(0, r.id.find('.'))))
-        .string(clean("lecture " + r.lecture))
-        .end_array()
-        .key("visibility")
-        .string("visible")
-        .key("extra_data")
-        .begin_object()
-        .key("id")
-        .string(clean(r.id))
-        .key("lecture")
-        .string(clean(r.lecture))
-        .key("outcome")
-        .string(outcome_name(r.outcome))
-        .key("summary")
-        .string(clean(r.summary))
-        .key("seconds")
-        .number(std::round(r.seconds * 1000) / 1000)
-        .end_object()
-        .end_object();
+    tests.push_back(
+        {{"name", clean(r.id + ": " + r.title + " (lecture " + r.lecture + ")")},
+         {"number", std::to_string(number)},
+         {"score", r.score},
+         {"max_score", r.points},
+         {"status", r.outcome == Outcome::kPassed ? "passed" : "failed"},
+         {"output", clean(output)},
+         {"output_format", "text"},
+         {"tags", {clean(r.id.substr(0, r.id.find('.'))), clean("lecture " + r.lecture)}},
+         {"visibility", "visible"},
+         {"extra_data",
+          {{"id", clean(r.id)},
+           {"lecture", clean(r.lecture)},
+           {"outcome", outcome_name(r.outcome)},
+           {"summary", clean(r.summary)},
+           {"seconds", std::round(r.seconds * 1000) / 1000}}}});
   }
-  json.end_array().end_object();
-  os << "\n";
-  write_file_atomically(path, os.str());
+  const Json results = {{"score", report.score},
+                        {"max_score", report.max_score},
+                        {"execution_time", static_cast<long long>(std::ceil(report.seconds))},
+                        {"output", clean(overall)},
+                        {"output_format", "text"},
+                        {"visibility", "visible"},
+                        {"stdout_visibility", "hidden"},
+                        {"tests", tests}};
+  write_file_atomically(path, results.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n");
 }
 
 void write_junit(const std::string& path, const GradeReport& report) {

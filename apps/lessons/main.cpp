@@ -9,7 +9,7 @@
 /// - a bad command line (`UsageError`): exit code 2, the error and a usage line;
 /// - an exercise that is still a stub (`NotImplemented`): exit code 3,
 ///   `not implemented yet: week2.sigmoid — write it in week2/logistic_regression.cpp, or run
-///   with --solution (hint: ...)`;
+///   with --solution ('dlc hint week2.sigmoid' gives a hint)`;
 /// - missing or corrupt data (`DataError`), divergence (`TrainingDiverged`), bad shapes or values
 ///   (`ShapeError`, `std::invalid_argument`), anything else: exit code 1, `dlc: <message>`.
 
@@ -20,7 +20,6 @@
 
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
-#include "apps/lessons/runner.hpp"
 #include "common/datasets.hpp"
 #include "common/exercise.hpp"
 #include "common/matrix.hpp"
@@ -34,31 +33,11 @@ namespace {
 
 using namespace dlc;
 
-/// The body of `name`, or nullptr.
-runner::ProgramFn find_body(const std::string& name) {
-  for (const auto* programs :
-       {&runner::week1_programs(), &runner::week2_programs(), &runner::week3_programs(),
-        &runner::week3_lecture_programs(), &runner::week4_programs(),
-        &runner::week4_why_deep_programs(), &runner::week4_tuning_programs()}) {
-    for (const auto& p : *programs)
-      if (name == p.name) return p.run;
-  }
-  return nullptr;
-}
-
-/// One line for an exercise that is still a stub: which one, where to write it, the hint.
+/// One line for an exercise that is still a stub: which one, where to write it, where the hints
+/// are.
 std::string not_implemented_line(const NotImplemented& e) {
-  const std::string& id = e.exercise();
-  std::string where = runner::exercise_file(id);
-  if (where.empty()) {
-    const auto dot = id.find('.');
-    where = "the " + (dot == std::string::npos ? std::string("lesson") : id.substr(0, dot) + "/") +
-            " files";
-  }
-  std::string line =
-      "not implemented yet: " + id + " \u2014 write it in " + where + ", or run with --solution";
-  if (!e.hint().empty()) line += " (hint: " + e.hint() + ")";
-  return line;
+  return "not implemented yet: " + e.exercise() + " \u2014 write it in " + e.file() +
+         ", or run with --solution ('dlc hint " + e.exercise() + "' gives a hint)";
 }
 
 /// Runs the program, mapping each kind of error to one line and an exit code.
@@ -70,12 +49,7 @@ int run(const std::string& program, const std::vector<std::string>& options) {
       std::cout << cli::program_help(spec);
       return cli::kExitOk;
     }
-    const runner::ProgramFn body = find_body(program);
-    if (body == nullptr) {
-      std::cerr << "dlc: " << program << " is in the catalogue but not in this runner\n";
-      return cli::kExitFailure;
-    }
-    return body(args, runner::RunContext{DLC_FLAVOUR});
+    return spec.body(args, cli::RunContext{DLC_FLAVOUR});
   } catch (const cli::UsageError& e) {
     std::cout.flush();
     std::cerr << "dlc: " << e.what() << '\n' << cli::usage_hint(program) << '\n';

@@ -1,58 +1,45 @@
 /// \file
-/// \brief The lesson runner's parts: the programs of `dlc run`, implemented against the lesson
-/// APIs, and what they share.
+/// \brief How a program of `dlc run` is declared: its spec and its body side by side in
+/// `apps/lessons/<block>*.cpp`, registered by one line.
 ///
-/// One source, compiled twice: `dlc-lessons-student` links the student flavour of every lesson
-/// (`lesson_week2_images_student`, ...) and `dlc-lessons-solution` the solution flavour. The
-/// programs' names and options come from the catalogue in apps/cli/programs.hpp.
+///     /// `dlc run week2.graph`: ...
+///     int graph(const cli::Arguments& args, const RunContext&) { ... }
+///
+///     cli::ProgramSpec graph_spec() {
+///       cli::ProgramSpec p;
+///       p.name = "week2.graph";
+///       p.lecture = "2.5-2.6";
+///       p.summary = "the computation graph of J = 3(a + bc), forward and backward";
+///       p.options = {cli::number_option("--a", cli::Kind::kReal, "X", "5", cli::Bound::kAny,
+///                                       "input a")};
+///       return p;
+///     }
+///     DLC_PROGRAM(graph_spec, graph);
+///
+/// Every file of apps/lessons/ named after a lecture block (`week2.cpp`, `week3_lectures.cpp`,
+/// `course2.cpp` ...) is compiled twice: into the runners `dlc-lessons-student` and
+/// `dlc-lessons-solution`, with the bodies and the lesson code they call, and into the driver
+/// `dlc` with `DLC_CATALOGUE_ONLY` defined, where `DLC_PROGRAM` registers the spec alone. The
+/// bodies and the helpers only they call are then never referenced, and so never emitted: keep
+/// them in the file's anonymous namespace (as everything of these files is), so that the driver
+/// never links lesson code.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "apps/cli/options.hpp"
+#include "apps/cli/programs.hpp"
 
 namespace dlc::runner {
 
-/// What every program is told besides its options.
-struct RunContext {
-  std::string flavour;  ///< `student` or `solution`, the lesson code this runner links
-};
-
-/// A program's body: it prints its output and returns the exit code; errors are exceptions,
-/// which the runner's main turns into one line and an exit code.
-using ProgramFn = int (*)(const cli::Arguments& args, const RunContext& context);
-
-/// A program of the catalogue and its body.
-struct ProgramImpl {
-  const char* name;  ///< as in the catalogue: `week2.logreg`
-  ProgramFn run;     ///< its body
-};
-
-/// The programs of week 1 (lecture 1.2).
-const std::vector<ProgramImpl>& week1_programs();
-
-/// The programs of week 2 (lectures 2.1-2.13).
-const std::vector<ProgramImpl>& week2_programs();
-
-/// The programs of week 3 around the planar flower (lecture 3.9).
-const std::vector<ProgramImpl>& week3_programs();
-
-/// The programs of week 3's other lectures (3.3-3.8 and 3.10), one small demo each.
-const std::vector<ProgramImpl>& week3_lecture_programs();
-
-/// The programs of week 4 around the deep network (4.1-4.3, 4.5 and the cat notebook).
-const std::vector<ProgramImpl>& week4_programs();
-
-/// The program of lecture 4.4: why deep (parity).
-const std::vector<ProgramImpl>& week4_why_deep_programs();
-
-/// The programs of lectures 4.6 (a learning-rate sweep) and 1.4 (scale: data against accuracy).
-const std::vector<ProgramImpl>& week4_tuning_programs();
-
-/// \brief The student's file holding exercise `id`, e.g. `week2/logistic_regression.cpp` for
-/// `week2.sigmoid`; empty when the exercise is unknown. Generated at build time from the
-/// `BEGIN SOLUTION <id>` markers of solutions/.
-std::string exercise_file(const std::string& id);
+using cli::RunContext;
 
 }  // namespace dlc::runner
+
+#ifdef DLC_CATALOGUE_ONLY
+/// Registers program `body` with the spec `spec_function()` returns (the driver: the spec alone).
+#define DLC_PROGRAM(spec_function, body) \
+  const ::dlc::cli::Registration body##_registration(spec_function, nullptr)
+#else
+/// Registers program `body` with the spec `spec_function()` returns.
+#define DLC_PROGRAM(spec_function, body) \
+  const ::dlc::cli::Registration body##_registration(spec_function, body)
+#endif

@@ -39,10 +39,14 @@ void Pictures::report() const {
     std::cout << "Picture saved: " << path << " (" << what << ")\n";
 }
 
-void Pictures::json(cli::JsonWriter& w) const {
-  w.key("pictures").begin_array();
-  for (const auto& p : written_) w.string(p.first);
-  w.end_array();
+std::vector<std::string> Pictures::paths() const {
+  std::vector<std::string> out;
+  for (const auto& p : written_) out.push_back(p.first);
+  return out;
+}
+
+std::string json_line(const nlohmann::ordered_json& value) {
+  return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 void check_result(const std::string& function, const std::string& what, const Matrix& result,

@@ -3,11 +3,11 @@
 /// `--no-plots`) and numbers printed as a person writes them.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/options.hpp"
 #include "common/matrix.hpp"
 #include "common/plot.hpp"
@@ -36,8 +36,8 @@ class Pictures {
   /// One line per picture: `Picture saved: dlc-plots/planar_data.png (the data set)`.
   void report() const;
 
-  /// The pictures' paths, as a JSON array under the key `pictures`.
-  void json(cli::JsonWriter& w) const;
+  /// The pictures' paths, in the order they were made.
+  std::vector<std::string> paths() const;
 
  private:
   bool enabled_;
@@ -45,6 +45,10 @@ class Pictures {
   plot::Style style_;
   std::vector<std::pair<std::string, std::string>> written_;
 };
+
+/// `value` as one line of JSON, the numbers as Python's repr writes them (`0.6931471805599453`,
+/// `70.0`, `1e-05`), NaN and infinities as null, any invalid UTF-8 replaced.
+std::string json_line(const nlohmann::ordered_json& value);
 
 /// \brief Checks the shape of what a student's function returned before a program reads its
 /// entries.

@@ -120,6 +120,35 @@ int neuron(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec neuron_spec() {
+  cli::ProgramSpec p;
+  p.name = "week1.neuron";
+  p.lecture = "1.2";
+  p.summary = "one ReLU neuron, price = ReLU(w size + b), fitted to six houses";
+  p.options = {
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "2000", cli::Bound::kNonNegative,
+                         "gradient-descent steps"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.1", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--print-every", cli::Kind::kInteger, "N", "200", cli::Bound::kPositive,
+                         "print the cost every N iterations"),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.details = {
+      "Fits the neuron of lecture 1.2 to the six made-up houses of housing_table() by gradient "
+      "descent on the mean squared error, from w = 1, b = 0, with the size in thousands of "
+      "square feet. It prints 'Cost after iteration 0: 46848.992083' ... the fitted w and b "
+      "(about 140.249 and -26.238), and a table of every house's size, price and prediction, "
+      "then draws week1_neuron.png (the houses and the fitted ReLU line) in the --plots folder.",
+      "Your code runs: neuron_step at every step (through fit_neuron), and relu for the "
+      "predictions. A learning rate far too large (try 1) kills the neuron: it then predicts 0 "
+      "for every house and never recovers.",
+  };
+  p.validate = cli::validate_plots;
+  return p;
+}
+DLC_PROGRAM(neuron_spec, neuron);
+
 /// `coefficient name + ... + bias` as a person writes it: `size + 0.5 bedrooms - 1`.
 std::string linear_text(const std::vector<double>& coefficients,
                         const std::vector<std::string>& names, double bias) {
@@ -207,14 +236,30 @@ int housing(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week1_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week1.neuron", neuron},
-      {"week1.housing", housing},
+cli::ProgramSpec housing_spec() {
+  cli::ProgramSpec p;
+  p.name = "week1.housing";
+  p.lecture = "1.2";
+  p.summary = "the 4-3-1 housing network, its hidden units named, house by house";
+  p.options = {
+      cli::text_option("--house", "S,B,Z,W", "",
+                       "add a house of your own: size in 1000s of square feet, bedrooms, zip-code "
+                       "centrality (0 to 1), wealth (median income in $100,000s)"),
   };
-  return all;
+  p.details = {
+      "Runs housing_network_forward with the hand-set weights of example_housing_network() on "
+      "five built-in houses and prints them one per column, as the network sees them: the four "
+      "features (the rows of X), the three hidden units (family size, walkability, school "
+      "quality: the rows of A1) and the price in thousands of dollars. The house "
+      "(2, 3, 0.5, 1.2) gets 2.5, 1, 3.6 and 374.",
+  };
+  p.validate = [](const cli::Arguments& args) {
+    if (args.given("--house")) cli::parse_house(args.text("--house"));
+  };
+  return p;
 }
+DLC_PROGRAM(housing_spec, housing);
+
+}  // namespace
 
 }  // namespace dlc::runner

@@ -10,7 +10,6 @@
 #include <sstream>
 #include <string>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/data.hpp"
 #include "apps/lessons/runner.hpp"
@@ -76,8 +75,24 @@ int images(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-/// `dlc run week2.logreg`: the notebook's model on the chosen data, as text or as JSON, and the
-/// notebook's picture of the costs it recorded.
+cli::ProgramSpec images_spec() {
+  cli::ProgramSpec p;
+  p.name = "week2.images";
+  p.lecture = "2.1";
+  p.summary = "images become the columns of X; the shapes before and after flattening";
+  p.options = cli::data_options();
+  p.details = {
+      "Loads the images as week2.logreg does, prints the notebook's shapes, flattens them with "
+      "flatten_images and prints the first 5 entries of the first column: the notebook's "
+      "sanity check, [17 31 56 22 33] on the cat data.",
+      cli::fashion_classes_line(),
+  };
+  p.validate = cli::validate_data;
+  return p;
+}
+DLC_PROGRAM(images_spec, images);
+
+/// `dlc run week2.logreg`: the notebook's model on the chosen data, as text or as JSON.
 int logreg(const cli::Arguments& args, const RunContext& context) {
   const bool json = args.given("--json");
   const long iterations = args.integer("--iterations");
@@ -116,36 +131,60 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week2.logreg");
-  w.key("flavour").string(context.flavour);
-  w.key("dataset").string(data.dataset);
-  w.key("classes").begin_array();
-  for (const auto& name : data.sets.train.classes) w.string(name);
-  w.end_array();
-  w.key("m_train").integer(static_cast<long long>(X_train.cols()));
-  w.key("m_test").integer(static_cast<long long>(X_test.cols()));
-  w.key("n_x").integer(static_cast<long long>(X_train.rows()));
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("print_every").integer(print_every);
-  w.key("costs").begin_array();
-  for (std::size_t k = 0; k < d.costs.size(); ++k) {
-    w.begin_object();
-    w.key("iteration").integer(static_cast<long long>(k) * print_every);
-    w.key("cost").number(d.costs[k]);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("train_accuracy").number(d.train_accuracy);
-  w.key("test_accuracy").number(d.test_accuracy);
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  nlohmann::ordered_json costs = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < d.costs.size(); ++k)
+    costs.push_back({{"iteration", static_cast<long long>(k) * print_every}, {"cost", d.costs[k]}});
+  const nlohmann::ordered_json out = {{"program", "week2.logreg"},
+                                      {"flavour", context.flavour},
+                                      {"dataset", data.dataset},
+                                      {"classes", data.sets.train.classes},
+                                      {"m_train", X_train.cols()},
+                                      {"m_test", X_test.cols()},
+                                      {"n_x", X_train.rows()},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"print_every", print_every},
+                                      {"costs", costs},
+                                      {"train_accuracy", d.train_accuracy},
+                                      {"test_accuracy", d.test_accuracy},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
+
+cli::ProgramSpec logreg_spec() {
+  cli::ProgramSpec p;
+  p.name = "week2.logreg";
+  p.lecture = "2.2-2.4, 2.7-2.13";
+  p.summary = "logistic regression trained by gradient descent";
+  p.options = cli::data_options();
+  p.options.push_back(cli::number_option("--iterations", cli::Kind::kInteger, "N", "2000",
+                                         cli::Bound::kNonNegative, "gradient-descent steps"));
+  p.options.push_back(cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.005",
+                                         cli::Bound::kPositive, "the learning rate alpha"));
+  p.options.push_back(cli::number_option("--print-every", cli::Kind::kInteger, "N", "100",
+                                         cli::Bound::kPositive,
+                                         "record (and print) the cost every N iterations"));
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(cli::flag_option(
+      "--json", "print one JSON object (settings, costs, accuracies, pictures) instead of text"));
+  p.details = {
+      "The notebook's pipeline: load, flatten_images, standardize_pixels, then model, which "
+      "prints 'Cost after iteration 0: 0.693147' ... and the train and test accuracies. With "
+      "the course's cat files: dlc run week2.logreg --data-dir DIR",
+      "It draws the costs it printed, as the notebook's plot does, in logreg_cost.png.",
+      "--json prints one object instead: program, flavour, dataset, classes (names by label y), "
+      "m_train, m_test, n_x, iterations, learning_rate, print_every, costs ([{iteration, cost}] "
+      "at full precision), train_accuracy, test_accuracy, pictures (the files written).",
+      cli::fashion_classes_line(),
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_data(args);
+    cli::validate_plots(args);
+  };
+  return p;
+}
+DLC_PROGRAM(logreg_spec, logreg);
 
 /// `dlc run week2.graph`: the lecture's computation graph, forward then backward.
 int graph(const cli::Arguments& args, const RunContext&) {
@@ -168,6 +207,24 @@ int graph(const cli::Arguments& args, const RunContext&) {
             << "  dc = dJ/du * du/dc = du * b = " << plain(g.dc) << '\n';
   return cli::kExitOk;
 }
+
+cli::ProgramSpec graph_spec() {
+  cli::ProgramSpec p;
+  p.name = "week2.graph";
+  p.lecture = "2.5-2.6";
+  p.summary = "the computation graph of J = 3(a + bc), forward and backward";
+  p.options = {
+      cli::number_option("--a", cli::Kind::kReal, "X", "5", cli::Bound::kAny, "input a"),
+      cli::number_option("--b", cli::Kind::kReal, "X", "3", cli::Bound::kAny, "input b"),
+      cli::number_option("--c", cli::Kind::kReal, "X", "2", cli::Bound::kAny, "input c"),
+  };
+  p.details = {
+      "Prints u = bc, v = a + u, J = 3v left to right, then dJ/dv, dJ/da, dJ/du, dJ/db, dJ/dc "
+      "right to left by the chain rule.",
+  };
+  return p;
+}
+DLC_PROGRAM(graph_spec, graph);
 
 /// `dlc run week2.vectorization`: the lecture's timing of a for loop against one BLAS call.
 int vectorization(const cli::Arguments& args, const RunContext&) {
@@ -210,6 +267,26 @@ int vectorization(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec vectorization_spec() {
+  cli::ProgramSpec p;
+  p.name = "week2.vectorization";
+  p.lecture = "2.9";
+  p.summary = "a dot product of a million numbers, for loop against BLAS, timed";
+  p.options = {
+      cli::number_option("--n", cli::Kind::kInteger, "N", "1000000", cli::Bound::kPositive,
+                         "length of the two random vectors", 100'000'000),
+      cli::number_option("--repeats", cli::Kind::kInteger, "N", "5", cli::Bound::kPositive,
+                         "runs of each version; the fastest counts", 1000),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of np.random.rand", 4'294'967'295),
+  };
+  p.details = {
+      "Prints both results (they agree up to rounding), both times and their ratio.",
+  };
+  return p;
+}
+DLC_PROGRAM(vectorization_spec, vectorization);
+
 /// `dlc run week2.broadcasting`: the lecture's calories example, and a shape that does not
 /// broadcast.
 int broadcasting(const cli::Arguments&, const RunContext&) {
@@ -237,17 +314,19 @@ int broadcasting(const cli::Arguments&, const RunContext&) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week2_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week2.images", images},
-      {"week2.logreg", logreg},
-      {"week2.graph", graph},
-      {"week2.vectorization", vectorization},
-      {"week2.broadcasting", broadcasting},
+cli::ProgramSpec broadcasting_spec() {
+  cli::ProgramSpec p;
+  p.name = "week2.broadcasting";
+  p.lecture = "2.12";
+  p.summary = "the calories table, its column sums and percentages by broadcasting";
+  p.details = {
+      "Prints the table, its column sums and the percentages, then what a shape that does not "
+      "broadcast does: A / B with B of shape (1, 3) throws ShapeError.",
   };
-  return all;
+  return p;
 }
+DLC_PROGRAM(broadcasting_spec, broadcasting);
+
+}  // namespace
 
 }  // namespace dlc::runner

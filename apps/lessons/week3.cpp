@@ -13,7 +13,6 @@
 #include <utility>
 #include <vector>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/programs.hpp"
 #include "apps/lessons/runner.hpp"
 #include "apps/lessons/shared.hpp"
@@ -144,31 +143,58 @@ int planar(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.planar");
-  w.key("flavour").string(context.flavour);
-  w.key("m").integer(static_cast<long long>(data.X.cols()));
-  w.key("n_h").integer(static_cast<long long>(n_h));
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("seed").integer(seed);
-  w.key("print_every").integer(print_every);
-  w.key("costs").begin_array();
-  for (const auto& [i, cost] : t.printed) {
-    w.begin_object();
-    w.key("iteration").integer(i);
-    w.key("cost").number(cost);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("accuracy").number(accuracy);
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  nlohmann::ordered_json costs = nlohmann::ordered_json::array();
+  for (const auto& [i, cost] : t.printed) costs.push_back({{"iteration", i}, {"cost", cost}});
+  const nlohmann::ordered_json out = {{"program", "week3.planar"},
+                                      {"flavour", context.flavour},
+                                      {"m", data.X.cols()},
+                                      {"n_h", n_h},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"seed", seed},
+                                      {"print_every", print_every},
+                                      {"costs", costs},
+                                      {"accuracy", accuracy},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
+
+cli::ProgramSpec planar_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.planar";
+  p.lecture = "3.9";
+  p.summary = "a network with one hidden layer learns the planar flower";
+  p.options = {
+      cli::number_option("--hidden", cli::Kind::kInteger, "N", "4", cli::Bound::kPositive,
+                         "hidden units n_h", cli::kMaxHiddenUnits),
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "10000",
+                         cli::Bound::kNonNegative, "gradient-descent steps"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--print-every", cli::Kind::kInteger, "N", "1000", cli::Bound::kPositive,
+                         "print the cost every N iterations"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
+                         "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(cli::flag_option(
+      "--json", "print one JSON object (settings, costs, accuracy, pictures) instead"));
+  p.details = {
+      "The notebook's run: the 400 points of the flower, n_h tanh units and a sigmoid output, "
+      "initialized with RandomState(3) and randn * 0.01, trained by gradient descent. It prints "
+      "'Cost after iteration 0: 0.693162' ... every 1000 iterations (after about 6000 the run is "
+      "chaotic: its last digits depend on rounding) and 'Accuracy: 90%', then draws "
+      "planar_data.png (the data), planar_boundary_nn.png (the decision boundary) and "
+      "planar_cost.png (the cost at every iteration) in the --plots folder.",
+      "Your code runs: nn_model, which calls forward_propagation, compute_cost, "
+      "backward_propagation and update_parameters at every step, and predict. On a terminal a "
+      "progress bar on stderr shows the iteration, the cost and the time left.",
+  };
+  p.validate = cli::validate_plots;
+  return p;
+}
+DLC_PROGRAM(planar_spec, planar);
 
 /// `dlc run week3.sweep`: the notebook's networks with 1, 2, 3, 4, 5, 20 and 50 hidden units.
 int sweep(const cli::Arguments& args, const RunContext& context) {
@@ -237,33 +263,56 @@ int sweep(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.sweep");
-  w.key("flavour").string(context.flavour);
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("seed").integer(seed);
-  w.key("results").begin_array();
+  nlohmann::ordered_json by_size = nlohmann::ordered_json::array();
   for (const Result& r : results) {
-    w.begin_object();
-    w.key("n_h").integer(static_cast<long long>(r.n_h));
-    w.key("accuracy").number(r.accuracy);
-    w.key("final_cost");
-    if (r.trained.curve_x.empty()) {
-      w.null();
-    } else {
-      w.number(r.trained.last_cost);
-    }
-    w.end_object();
+    by_size.push_back(
+        {{"n_h", r.n_h},
+         {"accuracy", r.accuracy},
+         {"final_cost", r.trained.curve_x.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(r.trained.last_cost)}});
   }
-  w.end_array();
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  const nlohmann::ordered_json out = {{"program", "week3.sweep"},
+                                      {"flavour", context.flavour},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"seed", seed},
+                                      {"results", by_size},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
+
+cli::ProgramSpec sweep_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.sweep";
+  p.lecture = "3.9";
+  p.summary = "the flower learned with 1, 2, 3, 4, 5, 20 and 50 hidden units";
+  p.options = {
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "5000", cli::Bound::kNonNegative,
+                         "gradient-descent steps for each size"),
+      cli::text_option("--sizes", "N,N,...", "1,2,3,4,5,20,50",
+                       "the hidden-layer sizes, 1 to 12 of them, each from 1 to 1000"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
+                         "seed of the initialization's RandomState", 4'294'967'295),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(
+      cli::flag_option("--json", "print one JSON object (settings, accuracies, pictures) instead"));
+  p.details = {
+      "The notebook's tuning of the hidden-layer size: for each size, nn_model for 5000 "
+      "iterations, then 'Accuracy for 1 hidden units: 67.5 %' ... 'Accuracy for 50 hidden units: "
+      "90.25 %'. Draws planar_sweep.png (every decision boundary in a grid) and "
+      "planar_sweep_cost.png (the cost curves).",
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_plots(args);
+    cli::parse_sizes(args.text("--sizes"));
+  };
+  return p;
+}
+DLC_PROGRAM(sweep_spec, sweep);
 
 /// `dlc run week3.logreg`: week 2's logistic regression on the flower, which a straight line
 /// cannot separate.
@@ -300,33 +349,46 @@ int logreg(const cli::Arguments& args, const RunContext& context) {
     return cli::kExitOk;
   }
 
-  std::ostringstream os;
-  cli::JsonWriter w(os);
-  w.begin_object();
-  w.key("program").string("week3.logreg");
-  w.key("flavour").string(context.flavour);
-  w.key("iterations").integer(iterations);
-  w.key("learning_rate").number(learning_rate);
-  w.key("w").begin_array();
-  for (std::size_t i = 0; i < params.w.rows(); ++i) w.number(params.w(i, 0));
-  w.end_array();
-  w.key("b").number(params.b);
-  w.key("accuracy").number(accuracy);
-  pictures.json(w);
-  w.end_object();
-  std::cout << os.str() << '\n';
+  std::vector<double> w(params.w.rows());
+  for (std::size_t i = 0; i < params.w.rows(); ++i) w[i] = params.w(i, 0);
+  const nlohmann::ordered_json out = {{"program", "week3.logreg"},
+                                      {"flavour", context.flavour},
+                                      {"iterations", iterations},
+                                      {"learning_rate", learning_rate},
+                                      {"w", w},
+                                      {"b", params.b},
+                                      {"accuracy", accuracy},
+                                      {"pictures", pictures.paths()}};
+  std::cout << json_line(out) << '\n';
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week3_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week3.logreg", logreg},
-      {"week3.planar", planar},
-      {"week3.sweep", sweep},
+cli::ProgramSpec logreg_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.logreg";
+  p.lecture = "3.9";
+  p.summary = "logistic regression (week 2) on the flower, for comparison";
+  p.options = {
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "2000", cli::Bound::kNonNegative,
+                         "gradient-descent steps"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.5", cli::Bound::kPositive,
+                         "the learning rate alpha"),
   };
-  return all;
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.options.push_back(cli::flag_option(
+      "--json", "print one JSON object (settings, w, b, accuracy, pictures) instead"));
+  p.details = {
+      "Week 2's model (zero initialization, gradient descent) on the flower's 400 points, "
+      "printing 'Accuracy of logistic regression: 47 % (percentage of correctly labelled "
+      "datapoints)' as the notebook does, and drawing its decision boundary, a straight line, in "
+      "planar_boundary_logreg.png. The data is not linearly separable: no line does much better "
+      "than chance, which is why the notebook turns to a hidden layer.",
+  };
+  p.validate = cli::validate_plots;
+  return p;
 }
+DLC_PROGRAM(logreg_spec, logreg);
+
+}  // namespace
 
 }  // namespace dlc::runner

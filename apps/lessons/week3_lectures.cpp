@@ -33,6 +33,9 @@ namespace dlc::runner {
 
 namespace {
 
+// The largest numbers of the small demos (they print whole matrices).
+constexpr long kMaxSmall = 20;
+
 using Clock = std::chrono::steady_clock;
 
 double elapsed_ms(Clock::time_point start) {
@@ -187,6 +190,43 @@ int representation(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec representation_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.representation";
+  p.lecture = "3.3-3.5";
+  p.summary = "the forward pass for one example by loops, then for all m at once, timed";
+  p.options = {
+      cli::number_option("--examples", cli::Kind::kInteger, "N", "10000", cli::Bound::kPositive,
+                         "m, the random examples of the timing (m n_h at most 4,000,000)",
+                         1'000'000),
+      cli::number_option("--hidden", cli::Kind::kInteger, "N", "4", cli::Bound::kPositive,
+                         "hidden units n_h", cli::kMaxHiddenUnits),
+      cli::number_option("--repeats", cli::Kind::kInteger, "N", "3", cli::Bound::kPositive,
+                         "runs of each version; the fastest counts", 100),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of the RandomState drawing the parameters and the examples",
+                         4'294'967'295),
+  };
+  p.details = {
+      "First the lesson's example by hand: forward_one_example on x = (1, 2) prints z1, a1, z2 "
+      "and a2 = 0.276455, and forward_vectorized on the same column agrees. Then m random "
+      "examples (2 features, randn parameters): a loop calling forward_one_example on each "
+      "column against one call of forward_vectorized, both timed, and the largest difference "
+      "between their results (rounding, about 1e-16).",
+  };
+  p.validate = [](const cli::Arguments& args) {
+    const long cells = args.integer("--examples") * args.integer("--hidden");
+    if (cells > 4'000'000) {
+      throw cli::UsageError("--examples " + std::to_string(args.integer("--examples")) +
+                            " with --hidden " + std::to_string(args.integer("--hidden")) +
+                            " makes Z1 and A1 of " + std::to_string(cells) +
+                            " numbers each; m n_h may be at most 4000000");
+    }
+  };
+  return p;
+}
+DLC_PROGRAM(representation_spec, representation);
+
 // ------------------------------------------------------------------------------------------
 // 3.6, 3.8
 
@@ -294,6 +334,30 @@ int activations(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
+cli::ProgramSpec activations_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.activations";
+  p.lecture = "3.6, 3.8";
+  p.summary = "sigmoid, tanh, ReLU and leaky ReLU and their derivatives";
+  p.options = {
+      cli::text_option("--z", "Z,Z,...", "-4,-2,0,2,4",
+                       "the values of z in the table, 1 to 9 numbers"),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.details = {
+      "Prints a table of g(z) and g'(z) for the four activations at each z (at exactly 0 the "
+      "ReLUs have no derivative: this code takes the left slope, ReLU'(0) = 0 and leaky "
+      "ReLU'(0) = 0.01), then draws activations.png: one panel per activation, g and g' from "
+      "z = -4 to 4.",
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_plots(args);
+    cli::parse_reals("--z", args.text("--z"), 1, 9);
+  };
+  return p;
+}
+DLC_PROGRAM(activations_spec, activations);
+
 // ------------------------------------------------------------------------------------------
 // 3.7
 
@@ -366,6 +430,36 @@ int linear(const cli::Arguments& args, const RunContext&) {
             << "\n    (it fails: no linear layer at all computes this network)\n";
   return cli::kExitOk;
 }
+
+cli::ProgramSpec linear_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.linear";
+  p.lecture = "3.7";
+  p.summary = "with identity activations two layers are one linear layer";
+  p.options = {
+      cli::number_option("--features", cli::Kind::kInteger, "N", "3", cli::Bound::kPositive,
+                         "input features n_x", kMaxSmall),
+      cli::number_option("--hidden", cli::Kind::kInteger, "N", "4", cli::Bound::kPositive,
+                         "hidden units n_h", kMaxSmall),
+      cli::number_option("--outputs", cli::Kind::kInteger, "N", "1", cli::Bound::kPositive,
+                         "output units n_y", kMaxSmall),
+      cli::number_option("--examples", cli::Kind::kInteger, "N", "1000", cli::Bound::kPositive,
+                         "m, the random inputs the two are compared on", 100'000),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of the RandomState drawing the parameters and the inputs",
+                         4'294'967'295),
+  };
+  p.details = {
+      "Trains nothing. Draws W1, b1, W2, b2 with randn, prints W' = W2 W1 and b' = W2 b1 + b2 "
+      "(collapse_linear_network) and the largest difference between the two-layer network "
+      "with g(z) = z (linear_network_forward) and the one layer W' X + b' on m random inputs: "
+      "rounding, about 1e-16. Then the same parameters with tanh hidden units "
+      "(tanh_network_forward): the difference is no longer rounding, and the test "
+      "f(u) + f(v) = f(u + v) + f(0), which every linear layer passes, fails.",
+  };
+  return p;
+}
+DLC_PROGRAM(linear_spec, linear);
 
 // ------------------------------------------------------------------------------------------
 // 3.10
@@ -482,16 +576,33 @@ int symmetry(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week3_lecture_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week3.representation", representation},
-      {"week3.activations", activations},
-      {"week3.linear", linear},
-      {"week3.symmetry", symmetry},
+cli::ProgramSpec symmetry_spec() {
+  cli::ProgramSpec p;
+  p.name = "week3.symmetry";
+  p.lecture = "3.10";
+  p.summary = "zero weights keep the hidden units identical; large ones saturate";
+  p.options = {
+      cli::number_option("--hidden", cli::Kind::kInteger, "N", "4", cli::Bound::kPositive,
+                         "hidden units n_h", kMaxSmall),
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "1000", cli::Bound::kNonNegative,
+                         "gradient-descent steps from each start"),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
+                         "seed of the RandomState of initialize_random", 4'294'967'295),
   };
-  return all;
+  p.details = {
+      "Trains the network of 3.9 on the planar flower from three starts and prints W1 after "
+      "training: from zero weights (every hidden unit identical: the rows of W1 stay equal), "
+      "from equal non-zero weights (they move, but stay equal), and from initialize_random, "
+      "randn * 0.01 (they differ, and the cost goes much lower). Then the mean slope "
+      "tanh'(z) = 1 - a^2 of the hidden units right after initialize_random with the scales "
+      "0.01, 1 and 10: near 1, smaller, near 0 (saturated units learn slowly).",
+  };
+  return p;
 }
+DLC_PROGRAM(symmetry_spec, symmetry);
+
+}  // namespace
 
 }  // namespace dlc::runner

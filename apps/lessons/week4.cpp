@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "apps/cli/programs.hpp"
@@ -154,15 +155,98 @@ int two_layer(const cli::Arguments& args, const RunContext&) {
                           "two_layer_cost.png");
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week4_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week4.shapes", shapes},
-      {"week4.deep", deep},
-      {"week4.two_layer", two_layer},
-  };
-  return all;
+// The deep models' options: the data, the layers, and the training run.
+std::vector<cli::OptionSpec> deep_options(const char* layers_default, const char* layers_help) {
+  std::vector<cli::OptionSpec> options = cli::data_options();
+  options.push_back(cli::text_option("--layers", "N,N,...", layers_default, layers_help));
+  options.push_back(cli::number_option("--iterations", cli::Kind::kInteger, "N", "2500",
+                                       cli::Bound::kNonNegative, "gradient-descent steps"));
+  options.push_back(cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.0075",
+                                       cli::Bound::kPositive, "the learning rate alpha"));
+  options.push_back(cli::number_option("--seed", cli::Kind::kInteger, "N", "1",
+                                       cli::Bound::kNonNegative,
+                                       "seed of the initialization's RandomState", 4'294'967'295));
+  for (auto& o : cli::plot_options()) options.push_back(std::move(o));
+  return options;
 }
+
+void validate_deep(const cli::Arguments& args) {
+  cli::validate_data(args);
+  cli::validate_plots(args);
+  if (args.given("--layers")) cli::parse_layers(args.text("--layers"));
+}
+
+cli::ProgramSpec shapes_spec() {
+  cli::ProgramSpec p;
+  p.name = "week4.shapes";
+  p.lecture = "4.1-4.3";
+  p.summary = "the shape of every W[l], b[l], Z[l], A[l] of a deep network";
+  p.options = {
+      cli::text_option("--layers", "N,N,...", "12288,20,7,5,1",
+                       "the layer sizes n[0] (features), n[1], ..., n[L]"),
+      cli::number_option("--examples", cli::Kind::kInteger, "N", "209", cli::Bound::kPositive,
+                         "m, the examples", 1'000'000'000),
+  };
+  p.details = {
+      "Prints the lecture's table of dimensions from layer_shapes: for each layer l, W[l] "
+      "(n[l], n[l-1]), b[l] (n[l], 1), Z[l] and A[l] (n[l], m); layer 0 is the input, A[0] = X. "
+      "The default is the cat notebook's network on its 209 training images.",
+  };
+  p.validate = [](const cli::Arguments& args) { cli::parse_layers(args.text("--layers")); };
+  return p;
+}
+DLC_PROGRAM(shapes_spec, shapes);
+
+cli::ProgramSpec deep_spec() {
+  cli::ProgramSpec p;
+  p.name = "week4.deep";
+  p.lecture = "4.1-4.6";
+  p.summary = "the L-layer network of the cat notebook, trained on real images";
+  p.options = deep_options("",
+                           "layer sizes n[0],...,n[L] (default: n_x,20,7,5,1, the "
+                           "notebook's 12288,20,7,5,1 on the cat files)");
+  p.details = {
+      "The notebook's L_layer_model: [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID, initialized "
+      "with RandomState(seed) and randn / sqrt(n[l-1]), trained by gradient descent. It prints "
+      "the cost every 100 iterations and after the last, as Python prints a float, then "
+      "predict's accuracy on the training set and on the test set. On the course's cat files "
+      "(--data-dir DIR): 'Cost after iteration 0: 0.7717493284237686' ... "
+      "'2499: 0.088439943441702', 'Accuracy: 0.9856459330143539' and 'Accuracy: 0.8'.",
+      "Without --data-dir it learns two classes of Fashion-MNIST (784 features), the first 2000 "
+      "training images unless --train-size says otherwise, and all 2000 test images. Draws "
+      "deep_cost.png, the cost curve. Your code runs: L_layer_model and everything it calls, "
+      "and predict; on a terminal a progress bar on stderr shows the iteration and the cost.",
+      cli::fashion_classes_line(),
+  };
+  p.validate = validate_deep;
+  return p;
+}
+DLC_PROGRAM(deep_spec, deep);
+
+cli::ProgramSpec two_layer_spec() {
+  cli::ProgramSpec p;
+  p.name = "week4.two_layer";
+  p.lecture = "4.5-4.6";
+  p.summary = "the two-layer network of the cat notebook, on real images";
+  p.options =
+      deep_options("", "three layer sizes n_x,n_h,1 (default: n_x,7,1, the notebook's 12288,7,1)");
+  p.details = {
+      "The notebook's two_layer_model: LINEAR -> RELU -> LINEAR -> SIGMOID, initialized with "
+      "RandomState(seed) and randn * 0.01. Prints as week4.deep does; on the cat files: "
+      "'Cost after iteration 0: 0.6930497356599888' ... '2499: 0.04421498215868956', "
+      "'Accuracy: 0.9999999999999998' and 'Accuracy: 0.72'. On Fashion-MNIST it uses the first "
+      "2000 training images unless --train-size says otherwise. Draws two_layer_cost.png.",
+      cli::fashion_classes_line(),
+  };
+  p.validate = [](const cli::Arguments& args) {
+    validate_deep(args);
+    if (args.given("--layers") && cli::parse_layers(args.text("--layers")).size() != 3)
+      throw cli::UsageError("--layers: the two-layer model takes three sizes, n_x,n_h,1");
+  };
+  return p;
+}
+DLC_PROGRAM(two_layer_spec, two_layer);
+
+}  // namespace
 
 }  // namespace dlc::runner

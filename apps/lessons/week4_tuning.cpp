@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -234,14 +235,129 @@ int scale(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week4_tuning_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week4.learning_rates", learning_rates},
-      {"week1.scale", scale},
-  };
-  return all;
+// A number as the command line would write it: 12000, 0.5, -1e-05.
+std::string plain_number(double x) {
+  std::ostringstream os;
+  os << x;
+  return os.str();
 }
+
+// Checks that `option` is a list of whole numbers from `low` to `high`, 1 to `most` of them
+// (--hidden, --sizes).
+void whole_list(const cli::Arguments& args, const std::string& option, double low, double high,
+                std::size_t most, const std::string& what) {
+  for (const double x : cli::parse_reals(option, args.text(option), 1, most)) {
+    if (x < low || x > high || x != static_cast<double>(static_cast<long>(x))) {
+      throw cli::UsageError(option + ": \"" + args.text(option) + "\" has " + plain_number(x) +
+                            "; each " + what + " must be a whole number from " + plain_number(low) +
+                            " to " + plain_number(high));
+    }
+  }
+}
+
+cli::ProgramSpec learning_rates_spec() {
+  cli::ProgramSpec p;
+  p.name = "week4.learning_rates";
+  p.lecture = "4.6";
+  p.summary =
+      "the same network trained with several learning rates, every cost curve on one picture";
+  p.options = cli::data_options();
+  for (cli::OptionSpec& o : p.options) {
+    if (o.name == "--train-size") {
+      o.default_value = "500";
+      o.help = "train on the first N training examples (default 500 keeps the run to seconds)";
+    }
+  }
+  p.options.push_back(cli::text_option("--rates", "X,X,...", "0.001,0.01,0.1,1,5,10",
+                                       "the learning rates to try, 1 to 8 positive numbers"));
+  p.options.push_back(cli::text_option(
+      "--hidden", "N,N,...", "20,7,5",
+      "the hidden layers' units n[1], ..., n[L-1]: 1 to 6 whole numbers from 1 to 1000 "
+      "(the input and the one output unit are added)"));
+  p.options.push_back(cli::number_option("--iterations", cli::Kind::kInteger, "N", "300",
+                                         cli::Bound::kPositive,
+                                         "gradient-descent steps for each rate", 100'000));
+  p.options.push_back(
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of the initialization, the same for every rate", 4'294'967'295));
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.details = {
+      "Lecture 4.6's experiment with the learning rate, a hyperparameter: the L-layer network of "
+      "week 4 (ReLU hidden layers, a sigmoid output, initialized with seed 1) trained on the "
+      "same images once per learning rate, from the same initial parameters. It prints the "
+      "first cost (the same for every rate), then each rate's final cost, or 'diverged at "
+      "iteration i' for a rate so large that the cost stopped being a number (the other rates "
+      "still run), and draws learning_rates.png: every cost curve on one picture, a diverged "
+      "one ending where it diverged.",
+      "Your code runs: learning_rate_sweep (week4/hyperparameters.cpp), which calls your "
+      "L_layer_model. The default data is Fashion-MNIST's sneakers against ankle boots (as "
+      "week2.logreg); --data-dir DIR uses the course's cat files instead.",
+      cli::fashion_classes_line(),
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_data(args);
+    cli::validate_plots(args);
+    for (const double x : cli::parse_reals("--rates", args.text("--rates"), 1, 8)) {
+      if (!(x > 0.0)) {
+        throw cli::UsageError("--rates: \"" + args.text("--rates") + "\" has " + plain_number(x) +
+                              "; every learning rate must be a positive number");
+      }
+    }
+    whole_list(args, "--hidden", 1, 1000, 6, "size");
+  };
+  return p;
+}
+DLC_PROGRAM(learning_rates_spec, learning_rates);
+
+cli::ProgramSpec scale_spec() {
+  cli::ProgramSpec p;
+  p.name = "week1.scale";
+  p.lecture = "1.4";
+  p.summary =
+      "test accuracy against the number of training examples, logistic regression and "
+      "three networks";
+  p.options = {
+      cli::text_option("--classes", "A,B", "6,0",
+                       "two different Fashion-MNIST classes 0-9; A becomes y = 0, B y = 1"),
+      cli::text_option(
+          "--fashion-dir", "DIR", "",
+          "folder of Fashion-MNIST's IDX files (default: where Debian's dataset-fashion-mnist "
+          "puts them)"),
+      cli::text_option("--sizes", "M,M,...", "16,64,256,1024,3000",
+                       "the training-set sizes m, 1 to 12 whole numbers from 2 to 12000"),
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "200", cli::Bound::kPositive,
+                         "gradient-descent steps of every run", 100'000),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.2", cli::Bound::kPositive,
+                         "the learning rate alpha of every run"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of the balanced shuffle and of every initialization", 4'294'967'295),
+      cli::number_option(
+          "--test-size", cli::Kind::kInteger, "N", "", cli::Bound::kPositive,
+          "measure on at most the first N test images (default: all 2000 of the two classes)"),
+  };
+  for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
+  p.details = {
+      "Lecture 1.4's figure, measured: logistic regression (a network with no hidden layer), a "
+      "small network (4 hidden units), a medium one (16) and a large one (64 and 16), each "
+      "trained by full-batch gradient descent on the first m images of a balanced, seeded "
+      "shuffle of two Fashion-MNIST classes (by default shirts, y = 0, against T-shirts/tops, "
+      "y = 1: similar shapes, so that the task is not easy), for every m of --sizes, and "
+      "measured on the fixed test set. It prints a table of test accuracies, one row per m, "
+      "and draws scale.png: test accuracy against m on a logarithmic axis, one curve per "
+      "model. The default run takes some seconds; more --sizes or --iterations take longer.",
+      "Your code runs: learning_curve (week1/scale.cpp), which calls your L_layer_model and "
+      "predict.",
+      cli::fashion_classes_line(),
+  };
+  p.validate = [](const cli::Arguments& args) {
+    cli::validate_plots(args);
+    cli::parse_classes(args.text("--classes"));
+    whole_list(args, "--sizes", 2, 12000, 12, "size");
+  };
+  return p;
+}
+DLC_PROGRAM(scale_spec, scale);
+
+}  // namespace
 
 }  // namespace dlc::runner

@@ -216,13 +216,46 @@ int parity(const cli::Arguments& args, const RunContext&) {
   return cli::kExitOk;
 }
 
-}  // namespace
-
-const std::vector<ProgramImpl>& week4_why_deep_programs() {
-  static const std::vector<ProgramImpl> all = {
-      {"week4.parity", parity},
+cli::ProgramSpec parity_spec() {
+  cli::ProgramSpec p;
+  p.name = "week4.parity";
+  p.lecture = "4.4";
+  p.summary = "parity of n bits by a deep XOR tree and by one wide layer, then trained";
+  p.options = {
+      cli::number_option(
+          "--bits", cli::Kind::kInteger, "N", "16", cli::Bound::kPositive,
+          "the sizes table runs from n = 2 to N bits (the built networks are checked up to "
+          "n = 10)",
+          31),
+      cli::number_option("--train-bits", cli::Kind::kInteger, "N", "6", cli::Bound::kPositive,
+                         "n, the bits of the parity data the networks are trained on", 10),
+      cli::number_option("--iterations", cli::Kind::kInteger, "N", "5000", cli::Bound::kNonNegative,
+                         "gradient-descent steps of each training run", 100'000),
+      cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.1", cli::Bound::kPositive,
+                         "the learning rate alpha"),
+      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
+                         "seed of the first run's RandomState (initialize_parameters_deep)",
+                         4'294'967'295),
+      cli::number_option("--seeds", cli::Kind::kInteger, "N", "5", cli::Bound::kPositive,
+                         "training runs per network, with the seeds seed, seed + 1, ...", 10),
   };
-  return all;
+  p.details = {
+      "Prints three things. First a table, for n = 2 to --bits, of the hidden layers, hidden "
+      "units and parameters of the deep tree of XOR gates (about 2(n - 1) units in "
+      "ceil(log2 n) layers) and of the one-hidden-layer network with a unit per odd pattern "
+      "(2^(n-1) units). Then parity_data(3), and the networks built by deep_parity_network, "
+      "shallow_parity_network and the given counting_parity_network, checked with "
+      "L_model_forward and predict on all 2^n inputs for n = 1 to 10: every prediction right, "
+      "cost 4.54e-05.",
+      "Last, L_layer_model trains three shapes on all 2^n inputs of parity_data(--train-bits): "
+      "the deep tree's layer sizes, one hidden layer with as many units, and one hidden layer "
+      "of 2^(n-1) units, each from --seeds random starts, and prints the training accuracy of "
+      "every run, its mean, and how many runs got every input right.",
+  };
+  return p;
 }
+DLC_PROGRAM(parity_spec, parity);
+
+}  // namespace
 
 }  // namespace dlc::runner

@@ -268,7 +268,7 @@ case_graph() {
   expect 3 "$DLC" run week2.graph
   err_lines 1
   err_has '^not implemented yet: week2.graph_forward — write it in week2/computation_graph.cpp, or'
-  err_has ', or run with --solution (hint: '
+  err_has ", or run with --solution ('dlc hint week2.graph_forward' gives a hint)$"
 }
 
 case_broadcasting() {

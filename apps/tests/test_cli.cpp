@@ -1,15 +1,17 @@
-// The command line's parts on their own: the strict option parser, the catalogue of programs and
-// the JSON writer. The binaries themselves are tested by dlc_cli_test.sh.
+// The command line's parts on their own: the strict option parser and the catalogue of programs.
+// The binaries themselves are tested by dlc_cli_test.sh.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "apps/cli/json.hpp"
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
+#include "common/files.hpp"
 
 using namespace dlc::cli;
 using Words = std::vector<std::string>;
@@ -99,8 +101,29 @@ TEST_CASE("--help stops the parsing; an unknown program lists the known ones", "
   CHECK(parse("week2.logreg", {"--iterations", "3", "-h"}).help());
   CHECK_THROWS_WITH(program_or_usage_error("week2.nope"),
                     Catch::Matchers::StartsWith("unknown program \"week2.nope\"; the programs are "
-                                                "week1.neuron, week1.housing, week2.images"));
+                                                "week1.neuron, week1.housing, week1.scale, "
+                                                "week2.images"));
   CHECK(find_program("week2.graph") != nullptr);
+}
+
+TEST_CASE("the programs are in lecture order, each registered once", "[apps][cli]") {
+  CHECK(lecture_order("2.2-2.4, 2.7-2.13") == std::vector<int>{1, 2, 2});
+  CHECK(lecture_order("3.10") == std::vector<int>{1, 3, 10});
+  CHECK(lecture_order("C2 2.8") == std::vector<int>{2, 2, 8});
+  CHECK(lecture_order("3.9") < lecture_order("3.10"));
+  CHECK(lecture_order("4.6") < lecture_order("C2 1.1"));
+  for (const char* bad : {"", "x", "3", "3.", ".3", "C2", "C3 1.1"})
+    CHECK_THROWS_AS(lecture_order(bad), std::logic_error);
+  const auto& all = programs();
+  REQUIRE(all.size() >= 20);
+  for (std::size_t i = 1; i < all.size(); ++i) {
+    INFO(all[i - 1].name << " (" << all[i - 1].lecture << ") before " << all[i].name << " ("
+                         << all[i].lecture << ")");
+    CHECK(lecture_order(all[i - 1].lecture) <= lecture_order(all[i].lecture));
+    CHECK(all[i - 1].name != all[i].name);
+  }
+  // The driver's catalogue has the specs without the bodies (it links no lesson code).
+  for (const auto& p : all) CHECK(p.body == nullptr);
 }
 
 TEST_CASE("every program's help lists its options and defaults", "[apps][cli]") {
@@ -144,44 +167,29 @@ TEST_CASE("parse_reals reads a list of numbers; parse_house four of them", "[app
   CHECK_THROWS_WITH(parse_house("2,3,0.5,-1"), Catch::Matchers::Contains("negative wealth"));
 }
 
-TEST_CASE("json_string escapes quotes, backslashes and control characters", "[apps][json]") {
-  CHECK(json_string("plain") == "\"plain\"");
-  CHECK(json_string("say \"hi\"") == "\"say \\\"hi\\\"\"");
-  CHECK(json_string("C:\\data") == "\"C:\\\\data\"");
-  CHECK(json_string("a\nb\tc\rd") == "\"a\\nb\\tc\\rd\"");
-  CHECK(json_string(std::string("\x01\x1f\x7f", 3)) == "\"\\u0001\\u001f\\u007f\"");
-  CHECK(json_string("T-shirt/top \xc3\xa9") == "\"T-shirt/top \xc3\xa9\"");  // UTF-8 as is
-}
-
-TEST_CASE("json_number keeps every digit, as Python's repr", "[apps][json]") {
-  CHECK(json_number(0.6931471805599453) == "0.6931471805599453");
-  CHECK(json_number(70.0) == "70.0");
-  CHECK(json_number(99.04306220095694) == "99.04306220095694");
-  CHECK(json_number(1e-05) == "1e-05");
-  CHECK(json_number(0.005) == "0.005");
-  CHECK(json_number(1e16) == "1e+16");
-  CHECK(json_number(-2.0) == "-2.0");
-  CHECK(json_number(std::numeric_limits<double>::quiet_NaN()) == "null");
-  CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
-}
-
-TEST_CASE("JsonWriter places commas and refuses misuse", "[apps][json]") {
-  std::ostringstream os;
-  JsonWriter w(os);
-  w.begin_object().key("a").integer(1).key("b").begin_array();
-  w.begin_object().key("x").number(0.5).end_object();
-  w.string("s").boolean(true).null();
-  w.end_array().key("c").begin_object().end_object().end_object();
-  CHECK(os.str() == "{\"a\":1,\"b\":[{\"x\":0.5},\"s\",true,null],\"c\":{}}");
-  CHECK(w.complete());
-  CHECK_THROWS_AS(w.integer(2), std::logic_error);  // a second top-level value
-
-  std::ostringstream os2;
-  JsonWriter v(os2);
-  v.begin_object();
-  CHECK_THROWS_AS(v.integer(1), std::logic_error);  // a value without a key
-  CHECK_THROWS_AS(v.end_array(), std::logic_error);
-  v.key("k");
-  CHECK_THROWS_AS(v.key("again"), std::logic_error);
-  CHECK_FALSE(v.complete());
+TEST_CASE("every program has a CLI test and is named in the docs", "[.][programs]") {
+  namespace fs = std::filesystem;
+  const fs::path root = DLC_SOURCE_DIR;
+  const std::string script = dlc::read_file(root / "apps/tests/dlc_cli_test.sh").value_or("");
+  REQUIRE(!script.empty());
+  // The docs: the pages of docs/ and the lesson headers of every block (Doxygen publishes both).
+  std::string pages;
+  for (const auto& e : fs::directory_iterator(root / "docs"))
+    if (e.path().extension() == ".md") pages += dlc::read_file(e.path()).value_or("");
+  for (std::string blocks = DLC_BLOCKS; !blocks.empty();) {
+    const std::size_t comma = std::min(blocks.find(','), blocks.size());
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(root / blocks.substr(0, comma), ec))
+      if (e.path().extension() == ".hpp") pages += dlc::read_file(e.path()).value_or("");
+    blocks.erase(0, comma + 1);
+  }
+  REQUIRE(!pages.empty());
+  for (const auto& p : programs()) {
+    INFO(p.name);
+    CHECK_THAT(script, Catch::Matchers::Contains(" run " + p.name + " ") ||
+                           Catch::Matchers::Contains(" run " + p.name + "\n"));
+    // `dlc run <name>`, in a page or in a header's comment, which may wrap after `run`.
+    CHECK_THAT(pages, Catch::Matchers::Contains("dlc run " + p.name) ||
+                          Catch::Matchers::Contains("run\n/// " + p.name));
+  }
 }

@@ -19,7 +19,7 @@ static void check_neuron_data(const char* what, const Matrix& x, const Matrix& y
 }
 
 Matrix relu(const Matrix& z) {
-  // BEGIN SOLUTION week1.relu: max(0, z) for every entry; maximum(z, 0.0) does it for a whole Matrix
+  // BEGIN SOLUTION week1.relu
   return maximum(z, 0.0);  // ReLU(z) = max(0, z)
   // END SOLUTION
 }
@@ -43,7 +43,7 @@ NeuronParams neuron_step(const NeuronParams& p, const Matrix& x, const Matrix& y
   check_learning_rate("neuron_step", learning_rate);
   const double m = static_cast<double>(x.cols());
   NeuronParams next = p;
-  // BEGIN SOLUTION week1.neuron_step: forward z = w x + b and y_hat = relu(z); then dz = 2/m (y_hat - y) * [z > 0] (greater(z, 0.0)); dw = sum(dz * x), db = sum(dz); step next.w and next.b downhill by learning_rate times them
+  // BEGIN SOLUTION week1.neuron_step
   const Matrix z = p.w * x + p.b;                               // z = w x + b, (1, m)
   const Matrix y_hat = relu(z);                                 // y_hat = ReLU(z)
   const Matrix dz = (2.0 / m) * (y_hat - y) * greater(z, 0.0);  // dz = 2/m (y_hat - y) [z > 0]
@@ -109,7 +109,7 @@ HousingForward housing_network_forward(const Matrix& X, const HousingNetwork& pa
   expect_shape(what, "b2", params.b2.shape(), Shape{1, 1});
   const Matrix M = housing_mask();
   HousingForward out;
-  // BEGIN SOLUTION week1.housing_forward: hidden = relu(dot(M * W1, X) + b1), where M * W1 zeroes the weights without an edge; price = relu(dot(W2, hidden) + b2)
+  // BEGIN SOLUTION week1.housing_forward
   out.hidden = relu(dot(M * params.W1, X) + params.b1);      // A1 = ReLU((M * W1) X + b1)
   out.price = relu(dot(params.W2, out.hidden) + params.b2);  // Y_hat = ReLU(W2 A1 + b2)
   // END SOLUTION

@@ -114,7 +114,7 @@ std::vector<LearningCurve> learning_curve(const Matrix& X_train, const Matrix& Y
     for (LearningCurve& curve : curves) {
       ScalePoint point;
       point.m = m;
-      // BEGIN SOLUTION week1.learning_curve: X_m = first_columns(X_train, order, m) and Y_m = first_columns(Y_train, order, m); auto [parameters, costs] = week4::L_layer_model(X_m, Y_m, curve.layers_dims, settings.learning_rate, settings.num_iterations, false, settings.seed); train_accuracy = week4::accuracy(week4::predict(X_m, parameters), Y_m), test_accuracy likewise on X_test, Y_test
+      // BEGIN SOLUTION week1.learning_curve
       const Matrix X_m = first_columns(X_train, order, m);  // the first m of the balanced order
       const Matrix Y_m = first_columns(Y_train, order, m);
       const auto [parameters, costs] =

@@ -14,7 +14,7 @@ Matrix calorie_percentages(const Matrix& A) {
   if (A.empty())
     throw ShapeError("calorie_percentages: A is " + to_string(A.shape()) +
                      " but must not be empty");
-  // BEGIN SOLUTION week2.calorie_percentages: cal = sum(A, 0) is the (1, k) row of column totals; 100 * A / cal broadcasts it over every row
+  // BEGIN SOLUTION week2.calorie_percentages
   const Matrix cal = sum(A, 0);  // cal = A.sum(axis=0), (1, k)
   return 100.0 * A / cal;        // percentage = 100 * A / cal, broadcast over the rows
   // END SOLUTION

@@ -22,7 +22,7 @@ Matrix flatten_images(const ImageSet& images) {
                      " pixel values but holds " + std::to_string(images.pixels.size()));
   }
   Matrix X(n_x, m);
-  // BEGIN SOLUTION week2.flatten_images: image i's pixel values, in the order images.pixels stores them (C order), become column i of X
+  // BEGIN SOLUTION week2.flatten_images
   // In C order the values of image i are the n_x consecutive values starting at i * n_x.
   for (std::size_t i = 0; i < m; ++i)
     for (std::size_t k = 0; k < n_x; ++k) X(k, i) = images.pixels[i * n_x + k];
@@ -31,7 +31,7 @@ Matrix flatten_images(const ImageSet& images) {
 }
 
 Matrix standardize_pixels(const Matrix& X) {
-  // BEGIN SOLUTION week2.standardize_pixels: divide every entry by 255
+  // BEGIN SOLUTION week2.standardize_pixels
   return X / 255.0;  // x / 255
   // END SOLUTION
 }

@@ -20,14 +20,14 @@ static void check_weights(const char* what, const Matrix& w, const Matrix& X) {
 }
 
 Matrix sigmoid(const Matrix& z) {
-  // BEGIN SOLUTION week2.sigmoid: 1 / (1 + e^{-z}) for every entry; exp() and the arithmetic operators work on a whole Matrix
+  // BEGIN SOLUTION week2.sigmoid
   return 1.0 / (1.0 + exp(-z));  // sigma(z) = 1 / (1 + e^{-z})
   // END SOLUTION
 }
 
 Parameters initialize_with_zeros(std::size_t dim) {
   if (dim == 0) throw std::invalid_argument("initialize_with_zeros: dim must be at least 1");
-  // BEGIN SOLUTION week2.initialize_with_zeros: w is a (dim, 1) column of zeros and b is 0; see Matrix::zeros
+  // BEGIN SOLUTION week2.initialize_with_zeros
   return Parameters{Matrix::zeros(dim, 1), 0.0};
   // END SOLUTION
 }
@@ -38,7 +38,7 @@ double compute_cost(const Matrix& A, const Matrix& Y) {
                      to_string(Y.shape()) + " but both must be the same (1, m) with m >= 1");
   }
   const double m = static_cast<double>(Y.cols());
-  // BEGIN SOLUTION week2.compute_cost: J = -1/m * sum(Y log A + (1 - Y) log(1 - A)); log(), sum() and the operators work element-wise
+  // BEGIN SOLUTION week2.compute_cost
   return (-1.0 / m) * sum(Y * log(A) + (1.0 - Y) * log(1.0 - A));
   // END SOLUTION
 }
@@ -48,7 +48,7 @@ Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& 
   check_weights("propagate", w, X);
   const double m = static_cast<double>(X.cols());
   Propagation out;
-  // BEGIN SOLUTION week2.propagate: forward A = sigmoid(dot(w.T(), X) + b) and the cost; backward dZ = A - Y, dw = 1/m X dZ^T, db = 1/m sum(dZ)
+  // BEGIN SOLUTION week2.propagate
   // forward
   const Matrix A = sigmoid(dot(w.T(), X) + b);  // A = sigma(w^T X + b), (1, m)
   out.cost = compute_cost(A, Y);                // J = -1/m sum(Y log A + (1-Y) log(1-A))
@@ -66,7 +66,7 @@ Propagation propagate_loop(const Matrix& w, double b, const Matrix& X, const Mat
   const std::size_t n_x = X.rows(), m = X.cols();
   Propagation out;
   out.grads.dw = Matrix::zeros(n_x, 1);
-  // BEGIN SOLUTION week2.propagate_loop: for each example i: z = w^T x(i) + b by a loop over the features, a = sigma(z), add its loss to J, dz = a - y; then for each feature dw_j += x_j(i) dz, and db += dz; divide J, dw and db by m at the end
+  // BEGIN SOLUTION week2.propagate_loop
   double J = 0.0, db = 0.0;
   Matrix& dw = out.grads.dw;
   for (std::size_t i = 0; i < m; ++i) {
@@ -100,7 +100,7 @@ Optimization optimize(Matrix w, double b, const Matrix& X, const Matrix& Y, long
   Optimization out;
   for (long i = 0; i < num_iterations; ++i) {
     Propagation step;
-    // BEGIN SOLUTION week2.optimize: step = propagate(w, b, X, Y), then one gradient-descent step on w and b: w := w - learning_rate * dw, b := b - learning_rate * db
+    // BEGIN SOLUTION week2.optimize
     step = propagate(w, b, X, Y);
     w -= learning_rate * step.grads.dw;  // w := w - alpha dw
     b -= learning_rate * step.grads.db;  // b := b - alpha db
@@ -121,7 +121,7 @@ Matrix predict(const Matrix& w, double b, const Matrix& X) {
   check_weights("predict", w, X);
   const std::size_t m = X.cols();
   Matrix Y_prediction(1, m);
-  // BEGIN SOLUTION week2.predict: A = sigmoid(dot(w.T(), X) + b); Y_prediction(0, i) is 1 where A(0, i) > 0.5, else 0
+  // BEGIN SOLUTION week2.predict
   const Matrix A = sigmoid(dot(w.T(), X) + b);  // probabilities, (1, m)
   for (std::size_t i = 0; i < m; ++i) Y_prediction(0, i) = A(0, i) > 0.5 ? 1.0 : 0.0;
   // END SOLUTION
@@ -143,7 +143,7 @@ Model model(const Matrix& X_train, const Matrix& Y_train, const Matrix& X_test,
   Model d;
   d.learning_rate = learning_rate;
   d.num_iterations = num_iterations;
-  // BEGIN SOLUTION week2.model: start from initialize_with_zeros(n_x), run optimize, keep its params and costs in d, and fill d.Y_prediction_train and d.Y_prediction_test with predict
+  // BEGIN SOLUTION week2.model
   const Parameters start = initialize_with_zeros(X_train.rows());
   Optimization fit = optimize(start.w, start.b, X_train, Y_train, num_iterations, learning_rate,
                               print_cost, record_every);

@@ -19,7 +19,7 @@ static void check_vectors(const char* what, const Matrix& a, const Matrix& b) {
 
 double dot_loop(const Matrix& a, const Matrix& b) {
   check_vectors("dot_loop", a, b);
-  // BEGIN SOLUTION week2.dot_loop: start from c = 0 and add a(i, 0) * b(i, 0) for every i
+  // BEGIN SOLUTION week2.dot_loop
   double c = 0.0;
   for (std::size_t i = 0; i < a.rows(); ++i) c += a(i, 0) * b(i, 0);  // c += a_i b_i
   return c;
@@ -28,7 +28,7 @@ double dot_loop(const Matrix& a, const Matrix& b) {
 
 double dot_vectorized(const Matrix& a, const Matrix& b) {
   check_vectors("dot_vectorized", a, b);
-  // BEGIN SOLUTION week2.dot_vectorized: one call, dot(a.T(), b), gives a (1, 1) matrix; .item() is its number
+  // BEGIN SOLUTION week2.dot_vectorized
   return dot(a.T(), b).item();  // c = a^T b
   // END SOLUTION
 }

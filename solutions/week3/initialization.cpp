@@ -28,7 +28,7 @@ TwoLayerParameters initialize_random(std::size_t n_x, std::size_t n_h, std::size
                                      RandomState& rng, double scale) {
   check_sizes("initialize_random", n_x, n_h, n_y);
   TwoLayerParameters p;
-  // BEGIN SOLUTION week3.initialize_random: p.W1 = rng.randn(n_h, n_x) * scale first, then p.W2 = rng.randn(n_y, n_h) * scale; the biases p.b1 (n_h, 1) and p.b2 (n_y, 1) are zeros
+  // BEGIN SOLUTION week3.initialize_random
   p.W1 = rng.randn(n_h, n_x) * scale;  // W1 = randn(n_h, n_x) * 0.01
   p.b1 = Matrix::zeros(n_h, 1);        // b1 = 0
   p.W2 = rng.randn(n_y, n_h) * scale;  // W2 = randn(n_y, n_h) * 0.01

@@ -9,7 +9,7 @@ Matrix linear_network_forward(const Matrix& X, const Matrix& W1, const Matrix& b
                               const Matrix& b2) {
   check_two_layer_shapes("linear_network_forward", "X", X, W1, b1, W2, b2);
   Matrix A2;
-  // BEGIN SOLUTION week3.linear_network_forward: the forward pass with g(z) = z: A1 = dot(W1, X) + b1, then A2 = dot(W2, A1) + b2; no tanh, no sigmoid
+  // BEGIN SOLUTION week3.linear_network_forward
   const Matrix A1 = dot(W1, X) + b1;  // A1 = Z1 = W1 X + b1, (n_h, m)
   A2 = dot(W2, A1) + b2;              // A2 = Z2 = W2 A1 + b2, (n_y, m)
   // END SOLUTION
@@ -25,7 +25,7 @@ CollapsedLayer collapse_linear_network(const Matrix& W1, const Matrix& b1, const
   // The parameters must fit an input of n_x = W1.cols features; one zero example stands for it.
   check_two_layer_shapes("collapse_linear_network", "x", Matrix(W1.cols(), 1), W1, b1, W2, b2);
   CollapsedLayer layer;
-  // BEGIN SOLUTION week3.collapse_linear_network: substitute the first layer into the second: layer.W = W2 W1 (dot(W2, W1)) and layer.b = W2 b1 + b2
+  // BEGIN SOLUTION week3.collapse_linear_network
   layer.W = dot(W2, W1);       // W' = W2 W1, (n_y, n_x)
   layer.b = dot(W2, b1) + b2;  // b' = W2 b1 + b2, (n_y, 1)
   // END SOLUTION

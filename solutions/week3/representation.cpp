@@ -46,7 +46,7 @@ OneExampleForward forward_one_example(const Matrix& x, const Matrix& W1, const M
   check_two_layer_shapes("forward_one_example", "x", x, W1, b1, W2, b2);
   const std::size_t n_x = W1.cols(), n_h = W1.rows(), n_y = W2.rows();
   OneExampleForward f{Matrix(n_h, 1), Matrix(n_h, 1), Matrix(n_y, 1), Matrix(n_y, 1)};
-  // BEGIN SOLUTION week3.forward_one_example: for each hidden unit j: f.z1(j, 0) = sum over k of W1(j, k) x(k, 0), plus b1(j, 0); f.a1(j, 0) = std::tanh of it. Then for each output unit r: f.z2(r, 0) = sum over j of W2(r, j) f.a1(j, 0), plus b2(r, 0); f.a2(r, 0) = 1 / (1 + std::exp(-z2))
+  // BEGIN SOLUTION week3.forward_one_example
   for (std::size_t j = 0; j < n_h; ++j) {
     double z = b1(j, 0);
     for (std::size_t k = 0; k < n_x; ++k) z += W1(j, k) * x(k, 0);  // z1_j = w1_j^T x + b1_j
@@ -67,7 +67,7 @@ VectorizedForward forward_vectorized(const Matrix& X, const Matrix& W1, const Ma
                                      const Matrix& W2, const Matrix& b2) {
   check_two_layer_shapes("forward_vectorized", "X", X, W1, b1, W2, b2);
   VectorizedForward f;
-  // BEGIN SOLUTION week3.forward_vectorized: four lines, one per equation: Z1 = dot(W1, X) + b1, A1 = tanh(Z1), Z2 = dot(W2, A1) + b2, A2 = 1 / (1 + exp(-Z2)); b1 and b2 broadcast over the columns
+  // BEGIN SOLUTION week3.forward_vectorized
   f.Z1 = dot(W1, X) + b1;           // Z1 = W1 X + b1, (n_h, m)
   f.A1 = tanh(f.Z1);                // A1 = tanh(Z1)
   f.Z2 = dot(W2, f.A1) + b2;        // Z2 = W2 A1 + b2, (n_y, m)

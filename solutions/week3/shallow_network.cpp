@@ -36,7 +36,7 @@ LayerSizes layer_sizes(const Matrix& X, const Matrix& Y, std::size_t n_h) {
                      to_string(Y.shape()) + "; both need one column per example");
   }
   LayerSizes sizes;
-  // BEGIN SOLUTION week3.layer_sizes: n_x is the number of rows of X, n_y the number of rows of Y, n_h as given
+  // BEGIN SOLUTION week3.layer_sizes
   sizes.n_x = X.rows();  // features per example
   sizes.n_h = n_h;
   sizes.n_y = Y.rows();  // outputs per example
@@ -52,7 +52,7 @@ Parameters initialize_parameters(std::size_t n_x, std::size_t n_h, std::size_t n
                                 ") must each be at least 1");
   }
   Parameters p;
-  // BEGIN SOLUTION week3.initialize_parameters: W1 = rng.randn(n_h, n_x) * 0.01 first, b1 zeros (n_h, 1), then W2 = rng.randn(n_y, n_h) * 0.01, b2 zeros (n_y, 1)
+  // BEGIN SOLUTION week3.initialize_parameters
   p.W1 = rng.randn(n_h, n_x) * 0.01;  // small, random: breaks the symmetry
   p.b1 = Matrix::zeros(n_h, 1);
   p.W2 = rng.randn(n_y, n_h) * 0.01;
@@ -68,7 +68,7 @@ Cache forward_propagation(const Matrix& X, const Parameters& parameters) {
   const Matrix& W2 = parameters.W2;
   const Matrix& b2 = parameters.b2;
   Cache cache;
-  // BEGIN SOLUTION week3.forward_propagation: Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigma(Z2) = 1 / (1 + exp(-Z2)); store all four in cache
+  // BEGIN SOLUTION week3.forward_propagation
   cache.Z1 = dot(W1, X) + b1;               // Z1 = W1 X + b1, (n_h, m)
   cache.A1 = tanh(cache.Z1);                // A1 = tanh(Z1)
   cache.Z2 = dot(W2, cache.A1) + b2;        // Z2 = W2 A1 + b2, (n_y, m)
@@ -83,7 +83,7 @@ double compute_cost(const Matrix& A2, const Matrix& Y) {
                      to_string(Y.shape()) + " but both must be the same (1, m) with m >= 1");
   }
   const double m = static_cast<double>(Y.cols());
-  // BEGIN SOLUTION week3.compute_cost: logprobs = Y log A2 + (1 - Y) log(1 - A2) element-wise; J = -sum(logprobs) / m
+  // BEGIN SOLUTION week3.compute_cost
   const Matrix logprobs = log(A2) * Y + log(1.0 - A2) * (1.0 - Y);
   return -sum(logprobs) / m;  // J = -1/m sum(y log a + (1-y) log(1-a))
   // END SOLUTION
@@ -101,7 +101,7 @@ Gradients backward_propagation(const Parameters& parameters, const Cache& cache,
   const Matrix& A1 = cache.A1;
   const Matrix& A2 = cache.A2;
   Gradients g;
-  // BEGIN SOLUTION week3.backward_propagation: the six equations: dZ2 = A2 - Y; dW2 = 1/m dZ2 A1^T; db2 = 1/m sum(dZ2, 1); dZ1 = W2^T dZ2 * (1 - A1^2); dW1 = 1/m dZ1 X^T; db1 = 1/m sum(dZ1, 1)
+  // BEGIN SOLUTION week3.backward_propagation
   const Matrix dZ2 = A2 - Y;                              // dZ2 = A2 - Y
   g.dW2 = (1.0 / m) * dot(dZ2, A1.T());                   // dW2 = 1/m dZ2 A1^T
   g.db2 = (1.0 / m) * sum(dZ2, 1);                        // db2 = 1/m sum(dZ2, axis=1)
@@ -120,7 +120,7 @@ Parameters update_parameters(const Parameters& parameters, const Gradients& grad
   expect_shape("update_parameters", "dW2", grads.dW2.shape(), parameters.W2.shape());
   expect_shape("update_parameters", "db2", grads.db2.shape(), parameters.b2.shape());
   Parameters p;
-  // BEGIN SOLUTION week3.update_parameters: every parameter minus learning_rate times its gradient: W1 - learning_rate * dW1, and so on for b1, W2, b2
+  // BEGIN SOLUTION week3.update_parameters
   p.W1 = parameters.W1 - learning_rate * grads.dW1;  // W1 := W1 - alpha dW1
   p.b1 = parameters.b1 - learning_rate * grads.db1;
   p.W2 = parameters.W2 - learning_rate * grads.dW2;
@@ -142,13 +142,13 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
   }
   RandomState rng(seed);
   Parameters parameters;
-  // BEGIN SOLUTION week3.nn_model: the sizes from layer_sizes(X, Y, n_h), then parameters = initialize_parameters(..., rng)
+  // BEGIN SOLUTION week3.nn_model
   const LayerSizes s = layer_sizes(X, Y, n_h);
   parameters = initialize_parameters(s.n_x, s.n_h, s.n_y, rng);
   // END SOLUTION
   for (long i = 0; i < num_iterations; ++i) {
     double cost = 0.0;
-    // BEGIN SOLUTION week3.nn_model: forward_propagation, cost = compute_cost, backward_propagation, update_parameters
+    // BEGIN SOLUTION week3.nn_model
     const Cache cache = forward_propagation(X, parameters);
     cost = compute_cost(cache.A2, Y);
     const Gradients grads = backward_propagation(parameters, cache, X, Y);
@@ -166,7 +166,7 @@ Parameters nn_model(const Matrix& X, const Matrix& Y, std::size_t n_h, long num_
 Matrix predict(const Parameters& parameters, const Matrix& X) {
   check_parameters("predict", parameters, X.rows());
   Matrix predictions;
-  // BEGIN SOLUTION week3.predict: run forward_propagation; predictions are 1.0 where A2 > 0.5, else 0.0 (greater() does this for a whole Matrix)
+  // BEGIN SOLUTION week3.predict
   const Cache cache = forward_propagation(X, parameters);
   predictions = greater(cache.A2, 0.5);  // 1 where A2 > 0.5
   // END SOLUTION

@@ -158,7 +158,7 @@ Parameters initialize_parameters(int n_x, int n_h, int n_y, RandomState& rng) {
   Parameters parameters;
   parameters.W.resize(3);
   parameters.b.resize(3);
-  // BEGIN SOLUTION week4.initialize_parameters: W[1] = rng.randn(n_h, n_x) * 0.01 first, b[1] zeros (n_h, 1), then W[2] = rng.randn(n_y, n_h) * 0.01, b[2] zeros (n_y, 1)
+  // BEGIN SOLUTION week4.initialize_parameters
   parameters.W[1] = rng.randn(nh, nx) * 0.01;  // small and random: breaks the symmetry
   parameters.b[1] = Matrix::zeros(nh, 1);
   parameters.W[2] = rng.randn(ny, nh) * 0.01;
@@ -177,7 +177,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
   for (std::size_t l = 1; l <= L; ++l) {
     const auto n_l = static_cast<std::size_t>(layer_dims[l]);
     const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
-    // BEGIN SOLUTION week4.initialize_parameters_deep: W[l] = rng.randn(n[l], n[l-1]) divided by sqrt(n[l-1]) (kInverseSqrtFanIn) or times 0.01 (kTimes001); b[l] = zeros (n[l], 1)
+    // BEGIN SOLUTION week4.initialize_parameters_deep
     const Matrix draw = rng.randn(n_l, n_prev);
     parameters.W[l] = scale == WeightScale::kInverseSqrtFanIn
                           ? draw / std::sqrt(static_cast<double>(n_prev))  // randn / sqrt(n[l-1])
@@ -191,7 +191,7 @@ Parameters initialize_parameters_deep(const LayerDims& layer_dims, RandomState& 
 LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b) {
   check_layer_input("linear_forward", 0, W, b, A_prev);
   Matrix Z;
-  // BEGIN SOLUTION week4.linear_forward: Z = W A_prev + b: dot(W, A_prev) is (n[l], m), and + b adds the column b to every column (broadcasting)
+  // BEGIN SOLUTION week4.linear_forward
   Z = dot(W, A_prev) + b;  // Z = W A_prev + b
   // END SOLUTION
   const LinearCache linear_cache{A_prev, W, b};  // cache = (A, W, b)
@@ -201,7 +201,7 @@ LinearForward linear_forward(const Matrix& A_prev, const Matrix& W, const Matrix
 LayerForward linear_activation_forward(const Matrix& A_prev, const Matrix& W, const Matrix& b,
                                        Activation activation) {
   check_layer_input("linear_activation_forward", 0, W, b, A_prev);
-  // BEGIN SOLUTION week4.linear_activation_forward: auto [Z, linear_cache] = linear_forward(A_prev, W, b); then auto [A, activation_cache] = sigmoid(Z) or relu(Z); return {A, Cache{linear_cache, activation_cache}}
+  // BEGIN SOLUTION week4.linear_activation_forward
   auto [Z, linear_cache] = linear_forward(A_prev, W, b);  // Z = W A_prev + b
   auto [A, activation_cache] =
       activation == Activation::kSigmoid ? sigmoid(Z) : relu(Z);  // A = sigma(Z) or max(0, Z)
@@ -215,14 +215,14 @@ ModelForward L_model_forward(const Matrix& X, const Parameters& parameters) {
   std::vector<Cache> caches(L + 1);  // caches[l] for l = 1..L; caches[0] stays empty
   Matrix A = X;                      // A[0] = X
   for (std::size_t l = 1; l < L; ++l) {
-    // BEGIN SOLUTION week4.L_model_forward: hidden layer l: auto [A_l, cache] = linear_activation_forward(A, parameters.W[l], parameters.b[l], Activation::kRelu); then A = A_l (the next layer's input) and caches[l] = cache
+    // BEGIN SOLUTION week4.L_model_forward
     auto [A_l, cache] =  // A[l] = relu(W[l] A[l-1] + b[l])
         linear_activation_forward(A, parameters.W[l], parameters.b[l], Activation::kRelu);
     A = A_l;  // the next layer's input
     caches[l] = cache;
     // END SOLUTION
   }
-  // BEGIN SOLUTION week4.L_model_forward: the output layer L: auto [AL, cache] = linear_activation_forward(A, parameters.W[L], parameters.b[L], Activation::kSigmoid); caches[L] = cache; return {AL, caches}
+  // BEGIN SOLUTION week4.L_model_forward
   auto [AL, cache] =  // AL = sigma(W[L] A[L-1] + b[L])
       linear_activation_forward(A, parameters.W[L], parameters.b[L], Activation::kSigmoid);
   caches[L] = cache;
@@ -237,7 +237,7 @@ double compute_cost(const Matrix& AL, const Matrix& Y) {
   }
   const double m = static_cast<double>(Y.cols());
   double cost = 0.0;
-  // BEGIN SOLUTION week4.compute_cost: J = (1/m) (-(Y . log(AL)^T) - (1 - Y) . log(1 - AL)^T): two dot products of a (1, m) row with a (m, 1) column, each a (1, 1) Matrix (.item() is its number)
+  // BEGIN SOLUTION week4.compute_cost
   cost = (1.0 / m) * (-dot(Y, log(AL).T()).item() - dot(1.0 - Y, log(1.0 - AL).T()).item());
   // END SOLUTION
   return cost;
@@ -259,7 +259,7 @@ LayerGradients linear_backward(const Matrix& dZ, const LinearCache& linear_cache
   }
   const double m = static_cast<double>(A_prev.cols());
   Matrix dA_prev, dW, db;
-  // BEGIN SOLUTION week4.linear_backward: dW = (1.0 / m) * dot(dZ, A_prev.T()); db = (1.0 / m) * sum(dZ, 1) (along each row: over the examples); dA_prev = dot(W.T(), dZ)
+  // BEGIN SOLUTION week4.linear_backward
   dW = (1.0 / m) * dot(dZ, A_prev.T());  // dW = 1/m dZ A^[l-1]T
   db = (1.0 / m) * sum(dZ, 1);           // db = 1/m np.sum(dZ, axis=1, keepdims=True)
   dA_prev = dot(W.T(), dZ);              // dA^[l-1] = W^[l]T dZ
@@ -272,7 +272,7 @@ LayerGradients linear_activation_backward(const Matrix& dA, const Cache& cache,
   const auto& [linear_cache, activation_cache] = cache;
   check_same_shape("linear_activation_backward", 0, "dA", dA, "Z", activation_cache);
   Matrix dZ;
-  // BEGIN SOLUTION week4.linear_activation_backward: dZ = relu_backward(dA, activation_cache) or sigmoid_backward(dA, activation_cache); then return linear_backward(dZ, linear_cache)
+  // BEGIN SOLUTION week4.linear_activation_backward
   if (activation == Activation::kSigmoid) {
     dZ = sigmoid_backward(dA, activation_cache);  // dZ = dA * s (1 - s)
   } else {
@@ -293,11 +293,11 @@ Gradients L_model_backward(const Matrix& AL, const Matrix& Y, const std::vector<
   grads.dA.resize(L + 1);  // dA[0..L]
   grads.dW.resize(L + 1);  // dW[1..L]; dW[0] stays empty
   grads.db.resize(L + 1);
-  // BEGIN SOLUTION week4.L_model_backward: grads.dA[L] = -(Y / AL - (1 - Y) / (1 - AL)), entry by entry (the Matrix operators work so)
+  // BEGIN SOLUTION week4.L_model_backward
   grads.dA[L] = -(Y / AL - (1.0 - Y) / (1.0 - AL));  // dAL = -(Y/AL - (1-Y)/(1-AL))
   // END SOLUTION
   for (std::size_t l = L; l >= 1; --l) {
-    // BEGIN SOLUTION week4.L_model_backward: layer l (sigmoid when l == L, else relu): auto [dA_prev, dW, db] = linear_activation_backward(grads.dA[l], caches[l], activation); then grads.dA[l - 1] = dA_prev, grads.dW[l] = dW, grads.db[l] = db
+    // BEGIN SOLUTION week4.L_model_backward
     const Activation g = l == L ? Activation::kSigmoid : Activation::kRelu;
     auto [dA_prev, dW, db] = linear_activation_backward(grads.dA[l], caches[l], g);
     grads.dA[l - 1] = dA_prev;  // dA[l-1] = W[l]^T dZ[l]
@@ -323,7 +323,7 @@ Parameters update_parameters(Parameters parameters, const Gradients& grads, doub
     const int layer = static_cast<int>(l);
     check_same_shape("update_parameters", layer, "dW", grads.dW[l], "W", parameters.W[l]);
     check_same_shape("update_parameters", layer, "db", grads.db[l], "b", parameters.b[l]);
-    // BEGIN SOLUTION week4.update_parameters: W[l] := W[l] - learning_rate dW[l] and b[l] := b[l] - learning_rate db[l]: parameters.W[l] -= learning_rate * grads.dW[l], and b likewise
+    // BEGIN SOLUTION week4.update_parameters
     parameters.W[l] -= learning_rate * grads.dW[l];  // W[l] := W[l] - alpha dW[l]
     parameters.b[l] -= learning_rate * grads.db[l];  // b[l] := b[l] - alpha db[l]
     // END SOLUTION

@@ -40,7 +40,7 @@ std::vector<LayerShapes> layer_shapes(const LayerDims& layer_dims, std::size_t m
   const auto n = [&](std::size_t l) { return static_cast<std::size_t>(layer_dims[l]); };
   shapes[0].A = Shape{n(0), m};  // A[0] = X
   for (std::size_t l = 1; l < layer_dims.size(); ++l) {
-    // BEGIN SOLUTION week4.layer_shapes: W[l] is (n[l], n[l-1]), b[l] is (n[l], 1), Z[l] and A[l] are (n[l], m)
+    // BEGIN SOLUTION week4.layer_shapes
     shapes[l].W = Shape{n(l), n(l - 1)};
     shapes[l].b = Shape{n(l), 1};
     shapes[l].Z = Shape{n(l), m};

@@ -36,7 +36,7 @@ std::vector<LearningRateRun> learning_rate_sweep(const Matrix& X, const Matrix& 
   for (const double alpha : learning_rates) {
     LearningRateRun run;
     run.learning_rate = alpha;
-    // BEGIN SOLUTION week4.learning_rate_sweep: train with L_layer_model(X, Y, layers_dims, alpha, num_iterations, false, seed, observer), the observer appending each cost to run.costs; catch dlc::TrainingDiverged: set run.diverged and run.diverged_at = e.iteration(), and go on with the next rate
+    // BEGIN SOLUTION week4.learning_rate_sweep
     const Observer record = [&run](long /*iteration*/, double cost) { run.costs.push_back(cost); };
     try {
       L_layer_model(X, Y, layers_dims, alpha, num_iterations, false, seed, record);

@@ -46,7 +46,7 @@ ParityData parity_data(int n) {
   const std::size_t bits = static_cast<std::size_t>(n);
   const std::size_t m = std::size_t{1} << bits;  // 2^n examples
   ParityData data{Matrix::zeros(bits, m), Matrix::zeros(1, m)};
-  // BEGIN SOLUTION week4.parity_data: for each column j = 0 .. 2^n - 1: X(i, j) = bit i of j, (j >> i) & 1; Y(0, j) = the number of ones of the column, mod 2
+  // BEGIN SOLUTION week4.parity_data
   for (std::size_t j = 0; j < m; ++j) {
     std::size_t ones = 0;
     for (std::size_t i = 0; i < bits; ++i) {
@@ -80,7 +80,7 @@ Parameters deep_parity_network(int n) {
   Parameters p = zero_parameters(deep_parity_dims(n));
   const std::size_t L = p.L();
   const double c = kParityOutputScale;
-  // BEGIN SOLUTION week4.deep_parity_network: keep, for each value v_k, the list of units of the layer below whose sum it is (at the input, value i is x_i alone); in each hidden layer pair the values in order: gate g gets units 2g = ReLU(v_2g - v_2g+1) (weights +1 on v_2g's units, -1 on v_2g+1's) and 2g+1 = the opposite, and an odd last value one carry unit with weight +1; the next layer's values are {2g, 2g+1} and {carry}; the output layer: c on the last value's units, bias -c/2
+  // BEGIN SOLUTION week4.deep_parity_network
   // value[k]: the units of the layer below whose sum is v_k; at the input, v_i = x_i.
   std::vector<std::vector<std::size_t>> value(static_cast<std::size_t>(n));
   for (std::size_t i = 0; i < value.size(); ++i) value[i] = {i};
@@ -118,7 +118,7 @@ Parameters shallow_parity_network(int n) {
   Parameters p = zero_parameters(shallow_parity_dims(n));
   const std::size_t bits = static_cast<std::size_t>(n);
   const double c = kParityOutputScale;
-  // BEGIN SOLUTION week4.shallow_parity_network: for j = 0 .. 2^n - 1 with an odd number of ones (unit k = the k-th such j): W[1](k, i) = +1 where bit i of j is 1, -1 where it is 0; b[1](k) = 1 - (the number of ones of j); the output: W[2] = c on every unit, b[2] = -c/2
+  // BEGIN SOLUTION week4.shallow_parity_network
   std::size_t k = 0;  // the unit of the next odd-parity pattern
   for (std::size_t j = 0; j < (std::size_t{1} << bits); ++j) {
     std::size_t ones = 0;

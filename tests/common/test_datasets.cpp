@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/datasets.hpp"
+#include "common/files.hpp"
 #include "tests/support/data_path.hpp"
 
 namespace fs = std::filesystem;
@@ -25,26 +26,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-/// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "dlc_test_datasets_XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  std::string str() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using dlc::TempDir;
 
 void write_bytes(const std::string& path, const Bytes& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -175,11 +157,11 @@ void write_cat(const std::string& path, const std::string& prefix, const CatSpec
 
 /// A folder with a valid test file and a training file written from `train`.
 void write_cat_pair(const TempDir& dir, const CatSpec& train) {
-  write_cat(dir / "train_catvnoncat.h5", "train", train);
+  write_cat(dir.file("train_catvnoncat.h5"), "train", train);
   CatSpec test;
   test.m = 2;
   test.y = {1, 0};
-  write_cat(dir / "test_catvnoncat.h5", "test", test);
+  write_cat(dir.file("test_catvnoncat.h5"), "test", test);
 }
 
 }  // namespace
@@ -188,14 +170,14 @@ void write_cat_pair(const TempDir& dir, const CatSpec& train) {
 
 TEST_CASE("IDX: a tiny valid pair reads the same plain and gzipped", "[datasets]") {
   TempDir dir;
-  write_bytes(dir / "images", idx_images(3, 2, 2, ramp(12)));
-  write_gzip(dir / "images.gz", idx_images(3, 2, 2, ramp(12)));
-  write_bytes(dir / "labels", idx_labels({7, 0, 9}));
-  write_gzip(dir / "labels.gz", idx_labels({7, 0, 9}));
+  write_bytes(dir.file("images"), idx_images(3, 2, 2, ramp(12)));
+  write_gzip(dir.file("images.gz"), idx_images(3, 2, 2, ramp(12)));
+  write_bytes(dir.file("labels"), idx_labels({7, 0, 9}));
+  write_gzip(dir.file("labels.gz"), idx_labels({7, 0, 9}));
 
   for (const std::string suffix : {"", ".gz"}) {
     INFO("file suffix: '" << suffix << "'");
-    const dlc::ImageSet im = dlc::read_idx_images(dir / ("images" + suffix));
+    const dlc::ImageSet im = dlc::read_idx_images(dir.file("images" + suffix));
     CHECK(im.count == 3);
     CHECK(im.height == 2);
     CHECK(im.width == 2);
@@ -205,11 +187,11 @@ TEST_CASE("IDX: a tiny valid pair reads the same plain and gzipped", "[datasets]
     CHECK(im.at(2, 1, 0, 0) == 10);
     CHECK_THROWS_AS(im.at(3, 0, 0, 0), std::out_of_range);
     CHECK_THROWS_AS(im.at(0, 0, 0, 1), std::out_of_range);
-    CHECK(dlc::read_idx_labels(dir / ("labels" + suffix)) == Bytes{7, 0, 9});
+    CHECK(dlc::read_idx_labels(dir.file("labels" + suffix)) == Bytes{7, 0, 9});
   }
   // An empty set is valid too.
-  write_bytes(dir / "none", idx_images(0, 28, 28, {}));
-  CHECK(dlc::read_idx_images(dir / "none").count == 0);
+  write_bytes(dir.file("none"), idx_images(0, 28, 28, {}));
+  CHECK(dlc::read_idx_images(dir.file("none")).count == 0);
 }
 
 TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[datasets]") {
@@ -217,66 +199,66 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
   const Bytes good = idx_images(3, 2, 2, ramp(12));
 
   SECTION("a missing file") {
-    const std::string p = dir / "nowhere.gz";
+    const std::string p = dir.file("nowhere.gz");
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("no such file"));
     CHECK_THAT(data_error([&] { dlc::read_idx_labels(p); }),
                Contains(p) && Contains("no such file"));
   }
   SECTION("a folder instead of a file") {
-    CHECK_THAT(data_error([&] { dlc::read_idx_images(dir.str()); }),
-               Contains(dir.str()) && Contains("not a regular file"));
+    CHECK_THAT(data_error([&] { dlc::read_idx_images(dir.path().string()); }),
+               Contains(dir.path().string()) && Contains("not a regular file"));
   }
   SECTION("an empty file") {
-    const std::string p = dir / "empty";
+    const std::string p = dir.file("empty");
     write_bytes(p, {});
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("truncated header: 0 of 16 bytes"));
   }
   SECTION("a wrong magic number") {
-    const std::string p = dir / "magic";
+    const std::string p = dir.file("magic");
     write_bytes(p, idx_images(3, 2, 2, ramp(12), 0x00000804));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("bad magic number 0x00000804") && Contains("0x00000803"));
     // a labels file where images are expected, and the other way round
-    const std::string labels = dir / "labels";
+    const std::string labels = dir.file("labels");
     write_bytes(labels, idx_labels({1, 2, 3}));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(labels); }),
                Contains(labels) && Contains("bad magic number 0x00000801"));
-    const std::string images = dir / "images";
+    const std::string images = dir.file("images");
     write_bytes(images, good);
     CHECK_THAT(data_error([&] { dlc::read_idx_labels(images); }),
                Contains(images) && Contains("bad magic number 0x00000803"));
   }
   SECTION("a truncated header") {
-    const std::string p = dir / "header";
+    const std::string p = dir.file("header");
     write_bytes(p, Bytes(good.begin(), good.begin() + 10));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("truncated header: 10 of 16 bytes"));
-    const std::string gz = dir / "header.gz";
+    const std::string gz = dir.file("header.gz");
     write_gzip(gz, Bytes(good.begin(), good.begin() + 10));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(gz); }),
                Contains(gz) && Contains("truncated header"));
   }
   SECTION("truncated data") {
-    const std::string p = dir / "data";
+    const std::string p = dir.file("data");
     write_bytes(p, Bytes(good.begin(), good.end() - 5));
     // a plain file's size tells at once that the 12 bytes the header claims are not there
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("header claims 3 images of 2 x 2 (12 bytes)") &&
                    Contains("more than the file can hold after its header (at most 7 bytes)"));
-    const std::string gz = dir / "data.gz";
+    const std::string gz = dir.file("data.gz");
     write_gzip(gz, Bytes(good.begin(), good.end() - 5));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(gz); }),
                Contains(gz) && Contains("truncated data") && Contains("7 of 12 bytes"));
-    const std::string labels = dir / "labels.gz";
+    const std::string labels = dir.file("labels.gz");
     const Bytes l = idx_labels({1, 2, 3, 4});
     write_gzip(labels, Bytes(l.begin(), l.end() - 1));
     CHECK_THAT(data_error([&] { dlc::read_idx_labels(labels); }),
                Contains(labels) && Contains("3 of 4 bytes"));
   }
   SECTION("data after the images the header announces") {
-    const std::string p = dir / "long";
+    const std::string p = dir.file("long");
     Bytes b = good;
     b.push_back(42);
     write_bytes(p, b);
@@ -284,23 +266,23 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
                Contains(p) && Contains("1 unexpected byte after the 3 images of 2 x 2"));
   }
   SECTION("a header claiming huge sizes is rejected before allocating") {
-    const std::string p = dir / "huge";
+    const std::string p = dir.file("huge");
     write_bytes(p, idx_images(0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF, ramp(12)));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("header claims 4294967295 images") &&
                    Contains("more than the 100000000 bytes"));
     // below the absolute bound but more than a 28-byte plain file can hold
-    const std::string q = dir / "big";
+    const std::string q = dir.file("big");
     write_bytes(q, idx_images(60000, 28, 28, ramp(12)));
     CHECK_THAT(
         data_error([&] { dlc::read_idx_images(q); }),
         Contains(q) && Contains("more than the file can hold after its header (at most 12 bytes)"));
     // and more than a small gzip file can hold even at deflate's best ratio
-    const std::string gz = dir / "big.gz";
+    const std::string gz = dir.file("big.gz");
     write_gzip(gz, idx_images(60000, 28, 28, ramp(12)));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(gz); }),
                Contains(gz) && Contains("more than the file can hold"));
-    const std::string labels = dir / "labels";
+    const std::string labels = dir.file("labels");
     Bytes l;
     put_be32(l, 0x00000801);
     put_be32(l, 0xFFFFFFF0);
@@ -309,13 +291,13 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
                Contains(labels) && Contains("header claims 4294967280 labels"));
   }
   SECTION("images of zero rows or columns") {
-    const std::string p = dir / "zero";
+    const std::string p = dir.file("zero");
     write_bytes(p, idx_images(3, 0, 2, {}));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("0 x 2 pixels"));
   }
   SECTION("corrupt gzip data") {
-    const std::string gz = dir / "good.gz";
+    const std::string gz = dir.file("good.gz");
     write_gzip(gz, good);
     const Bytes z = read_bytes(gz);
     REQUIRE(z.size() > 20);
@@ -323,7 +305,7 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
     // deflate data replaced by 0xFF bytes: a block of the reserved type 3
     Bytes bad = z;
     for (std::size_t i = 10; i < bad.size() - 8; ++i) bad[i] = 0xFF;
-    const std::string p = dir / "block.gz";
+    const std::string p = dir.file("block.gz");
     write_bytes(p, bad);
     CHECK_THAT(data_error([&] { dlc::read_idx_images(p); }),
                Contains(p) && Contains("corrupt gzip data"));
@@ -331,13 +313,13 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
     // a wrong CRC-32 in the trailer: the data decode, the check fails
     bad = z;
     bad[bad.size() - 8] ^= 0x5A;
-    const std::string crc = dir / "crc.gz";
+    const std::string crc = dir.file("crc.gz");
     write_bytes(crc, bad);
     CHECK_THAT(data_error([&] { dlc::read_idx_images(crc); }),
                Contains(crc) && Contains("corrupt gzip data (incorrect data check)"));
 
     // the gzip stream cut in half
-    const std::string cut = dir / "cut.gz";
+    const std::string cut = dir.file("cut.gz");
     write_bytes(cut, Bytes(z.begin(), z.begin() + static_cast<std::ptrdiff_t>(z.size() / 2)));
     CHECK_THAT(data_error([&] { dlc::read_idx_images(cut); }),
                Contains(cut) && Contains("truncated"));
@@ -347,7 +329,7 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
     for (int trial = 0; trial < 50; ++trial) {
       Bytes r(z.begin(), z.begin() + 10);
       for (int i = 0; i < 200; ++i) r.push_back(static_cast<std::uint8_t>(rng()));
-      const std::string rp = dir / "random.gz";
+      const std::string rp = dir.file("random.gz");
       write_bytes(rp, r);
       CHECK_THAT(data_error([&] { dlc::read_idx_images(rp); }), Contains(rp));
     }
@@ -357,14 +339,14 @@ TEST_CASE("IDX: broken files throw DataError naming the file and the fault", "[d
 TEST_CASE("Fashion-MNIST's loader on a tiny folder: counts, labels, file names", "[datasets]") {
   TempDir dir;
   const Bytes labels{2, 0, 1};
-  write_gzip(dir / "train-images-idx3-ubyte.gz", idx_images(3, 2, 2, ramp(12)));
-  write_gzip(dir / "train-labels-idx1-ubyte.gz", idx_labels(labels));
+  write_gzip(dir.file("train-images-idx3-ubyte.gz"), idx_images(3, 2, 2, ramp(12)));
+  write_gzip(dir.file("train-labels-idx1-ubyte.gz"), idx_labels(labels));
   // the test half is plain (no .gz): both are accepted
-  write_bytes(dir / "t10k-images-idx3-ubyte", idx_images(1, 2, 2, ramp(4)));
-  write_bytes(dir / "t10k-labels-idx1-ubyte", idx_labels({9}));
+  write_bytes(dir.file("t10k-images-idx3-ubyte"), idx_images(1, 2, 2, ramp(4)));
+  write_bytes(dir.file("t10k-labels-idx1-ubyte"), idx_labels({9}));
 
   SECTION("valid files") {
-    const dlc::TrainTest d = dlc::load_fashion_mnist(dir.str());
+    const dlc::TrainTest d = dlc::load_fashion_mnist(dir.path().string());
     CHECK(d.train.images.count == 3);
     CHECK(d.train.labels.shape() == dlc::Shape{1, 3});
     CHECK(d.train.labels(0, 0) == 2);
@@ -376,23 +358,23 @@ TEST_CASE("Fashion-MNIST's loader on a tiny folder: counts, labels, file names",
     CHECK(d.train.classes[9] == "Ankle boot");
   }
   SECTION("image and label counts that differ") {
-    const std::string p = dir / "train-labels-idx1-ubyte.gz";
+    const std::string p = dir.file("train-labels-idx1-ubyte.gz");
     write_gzip(p, idx_labels({2, 0}));
-    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.str()); }),
+    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.path().string()); }),
                Contains(p) && Contains("holds 2 labels but") &&
                    Contains("train-images-idx3-ubyte.gz holds 3 images"));
   }
   SECTION("a label of 10") {
-    const std::string p = dir / "t10k-labels-idx1-ubyte";
+    const std::string p = dir.file("t10k-labels-idx1-ubyte");
     write_bytes(p, idx_labels({10}));
-    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.str()); }),
+    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.path().string()); }),
                Contains(p) && Contains("label 10 of example 0 is not a Fashion-MNIST class"));
   }
   SECTION("a missing file or folder") {
-    fs::remove(dir / "t10k-images-idx3-ubyte");
-    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.str()); }),
-               Contains(dir / "t10k-images-idx3-ubyte.gz") && Contains("no such file"));
-    const std::string nowhere = dir / "nowhere";
+    fs::remove(dir.file("t10k-images-idx3-ubyte"));
+    CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(dir.path().string()); }),
+               Contains(dir.file("t10k-images-idx3-ubyte.gz")) && Contains("no such file"));
+    const std::string nowhere = dir.file("nowhere");
     CHECK_THAT(data_error([&] { dlc::load_fashion_mnist(nowhere); }),
                Contains(nowhere) && Contains("no such directory"));
   }
@@ -435,7 +417,7 @@ TEST_CASE("HDF5: a tiny valid cat-like pair reads", "[datasets]") {
   SECTION("list_classes of variable-length strings") { train.vlen_classes = true; }
   write_cat_pair(dir, train);
 
-  const dlc::TrainTest d = dlc::load_catvnoncat(dir.str());
+  const dlc::TrainTest d = dlc::load_catvnoncat(dir.path().string());
   const dlc::ImageSet& im = d.train.images;
   CHECK(im.count == 4);
   CHECK(im.height == 2);
@@ -454,16 +436,16 @@ TEST_CASE("HDF5: a tiny valid cat-like pair reads", "[datasets]") {
 
 TEST_CASE("HDF5: broken files throw DataError naming the file and the fault", "[datasets]") {
   TempDir dir;
-  const std::string train = dir / "train_catvnoncat.h5";
+  const std::string train = dir.file("train_catvnoncat.h5");
   // The DataError's message; and no HDF5 file, dataset or type is left open on the error path.
   auto message = [&] {
-    const std::string m = data_error([&] { dlc::load_catvnoncat(dir.str()); });
+    const std::string m = data_error([&] { dlc::load_catvnoncat(dir.path().string()); });
     CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);
     return m;
   };
 
   SECTION("a missing folder or file") {
-    const std::string nowhere = dir / "nowhere";
+    const std::string nowhere = dir.file("nowhere");
     CHECK_THAT(data_error([&] { dlc::load_catvnoncat(nowhere); }),
                Contains(nowhere) && Contains("no such directory"));
     CHECK_THAT(message(), Contains(train) && Contains("no such file"));
@@ -536,7 +518,7 @@ TEST_CASE("HDF5: broken files throw DataError naming the file and the fault", "[
   }
   SECTION("the test file is checked as well") {
     write_cat_pair(dir, CatSpec{});
-    const std::string test = dir / "test_catvnoncat.h5";
+    const std::string test = dir.file("test_catvnoncat.h5");
     CatSpec s;
     s.m = 2;
     s.y = {1, 5};

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "common/files.hpp"
 #include "common/plot.hpp"
 #include "common/toy_datasets.hpp"
 
@@ -25,23 +26,7 @@ using namespace dlc::plot;
 
 namespace {
 
-// A fresh folder for one test case, removed at its end.
-class Scratch {
- public:
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "dlc-test-plot.XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-
- private:
-  fs::path dir_;
-};
+using Scratch = dlc::TempDir;
 
 // What a PNG file says about itself: the signature, then the IHDR chunk with width and height.
 struct PngInfo {
@@ -96,7 +81,7 @@ Matrix above_diagonal(const Matrix& points) {
 
 // A stand-in for gnuplot: a shell script with the given body, made executable.
 std::string fake_gnuplot(const Scratch& scratch, const std::string& name, const std::string& body) {
-  const std::string path = scratch.path(name);
+  const std::string path = scratch.file(name);
   std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
   ::chmod(path.c_str(), 0755);
   return path;
@@ -145,7 +130,7 @@ TEST_CASE("scatter: the labelled set in two colours", "[plot]") {
   Style style;
   style.width = 640;
   style.height = 480;
-  const std::string png = scratch.path("data.png");
+  const std::string png = scratch.file("data.png");
   check_picture(scatter(png, d.X, d.Y, axes, {}, style), png, 640, 480);
 }
 
@@ -154,7 +139,7 @@ TEST_CASE("decision_boundary: regions and points, evaluated on a grid", "[plot]"
   const dlc::ToyData d = dlc::planar_flower(1, 40);
   Axes axes;
   axes.title = "Above the diagonal";
-  const std::string png = scratch.path("boundary.png");
+  const std::string png = scratch.file("boundary.png");
   check_picture(decision_boundary(png, above_diagonal, d.X, d.Y, axes), png, 800, 600);
 
   SECTION("the classifier sees the course's grid: min - 1 to max + 1 on each axis") {
@@ -170,7 +155,7 @@ TEST_CASE("decision_boundary: regions and points, evaluated on a grid", "[plot]"
       seen += points.cols();
       return above_diagonal(points);
     };
-    decision_boundary(scratch.path("spy.png"), spy, d.X, d.Y, axes, {}, style);
+    decision_boundary(scratch.file("spy.png"), spy, d.X, d.Y, axes, {}, style);
     CHECK(seen == 25);
     double x_min = d.X(0, 0), x_max = d.X(0, 0);
     for (std::size_t j = 0; j < d.X.cols(); ++j) {
@@ -182,11 +167,11 @@ TEST_CASE("decision_boundary: regions and points, evaluated on a grid", "[plot]"
   }
   SECTION("a classifier returning the wrong shape is named") {
     const Classifier wrong = [](const Matrix& points) { return Matrix(2, points.cols()); };
-    CHECK_THROWS_AS(decision_boundary(scratch.path("bad.png"), wrong, d.X, d.Y, axes),
+    CHECK_THROWS_AS(decision_boundary(scratch.file("bad.png"), wrong, d.X, d.Y, axes),
                     dlc::ShapeError);
-    CHECK_THROWS_WITH(decision_boundary(scratch.path("bad.png"), wrong, d.X, d.Y, axes),
+    CHECK_THROWS_WITH(decision_boundary(scratch.file("bad.png"), wrong, d.X, d.Y, axes),
                       Catch::Contains("the classifier returned (2, "));
-    CHECK_FALSE(fs::exists(scratch.path("bad.png")));
+    CHECK_FALSE(fs::exists(scratch.file("bad.png")));
   }
 }
 
@@ -201,20 +186,20 @@ TEST_CASE("decision_boundaries: a grid of panels with one legend", "[plot]") {
     const std::vector<Panel> panels = {{"diagonal", above_diagonal},
                                        {"everything 1", all_ones},
                                        {"diagonal again", above_diagonal}};
-    const std::string png = scratch.path("grid.png");
+    const std::string png = scratch.file("grid.png");
     check_picture(decision_boundaries(png, panels, d.X, d.Y, "Three classifiers", 2, {}, style),
                   png, 600, 650);  // 50 pixels for the title
   }
   SECTION("a full grid shows the legend in a strip of its own") {
     const std::vector<Panel> panels = {{"a", above_diagonal}, {"b", all_ones}};
-    const std::string png = scratch.path("full.png");
+    const std::string png = scratch.file("full.png");
     check_picture(decision_boundaries(png, panels, d.X, d.Y, "Two", 2, {}, style), png, 600,
                   400);  // 50 pixels for the title, 50 for the legend
   }
-  CHECK_THROWS_AS(decision_boundaries(scratch.path("none.png"), {}, d.X, d.Y, "t", 2),
+  CHECK_THROWS_AS(decision_boundaries(scratch.file("none.png"), {}, d.X, d.Y, "t", 2),
                   std::invalid_argument);
   CHECK_THROWS_AS(
-      decision_boundaries(scratch.path("zero.png"), {{"a", all_ones}}, d.X, d.Y, "t", 0),
+      decision_boundaries(scratch.file("zero.png"), {{"a", all_ones}}, d.X, d.Y, "t", 0),
       std::invalid_argument);
 }
 
@@ -231,23 +216,23 @@ TEST_CASE("line_plot: cost curves with a legend", "[plot]") {
   axes.title = "Cost";
   axes.xlabel = "iteration";
   axes.ylabel = "cost J";
-  const std::string png = scratch.path("cost.png");
+  const std::string png = scratch.file("cost.png");
   check_picture(line_plot(png, {fast, slow}, axes), png, 800, 600);
-  const std::string log_png = scratch.path("cost_log.png");
+  const std::string log_png = scratch.file("cost_log.png");
   check_picture(line_plot(log_png, {fast}, axes, true), log_png, 800, 600);
 
   SECTION("bad curves are refused before gnuplot runs") {
-    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {}, axes), Catch::Contains("no curve"));
+    CHECK_THROWS_WITH(line_plot(scratch.file("x.png"), {}, axes), Catch::Contains("no curve"));
     Curve uneven{"uneven", {1, 2, 3}, {1, 2}};
-    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {uneven}, axes),
+    CHECK_THROWS_WITH(line_plot(scratch.file("x.png"), {uneven}, axes),
                       Catch::Contains("'uneven' has 3 x and 2 y values"));
     Curve nan{"nan", {0, 1}, {0.5, std::nan("")}};
-    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {nan}, axes),
+    CHECK_THROWS_WITH(line_plot(scratch.file("x.png"), {nan}, axes),
                       Catch::Contains("finite number"));
     Curve zero{"zero", {0, 1}, {0.5, 0.0}};
-    CHECK_THROWS_WITH(line_plot(scratch.path("x.png"), {zero}, axes, true),
+    CHECK_THROWS_WITH(line_plot(scratch.file("x.png"), {zero}, axes, true),
                       Catch::Contains("logarithmic"));
-    CHECK_FALSE(fs::exists(scratch.path("x.png")));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
   }
 }
 
@@ -267,29 +252,29 @@ TEST_CASE("chart: a function drawn as a line, with marked points", "[plot]") {
   c.axes.ylabel = "y";
   c.lines = {line};
   c.points = {dots};
-  const std::string png = scratch.path("chart.png");
+  const std::string png = scratch.file("chart.png");
   check_picture(chart(png, c), png, 800, 600);
 
   SECTION("points alone, or lines alone, with the zero axes") {
     Chart only_points;
     only_points.points = {dots};
     only_points.zero_axes = true;
-    const std::string p1 = scratch.path("points.png");
+    const std::string p1 = scratch.file("points.png");
     check_picture(chart(p1, only_points), p1, 800, 600);
   }
   SECTION("bad charts are refused before gnuplot runs") {
     Chart empty;
     empty.axes.title = "nothing";
-    CHECK_THROWS_WITH(chart(scratch.path("x.png"), empty),
+    CHECK_THROWS_WITH(chart(scratch.file("x.png"), empty),
                       "chart: the chart 'nothing' has no curve and no point to draw");
     Chart uneven;
     uneven.points = {Curve{"uneven", {1, 2}, {1}}};
-    CHECK_THROWS_WITH(chart(scratch.path("x.png"), uneven),
+    CHECK_THROWS_WITH(chart(scratch.file("x.png"), uneven),
                       Catch::Contains("'uneven' has 2 x and 1 y values"));
     Chart inf;
     inf.lines = {Curve{"inf", {0, 1}, {0, std::numeric_limits<double>::infinity()}}};
-    CHECK_THROWS_WITH(chart(scratch.path("x.png"), inf), Catch::Contains("finite number"));
-    CHECK_FALSE(fs::exists(scratch.path("x.png")));
+    CHECK_THROWS_WITH(chart(scratch.file("x.png"), inf), Catch::Contains("finite number"));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
   }
 }
 
@@ -312,21 +297,21 @@ TEST_CASE("charts: a grid of panels under one title", "[plot]") {
   }
   Style style;
   style.panel = 300;
-  const std::string png = scratch.path("grid.png");
+  const std::string png = scratch.file("grid.png");
   // Two columns of 450 pixels, two rows of 300 and a 50-pixel strip for the title.
   check_picture(charts(png, panels, "Three panels", 2, style), png, 900, 650);
-  const std::string row = scratch.path("row.png");
+  const std::string row = scratch.file("row.png");
   check_picture(charts(row, panels, "One row", 5, style), row, 1350, 350);
-  CHECK_THROWS_AS(charts(scratch.path("none.png"), {}, "t", 2), std::invalid_argument);
-  CHECK_THROWS_AS(charts(scratch.path("zero.png"), panels, "t", 0), std::invalid_argument);
-  CHECK_THROWS_WITH(charts(scratch.path("bad.png"), {Chart{}}, "t", 1),
+  CHECK_THROWS_AS(charts(scratch.file("none.png"), {}, "t", 2), std::invalid_argument);
+  CHECK_THROWS_AS(charts(scratch.file("zero.png"), panels, "t", 0), std::invalid_argument);
+  CHECK_THROWS_WITH(charts(scratch.file("bad.png"), {Chart{}}, "t", 1),
                     Catch::StartsWith("charts: the chart '' has no curve"));
 }
 
 TEST_CASE("bad data is refused with the input checks' messages", "[plot]") {
   Scratch scratch;
   const Axes axes;
-  const std::string png = scratch.path("x.png");
+  const std::string png = scratch.file("x.png");
   CHECK_THROWS_WITH(scatter(png, Matrix(3, 4), Matrix(1, 4), axes),
                     Catch::Contains("needs 2 rows"));
   CHECK_THROWS_AS(scatter(png, Matrix(2, 4), Matrix(1, 5), axes), dlc::ShapeError);
@@ -350,14 +335,14 @@ TEST_CASE("text reaches gnuplot as it is written, never as a command", "[plot]")
   CHECK(gnuplot_quote("x_1^2 {a} @m $v \\n \"q\"") == "'x_1^2 {a} @m $v \\n \"q\"'");
 
   Scratch scratch;
-  const std::string marker = scratch.path("substituted");
+  const std::string marker = scratch.file("substituted");
   Axes axes;
   // In a double-quoted gnuplot string the backquotes would run `touch`; in ours they are text.
   axes.title = "it's `touch " + marker + "` \"quoted\" @macro $1 \\ x_1^2 {braces}\nnew line";
   axes.xlabel = "'";
   axes.ylabel = "``";
   const dlc::ToyData d = dlc::planar_flower(1, 20);
-  const std::string png = scratch.path("it's a \"title\".png");
+  const std::string png = scratch.file("it's a \"title\".png");
   check_picture(scatter(png, d.X, d.Y, axes, {"zero's", "`one`"}), png, 800, 600);
   CHECK_FALSE(fs::exists(marker));
 }
@@ -365,7 +350,7 @@ TEST_CASE("text reaches gnuplot as it is written, never as a command", "[plot]")
 TEST_CASE("a missing gnuplot gives one clear error", "[plot]") {
   Scratch scratch;
   const dlc::ToyData d = dlc::planar_flower(1, 20);
-  const std::string png = scratch.path("x.png");
+  const std::string png = scratch.file("x.png");
   SECTION("PATH without gnuplot") {
     const ScopedEnv path("PATH", "");
     CHECK_THROWS_AS(find_gnuplot(), PlotError);
@@ -374,7 +359,7 @@ TEST_CASE("a missing gnuplot gives one clear error", "[plot]") {
     CHECK_THROWS_WITH(line_plot(png, {{"c", {0, 1}, {1, 0}}}, {}), kMissing);
   }
   SECTION("PATH naming only folders without gnuplot") {
-    const ScopedEnv path("PATH", (scratch.path("nowhere") + ":/nonexistent").c_str());
+    const ScopedEnv path("PATH", (scratch.file("nowhere") + ":/nonexistent").c_str());
     CHECK_THROWS_WITH(decision_boundary(png, above_diagonal, d.X, d.Y, {}), kMissing);
   }
   SECTION("an executable named by path that is not there, or not executable") {
@@ -383,7 +368,7 @@ TEST_CASE("a missing gnuplot gives one clear error", "[plot]") {
     CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style),
                       "gnuplot not found (looked for /nonexistent/gnuplot); install Debian's "
                       "gnuplot-nox");
-    style.gnuplot = scratch.path("plain-file");
+    style.gnuplot = scratch.file("plain-file");
     std::ofstream(style.gnuplot) << "not a program\n";
     CHECK_THROWS_WITH(scatter(png, d.X, d.Y, {}, {}, style), Catch::Contains("gnuplot not found"));
   }
@@ -393,7 +378,7 @@ TEST_CASE("a missing gnuplot gives one clear error", "[plot]") {
 TEST_CASE("a failing, silent or hanging gnuplot is reported, never waited for forever", "[plot]") {
   Scratch scratch;
   const dlc::ToyData d = dlc::planar_flower(1, 20);
-  const std::string png = scratch.path("x.png");
+  const std::string png = scratch.file("x.png");
   Style style;
   SECTION("a non-zero exit status, with the line gnuplot said") {
     style.gnuplot = fake_gnuplot(scratch, "failing",
@@ -418,8 +403,8 @@ TEST_CASE("a failing, silent or hanging gnuplot is reported, never waited for fo
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
   }
   SECTION("a destination folder that does not exist") {
-    CHECK_THROWS_WITH(scatter(scratch.path("no/such/folder/x.png"), d.X, d.Y, {}),
-                      Catch::StartsWith("cannot write " + scratch.path("no/such/folder/x.png")));
+    CHECK_THROWS_WITH(scatter(scratch.file("no/such/folder/x.png"), d.X, d.Y, {}),
+                      Catch::StartsWith("cannot write " + scratch.file("no/such/folder/x.png")));
   }
   CHECK_FALSE(fs::exists(png));
 }

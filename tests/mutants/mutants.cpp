@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/files.hpp"
+#include "tools/stubgen_lib.hpp"
 #include "tools/text.hpp"
 
 namespace dlc::mutants {
@@ -110,22 +112,30 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-/// The exercise a BEGIN SOLUTION line marks, or empty.
-std::string_view begin_marker(std::string_view line) {
-  std::string_view rest;
-  if (!keyword(trim(line), "// BEGIN SOLUTION", rest)) return {};
-  const std::size_t colon = rest.find(':');
-  return trim(rest.substr(0, colon));
+/// The lecture block of a solution's path, `solutions/<block>/<lesson>.cpp`.
+std::string block_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  const std::size_t before = slash == std::string_view::npos || slash == 0
+                                 ? std::string_view::npos
+                                 : path.rfind('/', slash - 1);
+  if (slash == std::string_view::npos) return {};
+  const std::size_t start = before == std::string_view::npos ? 0 : before + 1;
+  return std::string(path.substr(start, slash - start));
 }
 
-bool end_marker(std::string_view line) { return starts_with(trim(line), "// END SOLUTION"); }
+/// The marked regions of a solution, read by dlc-stubgen's reader of the markers.
+std::vector<stubgen::Region> regions_of(std::string_view solution, std::string_view path) {
+  try {
+    return stubgen::regions(solution, path, block_of(path));
+  } catch (const stubgen::Error& e) {
+    throw Error(e.what());
+  }
+}
 
 std::string read_text(const fs::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(shown + ":1: cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::optional<std::string> text = read_file(path);
+  if (!text) throw Error(shown + ":1: cannot be read");
+  return *std::move(text);
 }
 
 }  // namespace
@@ -255,12 +265,10 @@ std::vector<std::string> list_files(const std::string& root, const std::string& 
   return files;
 }
 
-std::vector<std::string> exercises_of(std::string_view solution) {
+std::vector<std::string> exercises_of(std::string_view solution, std::string_view path) {
   std::vector<std::string> ids;
-  for (std::string_view line : split_lines(solution)) {
-    const std::string id(begin_marker(line));
-    if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  }
+  for (const stubgen::Region& region : regions_of(solution, path))
+    if (std::find(ids.begin(), ids.end(), region.id) == ids.end()) ids.push_back(region.id);
   return ids;
 }
 
@@ -273,7 +281,8 @@ std::string solution_file(const Mutant& mutant, const std::string& root) {
     for (const auto& entry : fs::directory_iterator(dir)) {
       if (entry.path().extension() != ".cpp") continue;
       const std::string relative = "solutions/" + block + "/" + entry.path().filename().string();
-      const std::vector<std::string> ids = exercises_of(read_text(entry.path(), relative));
+      const std::vector<std::string> ids =
+          exercises_of(read_text(entry.path(), relative), relative);
       if (std::find(ids.begin(), ids.end(), mutant.exercise) != ids.end())
         found.push_back(relative);
     }
@@ -293,15 +302,11 @@ std::string apply(const Mutant& mutant, std::string_view solution, std::string_v
   // Which lines lie inside the exercise's regions (the marker lines themselves do not).
   std::vector<bool> inside(lines.size(), false);
   bool any_region = false;
-  for (std::size_t i = 0, open = 0; i < lines.size(); ++i) {
-    if (begin_marker(lines[i]) == mutant.exercise) {
-      open = 1;
-      any_region = true;
-    } else if (open && end_marker(lines[i])) {
-      open = 0;
-    } else {
-      inside[i] = open != 0;
-    }
+  for (const stubgen::Region& region : regions_of(solution, path)) {
+    if (region.id != mutant.exercise) continue;
+    any_region = true;
+    for (std::size_t number = region.line + 1; number < region.end_line; ++number)
+      inside[number - 1] = true;
   }
   if (!any_region)
     throw Error(at(mutant.source, mutant.line) + std::string(path) + " has no region marked " +

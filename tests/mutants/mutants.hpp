@@ -11,7 +11,7 @@
 ///     expect lost_points
 ///
 /// - `mutant <exercise>: <what the mistake is>` starts a mutant of that exercise. Its file is the
-///   solution that marks the exercise, `// BEGIN SOLUTION <exercise>: ...`, in
+///   solution that marks the exercise, `// BEGIN SOLUTION <exercise>`, in
 ///   `solutions/<block>/`; a `file solutions/<block>/<lesson>.cpp` line may name it instead.
 /// - `grade <exercise or block> ...` (optional, and may be repeated) lists the exercises to grade.
 ///   Without it a planted mistake (`expect lost_points`) grades its exercise alone, and the other
@@ -109,8 +109,10 @@ std::vector<std::string> list_files(const std::string& root, const std::string& 
 /// \throws Error when no solution (or more than one) marks the exercise
 std::string solution_file(const Mutant& mutant, const std::string& root);
 
-/// The exercise ids of a solution's text, in the order of their first BEGIN SOLUTION marker.
-std::vector<std::string> exercises_of(std::string_view solution);
+/// The exercise ids of a solution's text (the file `path`, `solutions/<block>/<lesson>.cpp`), in
+/// the order of their first BEGIN SOLUTION marker.
+/// \throws Error for a malformed marker
+std::vector<std::string> exercises_of(std::string_view solution, std::string_view path);
 
 /// `solution` (the text of `path`) with the mutant's hunks applied.
 /// \throws Error naming the mutant's `.mutants` file and line when a hunk's `-` lines match no

@@ -24,20 +24,20 @@ const char* const kPath = "solutions/week2/logistic_regression.cpp";
 
 const char* const kSolution =
     "Matrix sigmoid(const Matrix& z) {\n"
-    "  // BEGIN SOLUTION week2.sigmoid: 1 / (1 + e^{-z})\n"
+    "  // BEGIN SOLUTION week2.sigmoid\n"
     "  return 1.0 / (1.0 + exp(-z));  // sigma(z) = 1 / (1 + e^{-z})\n"
     "  // END SOLUTION\n"
     "}\n"
     "\n"
     "Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& Y) {\n"
     "  const double m = static_cast<double>(X.cols());\n"
-    "  // BEGIN SOLUTION week2.propagate: forward and backward\n"
+    "  // BEGIN SOLUTION week2.propagate\n"
     "  const Matrix dZ = A - Y;                    // dZ = A - Y, (1, m)\n"
     "  out.grads.dw = (1.0 / m) * dot(X, dZ.T());  // dw = 1/m X dZ^T, (n_x, 1)\n"
     "  out.grads.db = (1.0 / m) * sum(dZ);         // db = 1/m sum(dZ)\n"
     "  // END SOLUTION\n"
     "  const double unrelated = (1.0 / m);\n"
-    "  // BEGIN SOLUTION week2.propagate: the second region of the same exercise\n"
+    "  // BEGIN SOLUTION week2.propagate\n"
     "  if (m > 0) {\n"
     "    return out;\n"
     "  }\n"
@@ -196,14 +196,14 @@ TEST_CASE("mutants: apply replaces the matched lines, keeping their indentation"
   const std::string mutated = apply(ok, kSolution, kPath);
   CHECK(mutated ==
         "Matrix sigmoid(const Matrix& z) {\n"
-        "  // BEGIN SOLUTION week2.sigmoid: 1 / (1 + e^{-z})\n"
+        "  // BEGIN SOLUTION week2.sigmoid\n"
         "  return 1.0 / (1.0 + exp(-z));  // sigma(z) = 1 / (1 + e^{-z})\n"
         "  // END SOLUTION\n"
         "}\n"
         "\n"
         "Propagation propagate(const Matrix& w, double b, const Matrix& X, const Matrix& Y) {\n"
         "  const double m = static_cast<double>(X.cols());\n"
-        "  // BEGIN SOLUTION week2.propagate: forward and backward\n"
+        "  // BEGIN SOLUTION week2.propagate\n"
         "  const Matrix dZ = A - Y;                    // dZ = A - Y, (1, m)\n"
         "  out.grads.dw = dot(X, dZ.T());\n"
         "    // more indented\n"
@@ -211,7 +211,7 @@ TEST_CASE("mutants: apply replaces the matched lines, keeping their indentation"
         "  out.grads.db = (1.0 / m) * sum(dZ);         // db = 1/m sum(dZ)\n"
         "  // END SOLUTION\n"
         "  const double unrelated = (1.0 / m);\n"
-        "  // BEGIN SOLUTION week2.propagate: the second region of the same exercise\n"
+        "  // BEGIN SOLUTION week2.propagate\n"
         "  return out;\n"
         "  }\n"
         "  // END SOLUTION\n"
@@ -271,7 +271,7 @@ TEST_CASE("mutants: a stale or ambiguous mutant is an error naming its line", "[
 TEST_CASE("mutants: a `-` block matching twice is refused", "[mutants]") {
   const std::string text =
       "x() {\n"
-      "  // BEGIN SOLUTION week2.dot_loop: c\n"
+      "  // BEGIN SOLUTION week2.dot_loop\n"
       "  c += 1;\n"
       "  c += 1;\n"
       "  // END SOLUTION\n"
@@ -284,11 +284,11 @@ TEST_CASE("mutants: a `-` block matching twice is refused", "[mutants]") {
                         "solutions/week2/vectorization.cpp (lines 3, 4); add a neighbouring line"));
   CHECK(apply(one("mutant week2.dot_loop: x\n- c += 1;\n-c+=1;\n+ c += 2;\nexpect lost_points\n"),
               text, "solutions/week2/vectorization.cpp") ==
-        "x() {\n  // BEGIN SOLUTION week2.dot_loop: c\n  c += 2;\n  // END SOLUTION\n}\n");
+        "x() {\n  // BEGIN SOLUTION week2.dot_loop\n  c += 2;\n  // END SOLUTION\n}\n");
 }
 
 TEST_CASE("mutants: exercises_of lists a solution's exercises once each", "[mutants]") {
-  CHECK(dlc::mutants::exercises_of(kSolution) ==
+  CHECK(dlc::mutants::exercises_of(kSolution, kPath) ==
         std::vector<std::string>{"week2.sigmoid", "week2.propagate"});
 }
 
@@ -299,7 +299,8 @@ TEST_CASE("mutants: write_submission finds the solution and writes <block>/<less
   fs::remove_all(root);
   fs::create_directories(root / "solutions/week2");
   std::ofstream(root / "solutions/week2/logistic_regression.cpp") << kSolution;
-  std::ofstream(root / "solutions/week2/other.cpp") << "// BEGIN SOLUTION week2.other: x\n";
+  std::ofstream(root / "solutions/week2/other.cpp")
+      << "// BEGIN SOLUTION week2.other\n// END SOLUTION\n";
   const Mutant m =
       one("mutant week2.sigmoid: e^{z}\n"
           "- return 1.0 / (1.0 + exp(-z));  // sigma(z) = 1 / (1 + e^{-z})\n"

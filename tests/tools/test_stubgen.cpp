@@ -1,7 +1,5 @@
 // Tests of dlc-stubgen: a stub is its solution with each marked region replaced by one
 // DLC_TODO line, bad markers are errors naming file and line, and --check notices any drift.
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/files.hpp"
 #include "tools/stubgen_lib.hpp"
 
 namespace fs = std::filesystem;
@@ -27,7 +26,7 @@ const char* const kSolution =
     "namespace dlc::week2 {\n"
     "\n"
     "double sigmoid(double z) {\n"
-    "  // BEGIN SOLUTION week2.sigmoid: apply 1 / (1 + e^{-z})\n"
+    "  // BEGIN SOLUTION week2.sigmoid\n"
     "  return 1.0 / (1.0 + std::exp(-z));\n"
     "  // END SOLUTION\n"
     "}\n"
@@ -37,7 +36,7 @@ const char* const kSolution =
     "Matrix relu(const Matrix& Z) {\n"
     "  Matrix A = Z;\n"
     "  for (auto& a : A) {\n"
-    "    // BEGIN SOLUTION week2.relu: keep a when it is positive, else 0\n"
+    "    // BEGIN SOLUTION week2.relu\n"
     "    a = a > 0 ? a : 0;\n"
     "    // END SOLUTION\n"
     "  }\n"
@@ -52,7 +51,7 @@ const char* const kStubBody =
     "namespace dlc::week2 {\n"
     "\n"
     "double sigmoid(double z) {\n"
-    "  DLC_TODO(\"week2.sigmoid\", \"apply 1 / (1 + e^{-z})\");\n"
+    "  DLC_TODO(\"week2.sigmoid\");\n"
     "}\n"
     "\n"
     "double given(double x) { return 2 * x; }\n"
@@ -60,7 +59,7 @@ const char* const kStubBody =
     "Matrix relu(const Matrix& Z) {\n"
     "  Matrix A = Z;\n"
     "  for (auto& a : A) {\n"
-    "    DLC_TODO(\"week2.relu\", \"keep a when it is positive, else 0\");\n"
+    "    DLC_TODO(\"week2.relu\");\n"
     "  }\n"
     "  return A;\n"
     "}\n"
@@ -79,27 +78,15 @@ std::string error_of(const std::string& solution) {
 
 /// A scratch source root under the system's temporary folder, removed afterwards.
 struct TempRoot {
-  fs::path path;
-  TempRoot() {
-    static int count = 0;
-    path = fs::temp_directory_path() /
-           ("dlc-stubgen-test-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
-    fs::remove_all(path);
-    fs::create_directories(path / "solutions" / "week2");
-  }
-  ~TempRoot() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+  dlc::TempDir dir{"dlc-stubgen-test"};
+  fs::path path = dir.path();
+  TempRoot() { fs::create_directories(path / "solutions" / "week2"); }
   void write(const std::string& relative, const std::string& text) const {
     fs::create_directories((path / relative).parent_path());
     std::ofstream(path / relative, std::ios::binary) << text;
   }
   std::string read(const std::string& relative) const {
-    std::ifstream in(path / relative, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return dlc::read_file(path / relative).value_or("");
   }
 };
 
@@ -123,8 +110,8 @@ TEST_CASE("a stub is the solution with each region replaced by one DLC_TODO line
   CHECK(stub.text == dlc::stubgen::banner(kPath) + kStubBody);
   REQUIRE(stub.regions.size() == 2);
   CHECK(stub.regions[0].id == "week2.sigmoid");
-  CHECK(stub.regions[0].hint == "apply 1 / (1 + e^{-z})");
   CHECK(stub.regions[0].line == 6);
+  CHECK(stub.regions[0].end_line == 8);
   CHECK(stub.regions[1].id == "week2.relu");
   CHECK(stub.regions[1].line == 16);
 }
@@ -150,61 +137,62 @@ TEST_CASE("the banner says whose file it is and where it comes from", "[stubgen]
 TEST_CASE("the stub keeps the BEGIN line's indentation, tabs included", "[stubgen]") {
   const std::string solution =
       "void f() {\n"
-      "\t\t// BEGIN SOLUTION week2.f: tabs\n"
+      "\t\t// BEGIN SOLUTION week2.f\n"
       "\t\tx();\n"
       "\t\t// END SOLUTION\n"
       "}\n";
   const std::string text = generate(solution, kPath, "week2").text;
-  CHECK_THAT(text, Contains("{\n\t\tDLC_TODO(\"week2.f\", \"tabs\");\n}\n"));
+  CHECK_THAT(text, Contains("{\n\t\tDLC_TODO(\"week2.f\");\n}\n"));
 }
 
-TEST_CASE("quotes and backslashes of a hint are escaped in the string literal", "[stubgen]") {
-  CHECK(dlc::stubgen::escape(R"(say "hi" \n)") == R"(say \"hi\" \\n)");
-  const std::string solution =
-      "  // BEGIN SOLUTION week2.say: print \"cost = \" and a \\n\n"
-      "  std::cout << \"cost = \" << cost << \"\\n\";\n"
-      "  // END SOLUTION\n";
-  const std::string text = generate(solution, kPath, "week2").text;
-  CHECK_THAT(text, Contains(R"(  DLC_TODO("week2.say", "print \"cost = \" and a \\n");)"));
-  CHECK_THAT(text, !Contains("std::cout"));
+TEST_CASE("a marker holds the exercise id alone: hints live in exercises.ini", "[stubgen]") {
+  CHECK(error_of("// BEGIN SOLUTION week2.f: a hint\nx();\n// END SOLUTION\n") ==
+        "solutions/week2/sigmoid.cpp:1: text after the exercise id `week2.f`; a hint goes to the "
+        "exercise's section of exercises.ini (hint = ...), and the marker is `// BEGIN SOLUTION "
+        "week2.<name>` alone");
+  CHECK_THAT(error_of("// BEGIN SOLUTION week2.f:\nx();\n// END SOLUTION\n"),
+             Contains("a hint goes to the exercise's section of exercises.ini"));
+  CHECK_THAT(error_of("// BEGIN SOLUTION week2.f more words\nx();\n// END SOLUTION\n"),
+             StartsWith("solutions/week2/sigmoid.cpp:1: text after the exercise id `week2.f`"));
+  CHECK(generate("// BEGIN SOLUTION week2.f  \nx();\n// END SOLUTION\n", kPath, "week2").text ==
+        dlc::stubgen::banner(kPath) + "DLC_TODO(\"week2.f\");\n");
 }
 
-TEST_CASE("an empty hint is allowed, the colon is not optional", "[stubgen]") {
-  const std::string text =
-      generate("// BEGIN SOLUTION week2.f:\nx();\n// END SOLUTION\n", kPath, "week2").text;
-  CHECK_THAT(text, Contains("DLC_TODO(\"week2.f\", \"\");\n"));
-  CHECK_THAT(error_of("// BEGIN SOLUTION week2.f\nx();\n// END SOLUTION\n"),
-             StartsWith("solutions/week2/sigmoid.cpp:1: expected `:`"));
+TEST_CASE("regions gives each region's id and its BEGIN and END lines", "[stubgen]") {
+  const auto regions = dlc::stubgen::regions(kSolution, kPath, "week2");
+  REQUIRE(regions.size() == 2);
+  CHECK(regions[1].id == "week2.relu");
+  CHECK(regions[1].line == 16);
+  CHECK(regions[1].end_line == 18);
 }
 
 TEST_CASE("one exercise may span several regions of its file", "[stubgen]") {
   const std::string solution =
-      "// BEGIN SOLUTION week2.propagate: forward\n"
+      "// BEGIN SOLUTION week2.propagate\n"
       "a();\n"
       "// END SOLUTION\n"
       "given();\n"
-      "// BEGIN SOLUTION week2.propagate: backward\n"
+      "// BEGIN SOLUTION week2.propagate\n"
       "b();\n"
       "// END SOLUTION\n";
   const dlc::stubgen::Stub stub = generate(solution, kPath, "week2");
   CHECK(stub.text == dlc::stubgen::banner(kPath) +
-                         "DLC_TODO(\"week2.propagate\", \"forward\");\n"
+                         "DLC_TODO(\"week2.propagate\");\n"
                          "given();\n"
-                         "DLC_TODO(\"week2.propagate\", \"backward\");\n");
+                         "DLC_TODO(\"week2.propagate\");\n");
   CHECK(stub.regions.size() == 2);
 }
 
 TEST_CASE("a file without a final newline keeps it that way", "[stubgen]") {
   const std::string text =
-      generate("int x;\n// BEGIN SOLUTION week2.f: h\nx = 1;\n// END SOLUTION", kPath, "week2")
-          .text;
-  CHECK(text == dlc::stubgen::banner(kPath) + "int x;\nDLC_TODO(\"week2.f\", \"h\");");
+      generate("int x;\n// BEGIN SOLUTION week2.f\nx = 1;\n// END SOLUTION", kPath, "week2").text;
+  CHECK(text == dlc::stubgen::banner(kPath) + "int x;\nDLC_TODO(\"week2.f\");");
   CHECK(generate("int y;", kPath, "week2").text == dlc::stubgen::banner(kPath) + "int y;");
 }
 
 TEST_CASE("marker errors name the file and the line", "[stubgen]") {
   SECTION("BEGIN without END") {
-    CHECK(error_of("a\n  // BEGIN SOLUTION week2.f: h\nx();\n") ==
+    CHECK(error_of("a\n  // BEGIN SOLUTION week2.f\nx();\n") ==
           "solutions/week2/sigmoid.cpp:2: BEGIN SOLUTION week2.f has no END SOLUTION before the "
           "end of the file");
   }
@@ -213,7 +201,7 @@ TEST_CASE("marker errors name the file and the line", "[stubgen]") {
           "solutions/week2/sigmoid.cpp:3: END SOLUTION without BEGIN SOLUTION");
   }
   SECTION("nested BEGIN") {
-    CHECK(error_of("// BEGIN SOLUTION week2.f: h\n// BEGIN SOLUTION week2.g: h\n// END SOLUTION\n"
+    CHECK(error_of("// BEGIN SOLUTION week2.f\n// BEGIN SOLUTION week2.g\n// END SOLUTION\n"
                    "// END SOLUTION\n") ==
           "solutions/week2/sigmoid.cpp:2: BEGIN SOLUTION inside the region of week2.f opened at "
           "line 1 (missing END SOLUTION?)");
@@ -234,7 +222,7 @@ TEST_CASE("marker errors name the file and the line", "[stubgen]") {
                Contains("`week2.a.b` is not an exercise id"));
   }
   SECTION("an id of another block") {
-    CHECK(error_of("\n// BEGIN SOLUTION week3.sigmoid: h\n// END SOLUTION\n") ==
+    CHECK(error_of("\n// BEGIN SOLUTION week3.sigmoid\n// END SOLUTION\n") ==
           "solutions/week2/sigmoid.cpp:2: exercise id `week3.sigmoid` must start with `week2.`, "
           "the folder of this file");
   }
@@ -243,14 +231,14 @@ TEST_CASE("marker errors name the file and the line", "[stubgen]") {
                StartsWith("solutions/week2/sigmoid.cpp:1: malformed BEGIN marker"));
     CHECK_THAT(error_of("// BEGIN  SOLUTION week2.f: h\n// END SOLUTION\n"),
                StartsWith("solutions/week2/sigmoid.cpp:1: malformed BEGIN marker"));
-    CHECK_THAT(error_of("// BEGIN SOLUTION week2.f: h\n// END SOLUTION week2.f\n"),
+    CHECK_THAT(error_of("// BEGIN SOLUTION week2.f\n// END SOLUTION week2.f\n"),
                StartsWith("solutions/week2/sigmoid.cpp:2: malformed END marker"));
   }
 }
 
 TEST_CASE("doc comments and other comments are not markers", "[stubgen]") {
   const std::string solution =
-      "/// // BEGIN SOLUTION week2.sigmoid: in a doc comment\n"
+      "/// // BEGIN SOLUTION week2.sigmoid\n"
       "/// BEGIN SOLUTION in a doc comment\n"
       "// BEGIN here is not a marker\n"
       "int x;  // BEGIN SOLUTION after code is not a marker\n";
@@ -277,14 +265,14 @@ TEST_CASE("first_difference reports the first differing line", "[stubgen]") {
 TEST_CASE("--write generates every stub and --check then passes", "[stubgen]") {
   TempRoot root;
   root.write("solutions/week2/sigmoid.cpp", kSolution);
-  root.write("solutions/week3/other.cpp", "// BEGIN SOLUTION week3.g: h\n// END SOLUTION\n");
+  root.write("solutions/week3/other.cpp", "// BEGIN SOLUTION week3.g\n// END SOLUTION\n");
   const std::string dir = root.path.string();
 
   Result r = stubgen({"--write", dir});
   CHECK(r.code == 0);
   CHECK_THAT(r.out, Contains("wrote week2/sigmoid.cpp"));
   CHECK(root.read("week2/sigmoid.cpp") == dlc::stubgen::banner(kPath) + kStubBody);
-  CHECK_THAT(root.read("week3/other.cpp"), Contains("DLC_TODO(\"week3.g\", \"h\");"));
+  CHECK_THAT(root.read("week3/other.cpp"), Contains("DLC_TODO(\"week3.g\");"));
 
   r = stubgen({"--check", dir});
   CHECK(r.code == 0);
@@ -350,8 +338,8 @@ TEST_CASE("project errors stop everything with exit code 2", "[stubgen]") {
   TempRoot root;
   const std::string dir = root.path.string();
   SECTION("the same id in two files") {
-    root.write("solutions/week2/a.cpp", "// BEGIN SOLUTION week2.f: h\n// END SOLUTION\n");
-    root.write("solutions/week2/b.cpp", "\n// BEGIN SOLUTION week2.f: h\n// END SOLUTION\n");
+    root.write("solutions/week2/a.cpp", "// BEGIN SOLUTION week2.f\n// END SOLUTION\n");
+    root.write("solutions/week2/b.cpp", "\n// BEGIN SOLUTION week2.f\n// END SOLUTION\n");
     const Result r = stubgen({"--write", dir});
     CHECK(r.code == 2);
     CHECK(r.err ==

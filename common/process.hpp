@@ -1,7 +1,9 @@
 /// \file
-/// \brief Runs a program the grader does not trust: in its own process group, with a wall-clock
+/// \brief The one way the project runs another program (the grader's test programs and builds,
+/// gnuplot for the pictures, `dlc` in the tests): in its own process group, with a wall-clock
 /// timeout after which the whole group is killed, resource limits, stdin from /dev/null and its
-/// output (stdout and stderr together) kept up to a cap.
+/// output (stdout and stderr together) kept up to a cap. It is safe for a program that is not
+/// trusted.
 ///
 /// No shell is involved: the program and its arguments are passed to execve() as they are.
 #pragma once
@@ -10,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace dlc::grader {
+namespace dlc {
 
 /// The limits a child runs under. A zero means "no limit".
 struct RunLimits {
@@ -58,9 +60,9 @@ std::vector<std::string> environment_with(const std::vector<std::string>& change
 
 /// The full path of a program: `name` itself when it holds a '/', else the first executable
 /// `<dir>/name` of PATH; empty when there is none.
-std::string find_program(const std::string& name);
+std::string find_executable(const std::string& name);
 
 /// The name of a signal: `Segmentation fault` (strsignal), or `signal N` when it has none.
 std::string signal_description(int signal);
 
-}  // namespace dlc::grader
+}  // namespace dlc

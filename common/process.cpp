@@ -1,4 +1,4 @@
-#include "apps/grader/process.hpp"
+#include "common/process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -19,7 +19,7 @@
 
 extern char** environ;
 
-namespace dlc::grader {
+namespace dlc {
 
 namespace {
 
@@ -135,7 +135,7 @@ void kill_children_on_interrupt() {
   for (const int s : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(s, &action, nullptr);
 }
 
-std::string find_program(const std::string& name) {
+std::string find_executable(const std::string& name) {
   if (name.empty()) return {};
   if (name.find('/') != std::string::npos) return name;
   const char* path = std::getenv("PATH");
@@ -187,7 +187,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     result.start_error = "no program to run";
     return result;
   }
-  const std::string path = find_program(argv[0]);
+  const std::string path = find_executable(argv[0]);
   if (path.empty()) {
     result.start_error = "cannot run " + argv[0] + ": not found in PATH";
     return result;
@@ -339,4 +339,4 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   return result;
 }
 
-}  // namespace dlc::grader
+}  // namespace dlc
