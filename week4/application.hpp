@@ -3,6 +3,9 @@
 /// L-layer network trained by gradient descent on real images, as the notebook *Deep Neural
 /// Network - Application* writes them.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref week4_cat "the cat notebook",
+/// built on \ref lecture_4_5 "4.5".
+///
 /// **The models.** `two_layer_model` is LINEAR -> RELU -> LINEAR -> SIGMOID with
 /// `initialize_parameters`; `L_layer_model` is [LINEAR -> RELU] x (L-1) -> LINEAR -> SIGMOID
 /// with `initialize_parameters_deep` (`randn / sqrt(n[l-1])`). Each iteration is the four steps

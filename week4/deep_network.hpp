@@ -3,6 +3,9 @@
 /// one layer at a time, with the course's names and caches; and the notes' correction of the
 /// summary slide shown in lecture 4.8.
 ///
+/// This header's lectures on \ref week4 "week 4's page": \ref lecture_4_2 "4.2",
+/// \ref lecture_4_5 "4.5" and \ref lecture_4_8 "4.8".
+///
 /// **One block per layer (4.5).** Layer l's forward block takes \f$ A^{[l-1]} \f$ and returns
 /// \f$ A^{[l]} \f$ with a *cache* for later; its backward block takes \f$ dA^{[l]} \f$ and
 /// the cache and returns \f$ dA^{[l-1]} \f$, \f$ dW^{[l]} \f$ and \f$ db^{[l]} \f$. Chaining the
@@ -93,7 +96,7 @@ struct ActivationForward {
   Matrix activation_cache;  ///< Z itself, kept for the backward step
 };
 
-/// \name The activations and their backward steps (given, as the notebook's `dnn_utils`)
+/// \name The activations and their backward steps (given, as the notebook's dnn_utils)
 ///@{
 
 /// `A = 1 / (1 + exp(-Z))`, and Z as the cache.
