@@ -58,6 +58,8 @@ std::shared_ptr<Matrix::Storage> Matrix::allocate(std::size_t n) {
 }
 
 void Matrix::Storage::run_compute() {
+  // The entries get their memory only now: a product nobody reads allocates nothing either.
+  if (!values) values.reset(new double[capacity]);
   compute(values.get());
   compute = nullptr;  // run once; lets go of the operands it kept
 }
@@ -128,8 +130,10 @@ Matrix Matrix::deferred(std::size_t rows, std::size_t cols, std::function<void(d
   Matrix m;
   m.rows_ = rows;
   m.cols_ = cols;
-  m.storage_ = allocate(rows * cols);
-  if (m.storage_) m.storage_->compute = std::move(compute);
+  if (rows * cols == 0) return m;
+  m.storage_ = std::make_shared<Storage>();
+  m.storage_->capacity = rows * cols;  // allocated when first read
+  m.storage_->compute = std::move(compute);
   return m;
 }
 
@@ -194,7 +198,7 @@ void Matrix::fill(double value) {
 
 void Matrix::resize_for_overwrite(std::size_t rows, std::size_t cols) {
   const std::size_t n = rows * cols;
-  if (!storage_ || storage_.use_count() > 1 || storage_->capacity < n) {
+  if (!storage_ || storage_.use_count() > 1 || storage_->capacity < n || !storage_->values) {
     storage_ = allocate(n);
   } else {
     storage_->compute = nullptr;  // a pending product would overwrite the caller's entries
@@ -265,6 +269,12 @@ void broadcast_inplace(const char* op, Matrix& a, const Matrix& b, F f) {
                      " but the left side is " + to_string(a.shape()) +
                      "; an in-place operation cannot change the left side's shape");
   }
+  if (a.shares_storage()) {
+    // Writing would copy a's entries first: compute the result into storage of its own instead,
+    // one pass rather than two.
+    a = broadcast_binary(op, a, b, f);
+    return;
+  }
   double* pa = a.data();
   const double* pb = b.data();
   if (a.shape() == b.shape()) {
@@ -291,6 +301,10 @@ Matrix map(const Matrix& a, F f) {
 
 template <class F>
 void map_inplace(Matrix& a, F f) {
+  if (a.shares_storage()) {
+    a = map(a, f);  // one pass into storage of its own, rather than a copy and a pass
+    return;
+  }
   double* pa = a.data();
   for (std::size_t k = 0; k < a.size(); ++k) pa[k] = f(pa[k]);
 }
@@ -362,6 +376,18 @@ Matrix operator+(double s, const Matrix& a) {
 }
 Matrix operator-(double s, const Matrix& a) {
   return map(a, [s](double x) { return s - x; });
+}
+Matrix operator*(Matrix&& a, double s) {
+  a *= s;
+  return std::move(a);
+}
+Matrix operator*(double s, Matrix&& a) {
+  map_inplace(a, [s](double x) { return s * x; });
+  return std::move(a);
+}
+Matrix operator/(Matrix&& a, double s) {
+  a /= s;
+  return std::move(a);
 }
 Matrix operator*(double s, const Matrix& a) {
   return map(a, [s](double x) { return s * x; });

@@ -65,7 +65,7 @@ class Transposed;
 /// network keep `A_prev`, `W` and `b`) costs no copying of entries.
 ///
 /// **Products when read.** The result of `dot(a, b)` is computed when its entries are first
-/// read; a product that nothing reads is never computed. `linear_backward` of the first layer
+/// read; a product that nothing reads is never computed, nor given memory. `linear_backward` of the first layer
 /// returns \f$ dA^{[0]} = W^{[1]T} dZ^{[1]} \f$, which no one uses: it costs nothing. The shape
 /// is known (and checked) at once, and the operands are kept as copies, so a later change to
 /// them does not change the product.
@@ -100,6 +100,8 @@ class Matrix {
   std::size_t size() const { return rows_ * cols_; }   ///< rows * cols
   Shape shape() const { return Shape{rows_, cols_}; }  ///< (rows, cols)
   bool empty() const { return size() == 0; }           ///< true when size() == 0
+  /// True when another matrix shares this one's storage, so that a write copies it first.
+  bool shares_storage() const { return storage_.use_count() > 1; }
   /// Column-major storage, for reading (computes a product not yet computed).
   const double* data() const { return storage_ ? storage_->read() : nullptr; }
   /// Column-major storage, for writing: first makes the storage this matrix's own, copying it
@@ -149,7 +151,8 @@ class Matrix {
   Matrix& operator/=(double s);         ///< divides every entry by `s`
 
  private:
-  // The entries, shared by copies; `compute` is set while a deferred product is not computed.
+  // The entries, shared by copies. While a deferred product is not computed, `compute` is set
+  // and `values` is null (capacity is the size it will have).
   struct Storage {
     std::unique_ptr<double[]> values;
     std::size_t capacity = 0;
@@ -208,6 +211,9 @@ Matrix operator/(const Matrix& a, double s);         ///< `a / s`
 Matrix operator+(double s, const Matrix& a);         ///< `s + a`
 Matrix operator-(double s, const Matrix& a);         ///< `s - a`
 Matrix operator*(double s, const Matrix& a);         ///< `s * a`
+Matrix operator*(Matrix&& a, double s);              ///< `a * s`, in a's storage when it is its own
+Matrix operator*(double s, Matrix&& a);              ///< `s * a`, in a's storage when it is its own
+Matrix operator/(Matrix&& a, double s);              ///< `a / s`, in a's storage when it is its own
 Matrix operator/(double s, const Matrix& a);         ///< `s / a`
 Matrix operator-(const Matrix& a);                   ///< `-a`
 ///@}
