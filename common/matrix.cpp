@@ -137,15 +137,6 @@ Matrix Matrix::deferred(std::size_t rows, std::size_t cols, std::function<void(d
   return m;
 }
 
-static std::string index_message(std::size_t i, std::size_t j, Shape shape) {
-  return "Matrix: index (" + std::to_string(i) + ", " + std::to_string(j) +
-         ") is out of range for shape " + to_string(shape);
-}
-
-void Matrix::throw_index_error(std::size_t i, std::size_t j) const {
-  throw std::out_of_range(index_message(i, j, shape()));
-}
-
 double& Matrix::at(std::size_t i, std::size_t j) {
   if (i >= rows_ || j >= cols_) throw_index_error(i, j);
   return data()[i + j * rows_];

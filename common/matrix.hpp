@@ -170,7 +170,12 @@ class Matrix {
     if (i >= rows_ || j >= cols_) throw_index_error(i, j);
 #endif
   }
-  [[noreturn]] void throw_index_error(std::size_t i, std::size_t j) const;
+  // Inline, so that a Debug build's checked A(i, j) needs nothing from the library.
+  [[noreturn]] void throw_index_error(std::size_t i, std::size_t j) const {
+    throw std::out_of_range("Matrix: index (" + std::to_string(i) + ", " + std::to_string(j) +
+                            ") is out of range for shape (" + std::to_string(rows_) + ", " +
+                            std::to_string(cols_) + ")");
+  }
 
   std::size_t rows_ = 0;
   std::size_t cols_ = 0;
