@@ -676,19 +676,6 @@ Matrix dot(const Transposed& a, const Transposed& b) {
   return deferred_product(a.base(), true, b.base(), true);
 }
 
-void add_scaled(Matrix& y, double alpha, const Matrix& x) {
-  if (x.shape() != y.shape()) {
-    throw ShapeError("add_scaled: y is " + to_string(y.shape()) + " and x is " +
-                     to_string(x.shape()) + "; y + alpha * x needs equal shapes");
-  }
-  double* py = y.data();
-  const double* px = x.data();
-  for (std::size_t k = 0; k < y.size(); ++k) {
-    const double step = alpha * px[k];  // rounded on its own, as numpy's temporary is
-    py[k] = py[k] + step;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Comparison and printing
 

@@ -296,12 +296,6 @@ void dot(const Matrix& a, const Transposed& b, Matrix& out);      ///< \f$ out =
 void dot(const Transposed& a, const Transposed& b, Matrix& out);  ///< \f$ out = a^T b^T \f$
 ///@}
 
-/// \brief `y = y + alpha * x` in place, entry by entry, rounded as numpy rounds
-/// `y + alpha * x` (a product, then a sum: never a fused multiply-add). With a negative alpha
-/// it is the gradient-descent step `W = W - learning_rate * dW` without a temporary.
-/// Throws `ShapeError` unless x and y have the same shape.
-void add_scaled(Matrix& y, double alpha, const Matrix& x);
-
 /// Element-wise closeness as numpy's `np.allclose`: `|a - b| <= atol + rtol * |b|` everywhere.
 /// Shapes must be equal (no broadcasting); NaN is never close.
 bool allclose(const Matrix& a, const Matrix& b, double rtol = 1e-05, double atol = 1e-08);
