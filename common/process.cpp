@@ -1,5 +1,6 @@
 #include "common/process.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -16,6 +17,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 
 extern char** environ;
 
@@ -63,13 +66,25 @@ struct Fd {
 }
 
 /// In the child, after fork(): only async-signal-safe calls until execve().
+/// The control groups to join: `what` of a failure to join the i-th is kJoinFailure + i.
+constexpr int kJoinFailure = 100;
+
 [[noreturn]] void child(const char* path, char* const* argv, char* const* envp, int out_fd,
-                        int error_fd, const char* dir, const RunLimits& limits, pid_t parent) {
+                        int error_fd, const char* dir, const RunLimits& limits,
+                        const char* const* join_files, std::size_t join_count, pid_t parent) {
   auto die = [error_fd](int what) { child_failed(error_fd, what); };
   ::setpgid(0, 0);
   // Should the grader die (Ctrl-C, kill), its child dies with it instead of hanging on.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(127);
+
+  // Into the control groups first, so that all it does is counted there.
+  for (std::size_t i = 0; i < join_count; ++i) {
+    const int fd = ::open(join_files[i], O_WRONLY | O_CLOEXEC);
+    if (fd < 0) die(kJoinFailure + static_cast<int>(i));
+    if (::write(fd, "0", 1) != 1) die(kJoinFailure + static_cast<int>(i));
+    ::close(fd);
+  }
 
   // Signals as a fresh program expects them, whatever the grader set.
   sigset_t none;
@@ -106,14 +121,20 @@ struct Fd {
   if (limits.file_size_limit_bytes > 0) limit(RLIMIT_FSIZE, limits.file_size_limit_bytes);
   if (limits.cpu_limit_seconds > 0)
     limit(RLIMIT_CPU, static_cast<rlim_t>(std::ceil(limits.cpu_limit_seconds)));
+  if (limits.max_processes > 0) limit(RLIMIT_NPROC, limits.max_processes);
 
   if (dir != nullptr && ::chdir(dir) != 0) die(3);
   ::execve(path, argv, envp);
   child_failed(error_fd, 4);
 }
 
-std::string start_error(const std::string& path, const std::string& dir, int what, int err) {
+std::string start_error(const std::string& path, const std::string& dir, const RunLimits& limits,
+                        int what, int err) {
   const std::string why = std::strerror(err);
+  if (what >= kJoinFailure &&
+      static_cast<std::size_t>(what - kJoinFailure) < limits.join_cgroup_files.size())
+    return "cannot join the control group of " + path + " (" +
+           limits.join_cgroup_files[static_cast<std::size_t>(what - kJoinFailure)] + "): " + why;
   switch (what) {
     case 1:
       return "cannot set up the standard streams of " + path + ": " + why;
@@ -171,6 +192,26 @@ std::vector<std::string> environment_with(const std::vector<std::string>& change
   return env;
 }
 
+std::size_t running_processes_of_this_user() {
+  const std::string me = std::to_string(::getuid());
+  std::size_t count = 0;
+  DIR* proc = ::opendir("/proc");
+  if (proc == nullptr) return 0;
+  while (const dirent* entry = ::readdir(proc)) {
+    if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
+    std::ifstream status(std::string("/proc/") + entry->d_name + "/status");
+    std::string real_uid;
+    std::size_t threads = 0;
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("Uid:", 0) == 0) std::istringstream(line.substr(4)) >> real_uid;
+      if (line.rfind("Threads:", 0) == 0) std::istringstream(line.substr(8)) >> threads;
+    }
+    if (real_uid == me) count += std::max<std::size_t>(threads, 1);
+  }
+  ::closedir(proc);
+  return count;
+}
+
 std::string signal_description(int signal) {
   const char* name = ::strsignal(signal);
   if (name == nullptr || std::strncmp(name, "Unknown signal", 14) == 0 ||
@@ -202,6 +243,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   std::vector<char*> c_env;
   for (auto& e : envs) c_env.push_back(e.data());
   c_env.push_back(nullptr);
+  std::vector<const char*> c_join;
+  for (const auto& f : limits.join_cgroup_files) c_join.push_back(f.c_str());
 
   int out_pipe[2];
   int err_pipe[2];
@@ -226,7 +269,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   }
   if (pid == 0) {
     child(path.c_str(), c_argv.data(), c_env.data(), out_write.fd, err_write.fd,
-          working_dir.empty() ? nullptr : working_dir.c_str(), limits, parent);
+          working_dir.empty() ? nullptr : working_dir.c_str(), limits, c_join.data(), c_join.size(),
+          parent);
   }
   ::setpgid(pid, pid);  // also here, so the group exists before either side goes on
   g_running_group = pid;
@@ -245,7 +289,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     g_running_group = 0;
-    result.start_error = start_error(path, working_dir, failure[0], failure[1]);
+    result.start_error = start_error(path, working_dir, limits, failure[0], failure[1]);
     result.seconds = seconds_since(start);
     return result;
   }

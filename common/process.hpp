@@ -21,6 +21,14 @@ struct RunLimits {
   std::size_t output_limit_bytes = 0;     ///< output kept; the rest is read and dropped
   std::size_t file_size_limit_bytes = 0;  ///< RLIMIT_FSIZE: a larger write gets SIGXFSZ
   double cpu_limit_seconds = 0;           ///< RLIMIT_CPU, a backstop to the wall clock
+  /// Files the child writes "0" into after fork(), before anything else, to join control groups
+  /// (a cgroup's `cgroup.procs`); a failure to join is a start error.
+  std::vector<std::string> join_cgroup_files;
+  /// RLIMIT_NPROC, the fallback when no control group limits the processes: fork() fails once
+  /// the child's real user id runs this many processes and threads. It counts every process of
+  /// that user, not only the child's (so add running_processes_of_this_user() to the allowance),
+  /// and root is exempt from it.
+  std::size_t max_processes = 0;
 };
 
 /// How a child ended.
@@ -61,6 +69,10 @@ std::vector<std::string> environment_with(const std::vector<std::string>& change
 /// The full path of a program: `name` itself when it holds a '/', else the first executable
 /// `<dir>/name` of PATH; empty when there is none.
 std::string find_executable(const std::string& name);
+
+/// How many processes and threads run under this process's real user id now, as RLIMIT_NPROC
+/// counts them (those this process can see in /proc).
+std::size_t running_processes_of_this_user();
 
 /// The name of a signal: `Segmentation fault` (strsignal), or `signal N` when it has none.
 std::string signal_description(int signal);

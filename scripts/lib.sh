@@ -11,6 +11,7 @@ DLC_PACKAGES=(
   zlib1g-dev        # gzipped IDX files
   libpugixml-dev    # the grader reads Catch2's XML reports
   nlohmann-json3-dev  # the JSON the tools write
+  bubblewrap        # the grader runs a submission's code in a sandbox (bwrap)
   doxygen           # the docs
   libjs-mathjax     # formulas in the docs, offline
   gnuplot-nox       # the pictures of dlc run and of the docs (PNG, pngcairo terminal)

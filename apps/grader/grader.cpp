@@ -23,6 +23,7 @@
 
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
+#include "apps/grader/sandbox.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "tools/stubgen_lib.hpp"
@@ -367,18 +368,6 @@ void configure(const fs::path& work, std::ostream* progress) {
 
 // ---- running one exercise --------------------------------------------------------------------
 
-/// True when the program is built with AddressSanitizer, which reserves terabytes of address
-/// space: a memory limit (RLIMIT_AS) would stop it before main().
-bool uses_asan(const std::string& program) {
-  static std::map<std::string, bool> cache;
-  if (const auto it = cache.find(program); it != cache.end()) return it->second;
-  const auto text = read_file(program, 256u << 20);
-  const bool asan = text && (text->find("__asan_init") != std::string::npos ||
-                             text->find("libasan.so") != std::string::npos);
-  cache[program] = asan;
-  return asan;
-}
-
 struct RunContext {
   std::vector<std::string> env;
   fs::path temp;
@@ -398,7 +387,24 @@ ExerciseResult run_exercise(const Exercise& exercise, const std::string& program
   RunLimits limits;
   limits.timeout_seconds =
       exercise.timeout_seconds > 0 ? exercise.timeout_seconds : options.timeout_seconds;
-  limits.memory_limit_bytes = uses_asan(program) ? 0 : options.memory_limit_bytes;
+  // A sanitized program reserves terabytes of address space: no RLIMIT_AS, but the memory limit
+  // of a control group, where the machine gives one.
+  std::optional<SubmissionCgroup> group;
+  std::size_t memory_limit = options.memory_limit_bytes;
+  if (kSanitizedBuild) {
+    limits.memory_limit_bytes = 0;
+    if (memory_limit > 0) {
+      SubmissionLimits group_limits;
+      group_limits.memory_bytes = memory_limit;
+      group.emplace(group_limits);
+      if (group->enforced())
+        limits.join_cgroup_files = group->join_files();
+      else
+        memory_limit = 0;
+    }
+  } else {
+    limits.memory_limit_bytes = memory_limit;
+  }
   limits.output_limit_bytes = options.output_limit_bytes;
   limits.file_size_limit_bytes = kReportLimit;
   limits.cpu_limit_seconds = limits.timeout_seconds * 4 + 10;
@@ -411,7 +417,7 @@ ExerciseResult run_exercise(const Exercise& exercise, const std::string& program
 
   DecideOptions decide_options;
   decide_options.timeout_seconds = limits.timeout_seconds;
-  decide_options.memory_limit_bytes = limits.memory_limit_bytes;
+  decide_options.memory_limit_bytes = memory_limit;
   decide_options.output_limit_bytes = options.output_limit_bytes;
   decide_options.source_prefixes = context.prefixes;
   return decide(exercise, run, text, decide_options);
@@ -599,6 +605,7 @@ GradeReport grade(const GradeOptions& options) {
   context.prefixes = prefixes;
   std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1",
                                           "GOTO_NUM_THREADS=1"};
+  for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   const fs::path shared = fs::path(source).parent_path() / "shared" / "data";
   if (fs::is_directory(shared, ec)) env_changes.push_back("DLC_SHARED_DATA=" + shared.string());
   context.env = environment_with(env_changes);
@@ -648,7 +655,9 @@ ExerciseResult grade_program(const Exercise& exercise, const std::string& progra
   TempDir temp("dlc-grade");
   context.temp = temp.path();
   if (!options.source_dir.empty()) context.prefixes.push_back(absolute(options.source_dir));
-  context.env = environment_with({"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"});
+  std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
+  for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
+  context.env = environment_with(env_changes);
   return run_exercise(exercise, program, options, context);
 }
 
