@@ -65,10 +65,10 @@ struct Fd {
   ::_exit(127);
 }
 
-/// In the child, after fork(): only async-signal-safe calls until execve().
 /// The control groups to join: `what` of a failure to join the i-th is kJoinFailure + i.
 constexpr int kJoinFailure = 100;
 
+/// In the child, after fork(): only async-signal-safe calls until execve().
 [[noreturn]] void child(const char* path, char* const* argv, char* const* envp, int out_fd,
                         int error_fd, const char* dir, const RunLimits& limits,
                         const char* const* join_files, std::size_t join_count, pid_t parent) {
