@@ -15,6 +15,7 @@ static std::string diverged_message(double cost, long iteration, double learning
 
 TrainingDiverged::TrainingDiverged(double cost, long iteration, double learning_rate)
     : std::runtime_error(diverged_message(cost, iteration, learning_rate)),
+      cost_(cost),
       iteration_(iteration),
       learning_rate_(learning_rate) {}
 

@@ -15,10 +15,12 @@ class TrainingDiverged : public std::runtime_error {
  public:
   /// The error for a `cost` that is not finite at `iteration`, with `learning_rate` in use.
   TrainingDiverged(double cost, long iteration, double learning_rate);
+  double cost() const { return cost_; }                    ///< the cost that is not finite
   long iteration() const { return iteration_; }            ///< the iteration whose cost failed
   double learning_rate() const { return learning_rate_; }  ///< the learning rate in use
 
  private:
+  double cost_;
   long iteration_;
   double learning_rate_;
 };

@@ -82,6 +82,20 @@ struct Difference {
 /// The first line where `actual` differs from `expected`, or nothing when they are equal.
 std::optional<Difference> first_difference(std::string_view expected, std::string_view actual);
 
+/// \brief The name of the function whose body holds line `line` (1-based) of a solution: the
+/// identifier before the first `(` of the nearest line above it that starts a definition at
+/// the left margin (`Matrix sigmoid(const Matrix& z) {` gives `sigmoid`).
+/// \throws Error naming `path:line` when no such line is found.
+std::string enclosing_function(std::string_view solution, std::string_view path, std::size_t line);
+
+/// \brief The C++ file that lets the grader call each exercise of one lesson in another process
+/// (common/remote.hpp): one `DLC_REMOTE_EXERCISE("<id>", dlc::<block>::<function>)` per
+/// exercise the solution marks, after `#include "<block>/<lesson>.hpp"`.
+/// \param solution the solution's text; \param path its path from the source root
+/// (`solutions/week2/logistic_regression.cpp`); \param block `week2`.
+/// \throws Error for bad markers or a marker outside any function.
+std::string remote_table(std::string_view solution, std::string_view path, std::string_view block);
+
 /// The whole command line, `dlc-stubgen (--write | --check | --list) <source-root>`, with its
 /// output sent to `out` and its problems to `err`. Returns the exit code: 0 done, 1 stubs out of
 /// date (or a stub without a solution), 2 bad markers, unreadable files or bad usage.

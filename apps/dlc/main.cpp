@@ -218,9 +218,9 @@ ProgramSpec grade_spec() {
       text_option("--json", "FILE", "", "write Gradescope's results.json there"),
       text_option("--junit", "FILE", "", "write a JUnit XML report there"),
       timeout_option(),
-      text_option(
-          "--work-dir", "DIR", "",
-          "where submissions are built (default: <build dir>/grading), reused between them"),
+      flag_option("--unsafe-no-sandbox",
+                  "grade submissions even where no sandbox can be made (bubblewrap missing): "
+                  "their code then runs with your rights"),
       flag_option("--no-build", "grade the test programs as they are built"),
       flag_option("--quiet", "print only the table, not the progress"),
   };
@@ -292,7 +292,7 @@ std::string command_help(const ProgramSpec& spec, const std::string& usage_line,
 
 const char* const kGradeUsage =
     "grade [EXERCISE|BLOCK ...] [--solution] [--submission DIR] [--json FILE]\n"
-    "                 [--junit FILE] [--timeout SECONDS] [--work-dir DIR] [--quiet]\n"
+    "                 [--junit FILE] [--timeout SECONDS] [--unsafe-no-sandbox] [--quiet]\n"
     "       dlc grade --submissions DIR [--csv FILE] [EXERCISE|BLOCK ...] [options]";
 
 /// Where the source tree and the build are, from the options or from where dlc is.
@@ -374,7 +374,7 @@ int grade_command(const Args& args) {
   }
   grader::GradeOptions options = grade_options(a, selection);
   options.build = !a.given("--no-build");
-  if (a.given("--work-dir")) options.work_dir = a.text("--work-dir");
+  options.unsafe_no_sandbox = a.given("--unsafe-no-sandbox");
   if (a.given("--submission")) options.submission_dir = a.text("--submission");
   if (!a.given("--quiet")) options.progress = &std::cerr;
   dlc::kill_children_on_interrupt();

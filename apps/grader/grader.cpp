@@ -2,6 +2,7 @@
 
 #include "apps/grader/grader.hpp"
 
+#include <cxxabi.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -43,6 +44,11 @@ constexpr std::size_t kReportLimit = 64u << 20;
 /// each compiler may use (a submission can make a compiler read /dev/zero or recurse without
 /// end: that is "does not compile", not a grader that hangs).
 constexpr double kBuildTimeout = 1800;
+/// How long compiling (or linking) one student's file may take, and how much memory the
+/// compiler may use: `#include "/dev/zero"` or a template that recurses without end is "does
+/// not compile", not a grader that waits. Never retried.
+constexpr double kCompileTimeout = 120;
+constexpr std::size_t kCompileMemoryLimit = std::size_t{3} << 30;
 constexpr std::size_t kBuildOutputLimit = 4u << 20;
 constexpr std::size_t kBuildMemoryLimit = std::size_t{4} << 30;
 /// The largest student file taken from a submission.
@@ -55,13 +61,6 @@ std::string absolute(const std::string& path) {
   return p.lexically_normal().string();
 }
 
-bool is_inside(const fs::path& path, const fs::path& dir) {
-  const std::string p = path.lexically_normal().string() + "/";
-  std::string d = dir.lexically_normal().string();
-  if (d.empty() || d.back() != '/') d += "/";
-  return p.compare(0, d.size(), d) == 0;
-}
-
 std::string seconds_text(double s) {
   std::ostringstream os;
   os.setf(std::ios::fixed);
@@ -69,30 +68,6 @@ std::string seconds_text(double s) {
   os << s;
   return os.str();
 }
-
-/// An exclusive lock on a work folder, so two gradings never build in it at once.
-class FolderLock {
- public:
-  FolderLock(const fs::path& dir, std::ostream* progress) {
-    const std::string file = (dir / ".dlc-grade.lock").string();
-    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw GradeError("cannot lock " + file + ": " + std::strerror(errno));
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-      if (progress != nullptr)
-        *progress << "waiting for another grading that is using " << dir.string() << "\n";
-      while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
-      }
-    }
-  }
-  FolderLock(const FolderLock&) = delete;
-  FolderLock& operator=(const FolderLock&) = delete;
-  ~FolderLock() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-
- private:
-  int fd_ = -1;
-};
 
 // ---- building ------------------------------------------------------------------------------
 
@@ -177,196 +152,295 @@ BuildResult run_build(const std::string& build_dir, const std::vector<std::strin
   return build_failure(run, prefixes);
 }
 
-/// Builds the test program of each lesson; returns, for each lesson that did not build, what
-/// went wrong. All at once first; when that fails, one lesson at a time, so a lesson that does
-/// not compile costs only its own exercises.
-std::map<std::string, BuildResult> build_lessons(const std::string& build_dir,
-                                                 const std::vector<const Lesson*>& lessons,
-                                                 bool solution,
-                                                 const std::vector<std::string>& prefixes,
-                                                 std::ostream* progress) {
-  std::map<std::string, BuildResult> failed;
-  if (lessons.empty()) return failed;
-  std::vector<std::string> targets;
-  for (const Lesson* l : lessons) targets.push_back(l->test_target(solution));
-  if (progress != nullptr)
-    *progress << "building the " << (solution ? "reference solutions" : "student's code") << " of "
-              << lessons.size() << (lessons.size() == 1 ? " lesson" : " lessons") << " in "
-              << build_dir << "\n"
-              << std::flush;
-  if (run_build(build_dir, targets, prefixes).ok) return failed;
-  for (const Lesson* l : lessons) {
-    BuildResult b = run_build(build_dir, {l->test_target(solution)}, prefixes);
-    if (!b.ok) {
-      if (progress != nullptr)
-        *progress << "  " << l->student_file() << " does not compile: " << b.first_error << "\n"
-                  << std::flush;
-      failed.emplace(l->path(), std::move(b));
-    }
-  }
-  return failed;
-}
+// ---- the kit: what a student's file is compiled and linked with --------------------------
 
-// ---- a submission's tree ---------------------------------------------------------------------
-
-/// The files of the instructor's tree, relative to it: what git tracks or would track, else
-/// every file outside build folders and .git.
-std::vector<std::string> source_files(const fs::path& source, const fs::path& work_dir) {
-  std::vector<std::string> files;
-  auto keep = [&](const std::string& rel) {
-    if (rel.empty() || rel.rfind("build/", 0) == 0 || rel.rfind(".git/", 0) == 0) return;
-    const fs::path full = source / rel;
-    if (is_inside(full, work_dir)) return;
-    std::error_code ec;
-    if (fs::is_regular_file(full, ec)) files.push_back(rel);
+/// What CMake wrote for the grader (build/grading/kit.txt): how to compile a student's file and
+/// link a runner from it, and, for each lesson, its judge (the test program linked with the
+/// reference solutions), its table of exercises and its reference objects for runners.
+struct Kit {
+  std::string compiler;
+  std::vector<std::string> flags;
+  std::string include;  ///< the course's headers, alone
+  std::vector<std::string> system_includes;
+  std::vector<std::string> runner_main;
+  std::vector<std::string> libraries;
+  struct LessonKit {
+    std::string judge;
+    std::vector<std::string> table;
+    std::vector<std::string> reference;
   };
-  if (!find_executable("git").empty() && fs::exists(source / ".git")) {
-    RunLimits limits;
-    limits.timeout_seconds = 120;
-    limits.output_limit_bytes = 64u << 20;
-    const ProcessResult run = run_process({"git", "-C", source.string(), "ls-files", "-z",
-                                           "--cached", "--others", "--exclude-standard"},
-                                          environment_with({}), limits);
-    if (run.started && run.exited && run.exit_code == 0 && !run.output_truncated) {
-      std::size_t start = 0;
-      while (start < run.output.size()) {
-        auto end = run.output.find('\0', start);
-        if (end == std::string::npos) end = run.output.size();
-        keep(run.output.substr(start, end - start));
-        start = end + 1;
-      }
-      if (!files.empty()) return files;
-    }
+  std::map<std::string, LessonKit> lessons;  ///< by `week2/logistic_regression`
+};
+
+Kit read_kit(const std::string& build) {
+  const fs::path file = fs::path(build) / "grading" / "kit.txt";
+  const auto text = read_file(file);
+  if (!text)
+    throw GradeError(file.string() + ": cannot read (" + std::strerror(errno) +
+                     "); configure the build again: cmake --preset release");
+  Kit kit;
+  std::string lesson;
+  std::istringstream in(*text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> words;
+    std::istringstream fields(line);
+    for (std::string w; std::getline(fields, w, '\t');)
+      if (!w.empty()) words.push_back(w);
+    if (words.empty()) continue;
+    const std::string key = words.front();
+    words.erase(words.begin());
+    const std::string first = words.empty() ? "" : words.front();
+    if (key == "compiler")
+      kit.compiler = first;
+    else if (key == "flags")
+      kit.flags = words;
+    else if (key == "include")
+      kit.include = first;
+    else if (key == "system_include")
+      kit.system_includes = words;
+    else if (key == "runner_main")
+      kit.runner_main = words;
+    else if (key == "libraries")
+      kit.libraries = words;
+    else if (key == "lesson")
+      lesson = first;
+    else if (key == "judge")
+      kit.lessons[lesson].judge = first;
+    else if (key == "table")
+      kit.lessons[lesson].table = words;
+    else if (key == "reference")
+      kit.lessons[lesson].reference = words;
   }
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(source, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
-    if (it->is_directory(ec)) {
-      if (name == ".git" || name == "build" || is_inside(p, work_dir) ||
-          fs::exists(p / "CMakeCache.txt"))
-        it.disable_recursion_pending();
-      continue;
-    }
-    keep(fs::relative(p, source, ec).string());
-  }
-  return files;
+  if (kit.compiler.empty() || kit.include.empty() || kit.runner_main.empty())
+    throw GradeError(file.string() + " is incomplete; configure the build again");
+  return kit;
 }
 
-/// Writes `text` to `path` unless it already holds exactly that, so that make's timestamps keep
-/// meaning "changed".
-void sync_file(const fs::path& path, const std::string& text, fs::perms perms) {
-  if (const auto old = read_file(path); old && *old == text) return;
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  fs::remove(path, ec);  // a symlink or read-only file left there is replaced, not followed
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw GradeError("cannot write " + path.string() + ": " + std::strerror(errno));
-  fs::permissions(path, perms, ec);
-}
+// ---- where a submission's code runs ------------------------------------------------------
 
-/// Makes `<work>/src` the instructor's tree with the submission's student files over it.
-void prepare_tree(const fs::path& source, const fs::path& work, const fs::path& submission,
-                  const std::vector<Lesson>& lessons, const std::vector<const Lesson*>& graded,
-                  std::vector<std::string>& notes) {
-  const fs::path mirror = work / "src";
-  std::map<std::string, std::string> overlay;  // relative path -> the submission's text
-  std::vector<std::string> missing;
-  for (const Lesson& l : lessons) {
-    const fs::path file = submission / l.student_file();
-    std::error_code ec;
-    const auto status = fs::symlink_status(file, ec);
-    const bool noted = std::find(graded.begin(), graded.end(), &l) != graded.end();
-    if (ec || !fs::exists(status)) {
-      if (noted) missing.push_back(l.student_file());
-      continue;
-    }
-    if (!fs::is_regular_file(status)) {
-      notes.push_back(l.student_file() +
-                      " in the submission is not a regular file: ignored, graded as the untouched "
-                      "stub");
-      continue;
-    }
-    if (fs::file_size(file, ec) > kSubmissionFileLimit) {
-      notes.push_back(l.student_file() + " in the submission is larger than " +
-                      std::to_string(kSubmissionFileLimit >> 20) +
-                      " MiB: ignored, graded as the untouched stub");
-      continue;
-    }
-    const auto text = read_file(file);
-    if (!text) {
-      notes.push_back(l.student_file() + " in the submission cannot be read (" +
-                      std::strerror(errno) + "): graded as the untouched stub");
-      continue;
-    }
-    overlay.emplace(l.student_file(), *text);
-  }
-  if (overlay.empty() && !graded.empty()) {
-    notes.push_back("the submission holds none of the lessons' files (" +
-                    graded.front()->student_file() +
-                    " ...): every exercise is graded as the untouched stub");
-  } else {
-    for (const auto& m : missing)
-      notes.push_back("the submission has no " + m +
-                      ": its exercises are graded as the untouched stub");
-  }
+/// How every process of one grading that touches the student's code is confined: in a
+/// bubblewrap sandbox (unless the machine has none and the caller allowed that), in the
+/// submission's control group when there is one, under per-process limits always.
+struct Confinement {
+  bool sandbox = false;
+  const SubmissionCgroup* cgroup = nullptr;
+  std::size_t max_processes = 0;  ///< RLIMIT_NPROC when no cgroup
+  std::size_t memory_limit_bytes = 0;
+  /// Folders every sandbox of the grading sees read-only (the build's objects, the kit).
+  std::vector<std::string> read_only;
+};
 
-  std::set<std::string> wanted;
-  for (const std::string& rel : source_files(source, work)) {
-    wanted.insert(rel);
-    std::error_code ec;
-    const fs::perms perms = fs::status(source / rel, ec).permissions();
-    if (const auto it = overlay.find(rel); it != overlay.end()) {
-      sync_file(mirror / rel, it->second,
-                fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                    fs::perms::others_read);
-      continue;
-    }
-    const auto text = read_file(source / rel);
-    if (!text) throw GradeError("cannot read " + (source / rel).string());
-    sync_file(mirror / rel, *text, perms);
-  }
-  for (const auto& [rel, text] : overlay) {
-    if (wanted.insert(rel).second)
-      sync_file(mirror / rel, text, fs::perms::owner_read | fs::perms::owner_write);
-  }
-  // Files the instructor's tree no longer has.
-  std::error_code ec;
-  std::vector<fs::path> stale;
-  for (auto it = fs::recursive_directory_iterator(mirror, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_directory(ec)) continue;
-    const std::string rel = fs::relative(it->path(), mirror, ec).string();
-    if (wanted.count(rel) == 0) stale.push_back(it->path());
-  }
-  for (const auto& p : stale) fs::remove(p, ec);
-}
-
-void configure(const fs::path& work, std::ostream* progress) {
-  const fs::path build = work / "build";
-  if (fs::exists(build / "CMakeCache.txt")) return;
-  if (progress != nullptr)
-    *progress << "configuring the grading build in " << build.string() << "\n" << std::flush;
+RunLimits confined_limits(const Confinement& c, double timeout, std::size_t memory,
+                          std::size_t output) {
   RunLimits limits;
-  limits.timeout_seconds = 600;
-  limits.output_limit_bytes = kBuildOutputLimit;
-  const ProcessResult run = run_process(
-      {"cmake", "-S", (work / "src").string(), "-B", build.string(), "-DCMAKE_BUILD_TYPE=Release",
-       "-DDLC_BUILD_DOCS=OFF", "-DDLC_BUILD_BENCHMARKS=OFF", "-DDLC_WERROR=OFF"},
-      environment_with({"LC_ALL=C"}), limits);
-  if (!(run.started && run.exited && run.exit_code == 0)) {
-    const BuildResult b = build_failure(run, {(work / "src").string()});
-    std::error_code ec;
-    fs::remove(build / "CMakeCache.txt", ec);  // configure again next time
-    throw GradeError("cannot configure the grading build in " + build.string() + ": " +
-                     b.first_error);
-  }
+  limits.timeout_seconds = timeout;
+  limits.memory_limit_bytes = kSanitizedBuild ? 0 : memory;
+  limits.output_limit_bytes = output;
+  limits.file_size_limit_bytes = kReportLimit;
+  limits.cpu_limit_seconds = timeout * 4 + 10;
+  if (c.cgroup != nullptr && c.cgroup->enforced())
+    limits.join_cgroup_files = c.cgroup->join_files();
+  else
+    limits.max_processes = c.max_processes;
+  return limits;
 }
 
-// ---- running one exercise --------------------------------------------------------------------
+/// The argv of `command` confined as `c` says: in a sandbox that sees, at their own paths, the
+/// system's programs and libraries, `read_only` and `read_write`, and nothing else.
+std::vector<std::string> confined(const Confinement& c, const std::vector<std::string>& read_only,
+                                  const std::vector<std::string>& read_write,
+                                  const std::string& working_dir,
+                                  const std::vector<std::string>& env,
+                                  const std::vector<std::string>& command) {
+  if (!c.sandbox) return command;
+  SandboxSpec spec;
+  for (const auto& p : read_only) spec.read_only.emplace_back(p, p);
+  for (const auto& p : read_write) spec.read_write.emplace_back(p, p);
+  spec.working_dir = working_dir;
+  spec.env = env;
+  return sandboxed(spec, command);
+}
+
+std::vector<std::string> tool_environment() {
+  return {"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=/tmp", "TMPDIR=/tmp"};
+}
+
+/// A compiler's or linker's output, kept to the lines about `file` (the student's file): a
+/// message located in a header or a library is summed up without quoting it.
+BuildResult student_messages(const ProcessResult& run, const std::string& file,
+                             const std::vector<std::string>& prefixes, const std::string& what) {
+  BuildResult b;
+  if (!run.started) {
+    b.first_error = run.start_error;
+    return b;
+  }
+  if (run.timed_out) {
+    b.first_error = what + " did not finish in " + seconds_text(kCompileTimeout) + " s";
+    return b;
+  }
+  std::istringstream in(run.output);
+  std::size_t shown = 0;
+  bool elsewhere = false;
+  for (std::string line; std::getline(in, line);) {
+    line = strip_prefixes(line, prefixes);
+    const bool about_file = line.rfind(file + ":", 0) == 0;
+    const bool is_error = line.find("error:") != std::string::npos ||
+                          line.find("undefined reference") != std::string::npos;
+    if (!about_file) {
+      if (is_error || line.find("In file included from") != std::string::npos) elsewhere = true;
+      continue;
+    }
+    if (b.first_error.empty() && is_error) b.first_error = one_line(line, 400);
+    if (shown < 16) {
+      b.context += line + "\n";
+      ++shown;
+    }
+  }
+  if (elsewhere) b.context += "(messages about files other than " + file + " are not shown)\n";
+  if (b.first_error.empty())
+    b.first_error = what + " failed (" +
+                    (run.exited ? "exit code " + std::to_string(run.exit_code)
+                                : "signal " + std::to_string(run.signal) + ", " +
+                                      signal_description(run.signal)) +
+                    ")" + (elsewhere ? " in a file other than " + file : "");
+  return b;
+}
+
+/// One lesson of a submission, compiled: its object, made weak (see link_runner()), and the
+/// names of what it defines.
+struct CompiledLesson {
+  bool ok = false;
+  BuildResult failure;
+  std::string object;             ///< every global symbol weak
+  std::set<std::string> defined;  ///< its defined global symbols, mangled
+};
+
+std::set<std::string> defined_symbols(const std::string& nm_output) {
+  std::set<std::string> names;
+  std::istringstream in(nm_output);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::string name, type;
+    if (words >> name >> type && type != "U" && type != "w" && type != "v") names.insert(name);
+  }
+  return names;
+}
+
+CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::path& work,
+                              const Lesson& lesson, const std::vector<std::string>& prefixes) {
+  CompiledLesson out;
+  const fs::path src = work / "src";
+  const fs::path obj = work / "obj";
+  const std::string file = lesson.student_file();
+  const std::string object = (obj / (lesson.block + "_" + lesson.name + ".o")).string();
+  std::vector<std::string> argv = {kit.compiler};
+  argv.insert(argv.end(), kit.flags.begin(), kit.flags.end());
+  argv.push_back("-I" + kit.include);
+  for (const auto& d : kit.system_includes) argv.push_back("-isystem" + d);
+  for (const char* f :
+       {"-w", "-fmax-errors=20", "-fno-diagnostics-show-caret", "-fdiagnostics-color=never", "-c"})
+    argv.push_back(f);
+  argv.push_back(file);
+  argv.push_back("-o");
+  argv.push_back(object);
+  const RunLimits limits =
+      confined_limits(c, kCompileTimeout, kCompileMemoryLimit, kBuildOutputLimit);
+  std::vector<std::string> seen = {kit.include, src.string()};
+  seen.insert(seen.end(), kit.system_includes.begin(), kit.system_includes.end());
+  const ProcessResult run =
+      run_process(confined(c, seen, {obj.string()}, src.string(), tool_environment(), argv),
+                  tool_environment(), limits, src.string());
+  if (!(run.started && run.exited && run.exit_code == 0)) {
+    out.failure = student_messages(run, file, prefixes, "the compiler");
+    return out;
+  }
+  // What the file defines, and the same object with every global symbol weak.
+  const std::string weak = (obj / (lesson.block + "_" + lesson.name + ".weak.o")).string();
+  const ProcessResult nm = run_process(
+      confined(c, {obj.string()}, {}, obj.string(), tool_environment(),
+               {"nm", "-g", "--defined-only", "--format=posix", object}),
+      tool_environment(), confined_limits(c, 60, kCompileMemoryLimit, kBuildOutputLimit));
+  const ProcessResult copy = run_process(
+      confined(c, {}, {obj.string()}, obj.string(), tool_environment(),
+               {"objcopy", "--weaken", object, weak}),
+      tool_environment(), confined_limits(c, 60, kCompileMemoryLimit, kBuildOutputLimit));
+  if (!(nm.exited && nm.exit_code == 0 && !nm.output_truncated && copy.exited &&
+        copy.exit_code == 0)) {
+    out.failure.first_error = "its object file cannot be read (nm, objcopy failed)";
+    out.failure.context = one_line(nm.output + copy.output, 400) + "\n";
+    return out;
+  }
+  out.ok = true;
+  out.object = weak;
+  out.defined = defined_symbols(nm.output);
+  return out;
+}
+
+/// The mangled name of `dlc::<block>::<function>` among the global symbols of `objects`.
+std::string mangled_name(const std::vector<std::string>& objects, const std::string& block,
+                         const std::string& function) {
+  RunLimits limits;
+  limits.timeout_seconds = 60;
+  limits.output_limit_bytes = kBuildOutputLimit;
+  std::vector<std::string> argv = {"nm", "-g", "--defined-only", "--format=posix"};
+  argv.insert(argv.end(), objects.begin(), objects.end());
+  const ProcessResult nm = run_process(argv, environment_with({"LC_ALL=C"}), limits);
+  const std::string wanted = "dlc::" + block + "::" + function + "(";
+  for (const std::string& name : defined_symbols(nm.output)) {
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> plain(
+        abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status), std::free);
+    if (status == 0 && plain && std::string(plain.get()).rfind(wanted, 0) == 0) return name;
+  }
+  return {};
+}
+
+/// Links the runner of exercise `symbol` (mangled) of `lesson`: the student's object (every
+/// symbol weak) first, then the reference objects of the lesson, with the exercise's own made
+/// weak, and of the lessons it depends on. Of two weak definitions the linker keeps the first,
+/// the student's; a strong one wins over a weak one, so every other exercise is the reference's;
+/// and --gc-sections drops the reference's version of the exercise, which nothing calls.
+BuildResult link_runner(const Kit& kit, const Confinement& c, const fs::path& work,
+                        const Lesson& lesson, const std::vector<const Lesson*>& depends,
+                        const CompiledLesson& student, const std::string& symbol,
+                        const std::string& runner, const std::vector<std::string>& prefixes) {
+  const Kit::LessonKit& own = kit.lessons.at(lesson.path());
+  const fs::path obj = work / "obj";
+  std::vector<std::string> argv = {kit.compiler};
+  argv.insert(argv.end(), kit.flags.begin(), kit.flags.end());
+  argv.push_back(student.object);
+  std::size_t k = 0;
+  for (const std::string& reference : own.reference) {
+    // The reference objects are the instructor's, not the student's: weakened outside any
+    // sandbox, into the submission's folder.
+    const std::string weak = (obj / (symbol + "." + std::to_string(k++) + ".o")).string();
+    RunLimits limits;
+    limits.timeout_seconds = 60;
+    limits.output_limit_bytes = kBuildOutputLimit;
+    const ProcessResult copy =
+        run_process({"objcopy", "--weaken-symbol=" + symbol, reference, weak},
+                    environment_with({"LC_ALL=C"}), limits);
+    if (!(copy.exited && copy.exit_code == 0))
+      return BuildResult{false, "objcopy failed on " + reference + ": " + one_line(copy.output),
+                         ""};
+    argv.push_back(weak);
+  }
+  for (const Lesson* d : depends)
+    for (const std::string& reference : kit.lessons.at(d->path()).reference)
+      argv.push_back(reference);
+  argv.insert(argv.end(), own.table.begin(), own.table.end());
+  argv.insert(argv.end(), kit.runner_main.begin(), kit.runner_main.end());
+  argv.push_back("-Wl,--gc-sections");
+  argv.insert(argv.end(), kit.libraries.begin(), kit.libraries.end());
+  argv.push_back("-o");
+  argv.push_back(runner);
+  std::vector<std::string> seen = c.read_only;
+  const ProcessResult run = run_process(
+      confined(c, seen, {obj.string()}, obj.string(), tool_environment(), argv), tool_environment(),
+      confined_limits(c, kCompileTimeout, kCompileMemoryLimit, kBuildOutputLimit), obj.string());
+  if (run.started && run.exited && run.exit_code == 0) return BuildResult{true, "", ""};
+  return student_messages(run, lesson.student_file(), prefixes, "the linker");
+}
 
 struct RunContext {
   std::vector<std::string> env;
@@ -374,53 +448,78 @@ struct RunContext {
   std::vector<std::string> prefixes;
 };
 
+/// The ending of the runner as the judge wrote it (common/remote.hpp): `signal 11`,
+/// `exited 0`, `garbled`, each maybe followed by ` before answering` and a tab and a message.
+void apply_runner_status(ExerciseResult& r, const std::optional<std::string>& status) {
+  if (!status || r.outcome == Outcome::kPassed || r.outcome == Outcome::kTimedOut) return;
+  const std::string line = status->substr(0, status->find('\n'));
+  const std::string head = line.substr(0, line.find('\t'));
+  const std::string message =
+      line.find('\t') == std::string::npos ? "" : line.substr(line.find('\t') + 1);
+  if (head.rfind("signal ", 0) == 0) {
+    const int signal = std::atoi(head.c_str() + 7);
+    r.outcome = Outcome::kCrashed;
+    r.summary =
+        "crashed with signal " + std::to_string(signal) + " (" + signal_description(signal) + ")";
+  } else if (head.rfind("exited ", 0) == 0) {
+    r.outcome = Outcome::kExitedEarly;
+    r.summary = "exited early (exit code " + std::to_string(std::atoi(head.c_str() + 7)) +
+                ") before its tests finished";
+  } else if (head.rfind("garbled", 0) == 0) {
+    r.outcome = Outcome::kFailed;
+    r.summary = "failed: " + message;
+  } else {
+    return;
+  }
+  r.score = 0;
+  if (!message.empty()) r.detail = message + "\n" + r.detail;
+}
+
+/// Runs the tests of `exercise` in its lesson's judge, which sends every call of the exercise
+/// to `runner_command` (the runner, confined).
 ExerciseResult run_exercise(const Exercise& exercise, const std::string& program,
-                            const GradeOptions& options, const RunContext& context) {
+                            const std::vector<std::string>& runner_command,
+                            const GradeOptions& options, const RunContext& context,
+                            const Confinement& confinement) {
   const fs::path report = context.temp / (exercise.id + ".xml");
+  const fs::path status = context.temp / (exercise.id + ".status");
+  const fs::path command = context.temp / (exercise.id + ".runner");
   const fs::path cwd = context.temp / "run";
   std::error_code ec;
   fs::remove(report, ec);
+  fs::remove(status, ec);
   fs::permissions(cwd, fs::perms::owner_all, fs::perm_options::add, ec);
   fs::remove_all(cwd, ec);
   fs::create_directories(cwd, ec);
-
-  RunLimits limits;
-  limits.timeout_seconds =
-      exercise.timeout_seconds > 0 ? exercise.timeout_seconds : options.timeout_seconds;
-  // A sanitized program reserves terabytes of address space: no RLIMIT_AS, but the memory limit
-  // of a control group, where the machine gives one.
-  std::optional<SubmissionCgroup> group;
-  std::size_t memory_limit = options.memory_limit_bytes;
-  if (kSanitizedBuild) {
-    limits.memory_limit_bytes = 0;
-    if (memory_limit > 0) {
-      SubmissionLimits group_limits;
-      group_limits.memory_bytes = memory_limit;
-      group.emplace(group_limits);
-      if (group->enforced())
-        limits.join_cgroup_files = group->join_files();
-      else
-        memory_limit = 0;
-    }
-  } else {
-    limits.memory_limit_bytes = memory_limit;
+  std::vector<std::string> argv = {program};
+  if (!runner_command.empty()) {
+    std::string command_text;
+    for (const auto& a : runner_command) command_text += a + '\0';
+    command_text.pop_back();
+    write_file_atomically(command.string(), command_text);
+    argv.insert(argv.end(), {"--dlc-remote", exercise.id, command.string(), status.string()});
   }
-  limits.output_limit_bytes = options.output_limit_bytes;
-  limits.file_size_limit_bytes = kReportLimit;
-  limits.cpu_limit_seconds = limits.timeout_seconds * 4 + 10;
+  argv.insert(argv.end(), {"[" + exercise.id + "]", "--reporter", "xml", "--out", report.string()});
 
-  const ProcessResult run =
-      run_process({program, "[" + exercise.id + "]", "--reporter", "xml", "--out", report.string()},
-                  context.env, limits, cwd.string());
+  const double timeout =
+      exercise.timeout_seconds > 0 ? exercise.timeout_seconds : options.timeout_seconds;
+  const RunLimits limits =
+      confined_limits(confinement, timeout, options.memory_limit_bytes, options.output_limit_bytes);
+  const ProcessResult run = run_process(argv, context.env, limits, cwd.string());
   std::optional<std::string> text;
   if (fs::exists(fs::symlink_status(report, ec))) text = read_file(report, kReportLimit);
 
   DecideOptions decide_options;
   decide_options.timeout_seconds = limits.timeout_seconds;
-  decide_options.memory_limit_bytes = memory_limit;
+  const bool grouped = confinement.cgroup != nullptr && confinement.cgroup->enforced();
+  decide_options.memory_limit_bytes = limits.memory_limit_bytes > 0
+                                          ? limits.memory_limit_bytes
+                                          : (grouped ? options.memory_limit_bytes : 0);
   decide_options.output_limit_bytes = options.output_limit_bytes;
   decide_options.source_prefixes = context.prefixes;
-  return decide(exercise, run, text, decide_options);
+  ExerciseResult r = decide(exercise, run, text, decide_options);
+  apply_runner_status(r, read_file(status, 4096));
+  return r;
 }
 
 ExerciseResult without_run(const Exercise& e, Outcome outcome, std::string summary,
@@ -470,8 +569,10 @@ std::vector<Lesson> read_lessons(const std::string& source_dir, const std::strin
     try {
       for (const auto& region : stubgen::regions(*code, solution, l.block))
         if (std::find(l.exercise_ids.begin(), l.exercise_ids.end(), region.id) ==
-            l.exercise_ids.end())
+            l.exercise_ids.end()) {
           l.exercise_ids.push_back(region.id);
+          l.functions.push_back(stubgen::enclosing_function(*code, solution, region.line));
+        }
     } catch (const stubgen::Error& e) {
       throw GradeError(e.what());
     }
@@ -556,12 +657,33 @@ GradeReport grade(const GradeOptions& options) {
   if (options.solution && !options.submission_dir.empty())
     throw GradeError("grade either the reference solutions or a submission, not both");
   const std::vector<Lesson> lessons = read_lessons(source, build);
-  if ((options.build || !options.submission_dir.empty()) && find_executable("cmake").empty())
-    throw GradeError("cmake is not installed (or not in PATH): the grader builds with it");
+  fs::path submission;
+  if (!options.submission_dir.empty()) {
+    submission = absolute(options.submission_dir);
+    if (!fs::is_directory(submission, ec))
+      throw GradeError("the submission " + options.submission_dir + " is not a folder");
+  }
+
+  // Where the submission's code runs. A submission is graded only in a sandbox, unless the
+  // instructor says otherwise; a student's own tree is graded in one when the machine has it.
+  Confinement confinement;
+  const std::string unavailable = sandbox_unavailable_reason();
+  confinement.sandbox = unavailable.empty() && !options.unsafe_no_sandbox;
+  if (!submission.empty() && !confinement.sandbox && !options.unsafe_no_sandbox)
+    throw GradeError("cannot grade a submission safely: " + unavailable +
+                     ". Its code would run with your rights, see your files and the network. "
+                     "Install bubblewrap, or grade anyway with --unsafe-no-sandbox");
+  if (!confinement.sandbox) {
+    report.notes.push_back(options.unsafe_no_sandbox
+                               ? "graded without a sandbox (--unsafe-no-sandbox)"
+                               : "graded without a sandbox: " + unavailable);
+  }
 
   std::map<std::string, const Lesson*> lesson_of;
   for (const Lesson& l : lessons)
     for (const auto& id : l.exercise_ids) lesson_of.emplace(id, &l);
+  std::map<std::string, const Lesson*> by_path;
+  for (const Lesson& l : lessons) by_path.emplace(l.path(), &l);
   std::vector<const Lesson*> needed;
   for (const Lesson& l : lessons) {
     const bool wanted = std::any_of(selected.begin(), selected.end(), [&](const Exercise& e) {
@@ -571,44 +693,118 @@ GradeReport grade(const GradeOptions& options) {
     if (wanted) needed.push_back(&l);
   }
 
-  std::vector<std::string> prefixes = {source, build};
-  std::string tree_build = build;
-  std::unique_ptr<FolderLock> lock;
-  if (!options.submission_dir.empty()) {
-    const fs::path submission = absolute(options.submission_dir);
-    if (!fs::is_directory(submission, ec))
-      throw GradeError("the submission " + options.submission_dir + " is not a folder");
-    const fs::path work = absolute(options.work_dir.empty() ? (fs::path(build) / "grading").string()
-                                                            : options.work_dir);
-    fs::create_directories(work, ec);
-    if (ec) throw GradeError("cannot make the work folder " + work.string() + ": " + ec.message());
-    lock = std::make_unique<FolderLock>(work, progress);
+  // The instructor's build: each lesson's judge and what its runners are linked from.
+  if (options.build && !needed.empty()) {
+    if (find_executable("cmake").empty())
+      throw GradeError("cmake is not installed (or not in PATH): the grader builds with it");
+    std::vector<std::string> targets = {"dlc_runner_main"};
+    std::set<std::string> lessons_built;
+    for (const Lesson* l : needed) {
+      lessons_built.insert(l->path());
+      for (const auto& d : l->depends) lessons_built.insert(d);
+    }
+    for (const std::string& path : lessons_built) {
+      const std::string id = path.substr(0, path.find('/')) + "_" + path.substr(path.find('/') + 1);
+      targets.push_back("test_" + id + "_solution");
+      targets.push_back("runner_reference_" + id);
+      targets.push_back("remote_" + id);
+    }
     if (progress != nullptr)
-      *progress << "grading the submission " << submission.string() << "\n" << std::flush;
-    prepare_tree(source, work, submission, lessons, needed, report.notes);
-    if (progress != nullptr)
-      for (const auto& n : report.notes) *progress << "note: " << n << "\n";
-    configure(work, progress);
-    tree_build = (work / "build").string();
-    prefixes.insert(prefixes.begin(), (work / "src").string());
-    prefixes.push_back(tree_build);
+      *progress << "building the reference of " << lessons_built.size() << " lessons in " << build
+                << "\n"
+                << std::flush;
+    const BuildResult b = run_build(build, targets, {source, build});
+    if (!b.ok) throw GradeError("the reference solutions do not build: " + b.first_error);
   }
+  const Kit kit = read_kit(build);
 
-  std::map<std::string, BuildResult> broken;
-  if (options.build) {
-    broken = build_lessons(tree_build, needed, options.solution, prefixes, progress);
+  // The submission's own folder: its files, its objects, its runners; removed at the end, after
+  // every process of the submission is gone.
+  TempDir temp("dlc-grade");
+  const fs::path work = temp.path();
+  fs::create_directories(work / "src", ec);
+  fs::create_directories(work / "obj", ec);
+  fs::create_directories(work / "judge", ec);
+  SubmissionLimits submission_limits;
+  submission_limits.memory_bytes = options.submission_memory_bytes;
+  submission_limits.max_processes = options.max_processes;
+  SubmissionCgroup cgroup(submission_limits);
+  confinement.cgroup = &cgroup;
+  confinement.max_processes =
+      cgroup.enforced() ? 0 : running_processes_of_this_user() + options.max_processes;
+  confinement.memory_limit_bytes = options.memory_limit_bytes;
+  confinement.read_only = {build};
+  std::vector<std::string> prefixes = {(work / "src").string(), work.string(), source, build};
+
+  // The student's file of each lesson: from the submission, the tree, or the solutions.
+  std::map<std::string, CompiledLesson> compiled;
+  std::vector<std::string> missing;
+  bool any_file = submission.empty();
+  for (const Lesson* l : needed) {
+    std::optional<std::string> text;
+    const fs::path tree_file = fs::path(source) / l->student_file();
+    if (options.solution) {
+      text = read_file(fs::path(source) / "solutions" / l->student_file());
+    } else if (!submission.empty()) {
+      const fs::path file = submission / l->student_file();
+      const auto status = fs::symlink_status(file, ec);
+      if (ec || !fs::exists(status)) {
+        missing.push_back(l->student_file());
+      } else if (!fs::is_regular_file(status)) {
+        report.notes.push_back(l->student_file() +
+                               " in the submission is not a regular file: ignored, graded as "
+                               "the untouched stub");
+      } else if (fs::file_size(file, ec) > kSubmissionFileLimit) {
+        report.notes.push_back(l->student_file() + " in the submission is larger than " +
+                               std::to_string(kSubmissionFileLimit >> 20) +
+                               " MiB: ignored, graded as the untouched stub");
+      } else if (!(text = read_file(file, kSubmissionFileLimit))) {
+        report.notes.push_back(l->student_file() + " in the submission cannot be read (" +
+                               std::strerror(errno) + "): graded as the untouched stub");
+      } else {
+        any_file = true;
+      }
+      if (!text) text = read_file(tree_file);
+    } else {
+      text = read_file(tree_file);
+    }
+    if (!text) throw GradeError("cannot read " + tree_file.string());
+    const fs::path dest = work / "src" / l->student_file();
+    fs::create_directories(dest.parent_path(), ec);
+    write_file_atomically(dest.string(), *text);
+  }
+  if (!any_file && !needed.empty()) {
+    report.notes.push_back("the submission holds none of the lessons' files (" +
+                           needed.front()->student_file() +
+                           " ...): every exercise is graded as the untouched stub");
+  } else {
+    for (const auto& m : missing)
+      report.notes.push_back("the submission has no " + m +
+                             ": its exercises are graded as the untouched stub");
+  }
+  if (progress != nullptr)
+    for (const auto& n : report.notes) *progress << "note: " << n << "\n";
+  for (const Lesson* l : needed) {
+    if (progress != nullptr)
+      *progress << "compiling " << l->student_file() << (confinement.sandbox ? " in a sandbox" : "")
+                << "\n"
+                << std::flush;
+    compiled.emplace(l->path(), compile_lesson(kit, confinement, work, *l, prefixes));
   }
 
   RunContext context;
-  TempDir temp("dlc-grade");
-  context.temp = temp.path();
+  context.temp = work / "judge";
   context.prefixes = prefixes;
   std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1",
                                           "GOTO_NUM_THREADS=1"};
   for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   const fs::path shared = fs::path(source).parent_path() / "shared" / "data";
   if (fs::is_directory(shared, ec)) env_changes.push_back("DLC_SHARED_DATA=" + shared.string());
+  for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   context.env = environment_with(env_changes);
+  std::vector<std::string> runner_env = {"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=/tmp",
+                                         "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
+  for (const auto& e : sanitizer_environment()) runner_env.push_back(e);
 
   std::size_t index = 0;
   for (const Exercise& e : selected) {
@@ -620,19 +816,37 @@ GradeReport grade(const GradeOptions& options) {
                       "no lesson of lessons.cmake marks " + e.id + " in its solution",
                       "exercises.ini lists " + e.id +
                           ", but no solution file marks it with // BEGIN SOLUTION " + e.id + "\n");
-    } else if (const auto b = broken.find(it->second->path()); b != broken.end()) {
-      r = without_run(e, Outcome::kDoesNotCompile, "does not compile: " + b->second.first_error,
-                      b->second.context);
+    } else if (const CompiledLesson& c = compiled.at(it->second->path()); !c.ok) {
+      r = without_run(e, Outcome::kDoesNotCompile, "does not compile: " + c.failure.first_error,
+                      c.failure.context);
     } else {
-      const std::string program =
-          (fs::path(tree_build) / "bin" / it->second->test_target(options.solution)).string();
-      if (!fs::exists(program, ec)) {
-        r = without_run(e, Outcome::kDoesNotCompile,
-                        "does not compile: its test program " + program + " is not built",
-                        "build it: cmake --build " + tree_build + " --target " +
-                            it->second->test_target(options.solution) + "\n");
+      const Lesson& l = *it->second;
+      const std::size_t k = static_cast<std::size_t>(
+          std::find(l.exercise_ids.begin(), l.exercise_ids.end(), e.id) - l.exercise_ids.begin());
+      const Kit::LessonKit& lk = kit.lessons.at(l.path());
+      const std::string symbol = mangled_name(lk.reference, l.block, l.functions.at(k));
+      std::vector<const Lesson*> depends;
+      for (const auto& d : l.depends)
+        if (by_path.count(d) != 0) depends.push_back(by_path.at(d));
+      const std::string runner = (work / "obj" / ("runner-" + e.id)).string();
+      BuildResult linked;
+      if (symbol.empty()) {
+        linked.first_error = "the reference solution defines no dlc::" + l.block +
+                             "::" + l.functions.at(k) + " (rebuild the project)";
+      } else if (c.defined.count(symbol) == 0) {
+        linked.first_error = l.student_file() + " does not define dlc::" + l.block +
+                             "::" + l.functions.at(k) + " as " + l.block + "/" + l.name +
+                             ".hpp declares it";
       } else {
-        r = run_exercise(e, program, options, context);
+        linked = link_runner(kit, confinement, work, l, depends, c, symbol, runner, prefixes);
+      }
+      if (!linked.ok) {
+        r = without_run(e, Outcome::kDoesNotCompile, "does not compile: " + linked.first_error,
+                        linked.context);
+      } else {
+        const std::vector<std::string> runner_command =
+            confined(confinement, {runner}, {}, "/tmp", runner_env, {runner, e.id});
+        r = run_exercise(e, lk.judge, runner_command, options, context, confinement);
       }
     }
     if (progress != nullptr) {
@@ -645,6 +859,11 @@ GradeReport grade(const GradeOptions& options) {
     report.max_score += r.points;
     report.exercises.push_back(std::move(r));
   }
+  // Nothing of the submission outlives its grading.
+  cgroup.kill_all();
+  if (!cgroup.empty())
+    throw GradeError("processes of the submission survived being killed in " +
+                     cgroup.folders().front());
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
 }
@@ -658,7 +877,18 @@ ExerciseResult grade_program(const Exercise& exercise, const std::string& progra
   std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
   for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   context.env = environment_with(env_changes);
-  return run_exercise(exercise, program, options, context);
+  // A sanitized program reserves terabytes of address space: no RLIMIT_AS, but the memory limit
+  // of a control group, where the machine gives one.
+  Confinement confinement;
+  std::optional<SubmissionCgroup> group;
+  if (kSanitizedBuild && options.memory_limit_bytes > 0) {
+    SubmissionLimits limits;
+    limits.memory_bytes = options.memory_limit_bytes;
+    limits.max_processes = options.max_processes;
+    group.emplace(limits);
+    confinement.cgroup = &*group;
+  }
+  return run_exercise(exercise, program, {}, options, context, confinement);
 }
 
 std::vector<SubmissionGrade> grade_submissions(const GradeOptions& options,

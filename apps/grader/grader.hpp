@@ -111,9 +111,6 @@ struct GradeOptions {
   /// Empty: grade the tree's own week*/ course2/ files. Else a folder holding a student's files
   /// (`week2/logistic_regression.cpp` ...): only the lessons' student files are taken from it.
   std::string submission_dir;
-  /// Where submissions are built (default `<build_dir>/grading`); reused between submissions so
-  /// that a rebuild is incremental.
-  std::string work_dir;
   /// Grade the reference solutions instead of the student's files.
   bool solution = false;
   /// Exercise ids or blocks (`week2`) to grade; empty: all.
@@ -122,6 +119,14 @@ struct GradeOptions {
   double timeout_seconds = 5;
   /// The address-space limit of each test process (0: none).
   std::size_t memory_limit_bytes = 2ull << 30;
+  /// The memory of all the processes of one submission together, where a control group can
+  /// enforce it (see SubmissionCgroup).
+  std::size_t submission_memory_bytes = 4ull << 30;
+  /// The processes (and threads) of one submission at once.
+  int max_processes = 64;
+  /// Grade even where no sandbox can be made (sandbox_unavailable_reason() is not empty): the
+  /// submission's code then runs with the grader's rights.
+  bool unsafe_no_sandbox = false;
   /// How much of each test process's output (stdout and stderr) is kept.
   std::size_t output_limit_bytes = 64 << 10;
   /// One line per exercise as it is graded, when set.

@@ -127,7 +127,6 @@ GradeOptions options_for(const fs::path& submission, std::vector<std::string> se
   GradeOptions o;
   o.source_dir = kSource;
   o.build_dir = kBuild;
-  o.work_dir = (fs::path(kBuild) / "grading").string();
   o.submission_dir = submission.string();
   o.selection = std::move(selection);
   o.progress = &progress;
