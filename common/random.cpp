@@ -54,6 +54,19 @@ void RandomState::seed(std::uint32_t seed) {
   gauss_ = 0.0;
 }
 
+RandomState::State RandomState::get_state() const { return State{key_, pos_, has_gauss_, gauss_}; }
+
+void RandomState::set_state(const State& state) {
+  if (state.pos > kN) {
+    throw std::invalid_argument("RandomState::set_state: pos is " + std::to_string(state.pos) +
+                                " but must be at most " + std::to_string(kN));
+  }
+  key_ = state.key;
+  pos_ = state.pos;
+  has_gauss_ = state.has_gauss;
+  gauss_ = state.cached_gaussian;
+}
+
 void RandomState::generate() {
   // numpy's mt19937_gen: the twist of all 624 words.
   auto twist = [](std::uint32_t upper, std::uint32_t lower, std::uint32_t far) {

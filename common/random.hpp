@@ -53,6 +53,27 @@ class RandomState {
   /// value of `standard_normal` is forgotten.
   void seed(std::uint32_t seed);
 
+  /// MT19937's number of 32-bit words of state, \f$ N = 624 \f$.
+  static constexpr std::size_t kStateSize = 624;
+
+  /// \brief The generator's complete state, as numpy's `RandomState.get_state()` returns it
+  /// (`('MT19937', key, pos, has_gauss, cached_gaussian)`): a generator given this state by
+  /// `set_state` draws exactly what the generator it was taken from draws next, the cached
+  /// normal value of `standard_normal` included.
+  struct State {
+    std::array<std::uint32_t, kStateSize> key{};  ///< MT19937's 624 words
+    std::size_t pos = kStateSize;  ///< the next word to use; 624: twist all words first
+    bool has_gauss = false;        ///< `standard_normal` has a second value cached
+    double cached_gaussian = 0.0;  ///< that value (0 when none is cached)
+  };
+
+  /// The complete state, as numpy's `get_state()`.
+  State get_state() const;
+
+  /// Continues from `state`, as numpy's `set_state(state)`. Throws `std::invalid_argument`
+  /// unless \f$ pos \le 624 \f$.
+  void set_state(const State& state);
+
   /// \name Single draws
   ///@{
 
@@ -131,8 +152,6 @@ class RandomState {
   ///@}
 
  private:
-  static constexpr std::size_t kStateSize = 624;  // MT19937's N
-
   void generate();                // MT19937's twist of all 624 words (numpy's mt19937_gen)
   std::uint64_t random_uint64();  // numpy's mt19937_next64: high half first
   std::uint64_t random_interval(std::uint64_t max);  // uniform on [0, max], numpy's
