@@ -54,9 +54,7 @@ void RandomState::seed(std::uint32_t seed) {
   gauss_ = 0.0;
 }
 
-RandomState::State RandomState::get_state() const {
-  return State{key_, pos_, has_gauss_, gauss_};
-}
+RandomState::State RandomState::get_state() const { return State{key_, pos_, has_gauss_, gauss_}; }
 
 void RandomState::set_state(const State& state) {
   if (state.pos > kN) {

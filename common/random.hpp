@@ -63,8 +63,8 @@ class RandomState {
   struct State {
     std::array<std::uint32_t, kStateSize> key{};  ///< MT19937's 624 words
     std::size_t pos = kStateSize;  ///< the next word to use; 624: twist all words first
-    bool has_gauss = false;                ///< `standard_normal` has a second value cached
-    double cached_gaussian = 0.0;          ///< that value (0 when none is cached)
+    bool has_gauss = false;        ///< `standard_normal` has a second value cached
+    double cached_gaussian = 0.0;  ///< that value (0 when none is cached)
   };
 
   /// The complete state, as numpy's `get_state()`.
