@@ -170,7 +170,7 @@ void end_judge() {
   if (!j.failure.empty() || j.status_file.empty()) return;
   if (j.to_runner >= 0) ::close(j.to_runner);
   j.to_runner = -1;
-  write_status(reap_runner());
+  write_status("ended " + reap_runner());
 }
 
 /// Rewrites the first instruction of `from` into a jump to `to` (same signature).

@@ -67,7 +67,9 @@ struct RemoteNonStandardException {};
 
 /// \brief In the judge: starts the runner (`runner_command`, an argv) and sends every call of
 /// exercise `id` to it from now on. `status_file` receives, when the judge ends, one line on how
-/// the runner ended (`ok`, `exited 3`, `signal 11`, `garbled: ...`), for the grader.
+/// the runner ended, for the grader: `signal 11`, `exited 3` or `garbled` when it failed during
+/// a call (then ` before answering` when it never answered, a tab and a message), `ended ...`
+/// when the judge ended first.
 /// \throws std::invalid_argument when no table entry has this id; std::runtime_error when the
 ///         runner cannot be started or the function cannot be redirected.
 void start_judge(const std::string& id, const std::vector<std::string>& runner_command,
