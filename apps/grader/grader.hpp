@@ -3,10 +3,12 @@
 /// exercise, and survives anything a submission does.
 ///
 /// Each exercise of the manifest (`exercises.ini`) is graded by running the tests tagged with its
-/// id (`[week2.sigmoid]`) in a process of their own, with a wall-clock timeout, a memory limit,
-/// a file-size limit and a cap on the output kept. A pass counts only from Catch2's own XML
-/// report, complete and well-formed, with every test case successful, from a process that exited
-/// normally with code 0; anything the tested code prints is never read as a result.
+/// id (`[week2.sigmoid]`) in its lesson's test program linked with the reference solutions (the
+/// judge), which sends every call of the exercise to a runner linked from the student's file
+/// (common/remote.hpp). Every process that touches the student's code (compiler, linker, runner)
+/// runs in a sandbox (sandbox.hpp), within the submission's control group, under a time limit.
+/// A pass counts only from the judge's Catch2 XML report, complete and well-formed, with every
+/// test case successful, from a judge that exited normally with code 0.
 ///
 ///     dlc::grader::GradeOptions options;
 ///     options.source_dir = "/path/to/dl-companion";
@@ -14,7 +16,7 @@
 ///     const dlc::grader::GradeReport report = dlc::grader::grade(options);
 ///     dlc::grader::write_table(std::cout, report);  // ... Total: 0 / 19 points
 ///
-/// The library links no lesson code and no BLAS: the tests it grades are separate programs.
+/// The library links no lesson code and no BLAS: the judges and runners are separate programs.
 #pragma once
 
 #include <cstddef>
@@ -176,7 +178,7 @@ std::string did_you_mean(const Manifest& manifest, const std::string& word);
 GradeReport grade(const GradeOptions& options);
 
 /// \brief Grades one exercise by running the tests of `program` (a Catch2 test program) tagged
-/// with its id, as grade() does for each exercise: in a process of its own, under the limits of
+/// with its id, with no runner (the program's own code is graded): in a process of its own, under the limits of
 /// `options` (timeout_seconds unless the exercise sets one, memory_limit_bytes,
 /// output_limit_bytes), in a temporary folder. Nothing is built; `options.source_dir`, when set,
 /// is removed from file names in the messages.

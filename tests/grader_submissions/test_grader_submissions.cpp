@@ -121,13 +121,14 @@ void write_submission(const Course& course, const fs::path& dir,
   for (const Mutant* m : mutants) dlc::mutants::write_submission(*m, kSource, dir.string());
 }
 
-/// What the harness grades with: the shared work folder, the grader's limits unless said.
+/// What the harness grades with: the grader's limits unless said.
 GradeOptions options_for(const fs::path& submission, std::vector<std::string> selection,
                          std::ostream& progress) {
   GradeOptions o;
   o.source_dir = kSource;
   o.build_dir = kBuild;
   o.submission_dir = submission.string();
+  o.build = false;  // CTest runs after the build
   o.selection = std::move(selection);
   o.progress = &progress;
   return o;
