@@ -125,6 +125,29 @@ TEST_CASE("propagate: gradients agree with a numerical gradient of the cost", "[
 }
 //! [gradient_check]
 
+namespace {
+
+// Examples whose z = w^T x + b reaches +-800 and +-1000, where e^z overflows: w = (1, -1), b = 0,
+// z = (800, -800, -1, 0.5, 1000), labels (1, 0, 1, 0, 1). The saturated examples are predicted
+// right (a = 1 for y = 1, a = 0 for y = 0), so dz = a - y is 0 there and only the two moderate
+// ones carry a gradient. e^z / (1 + e^z) gives inf / inf = NaN at z = 800; 1 / (1 + e^-z) gives 1.
+const Matrix kWideW{{1.0}, {-1.0}};
+const Matrix kWideX{{500.0, -400.0, 1.0, 0.5, 600.0}, {-300.0, 400.0, 2.0, 0.0, -400.0}};
+const Matrix kWideY{{1.0, 0.0, 1.0, 0.0, 1.0}};
+// numpy: dZ = [0, 0, sigma(-1) - 1, sigma(0.5), 0]; dw = X @ dZ.T / 5, db = dZ.sum() / 5
+const Matrix kWideDw{{-0.08396578260581553}, {-0.29242343145200195}};
+const double kWideDb = -0.02171984948563006;
+
+}  // namespace
+
+TEST_CASE("propagate: |z| up to 1000 gives finite gradients, as 1 / (1 + e^-z) does",
+          "[week2.propagate]") {
+  // The cost itself is NaN here (0 * log 0, in numpy too); the gradients are not.
+  const Propagation r = propagate(kWideW, 0.0, kWideX, kWideY);
+  CHECK_THAT(r.grads.dw, IsClose(kWideDw, 1e-14, "dw = 1/m X (A - Y)^T, A = 1 / (1 + e^-z)"));
+  CHECK(r.grads.db == Approx(kWideDb).epsilon(1e-13));
+}
+
 TEST_CASE("propagate: checks its shapes", "[week2.propagate]") {
   CHECK_THROWS_AS(propagate(Matrix{{1.0}, {2.0}, {3.0}}, 0.0, kX, kY), dlc::ShapeError);
   CHECK_THROWS_AS(propagate(kW, 0.0, kX, Matrix{{1, 0}}), dlc::ShapeError);
@@ -142,6 +165,13 @@ TEST_CASE("propagate_loop: the notebook's example, one example and one feature a
   CHECK(r.cost == Approx(5.801545319394553).epsilon(1e-14));
 }
 //! [propagate_loop]
+
+TEST_CASE("propagate_loop: |z| up to 1000 gives finite gradients, as 1 / (1 + e^-z) does",
+          "[week2.propagate_loop]") {
+  const Propagation r = propagate_loop(kWideW, 0.0, kWideX, kWideY);
+  CHECK_THAT(r.grads.dw, IsClose(kWideDw, 1e-14, "dw_j = 1/m sum_i x_j(i) (a(i) - y(i))"));
+  CHECK(r.grads.db == Approx(kWideDb).epsilon(1e-13));
+}
 
 //! [loop_vs_vectorized]
 TEST_CASE("propagate_loop and propagate give the same numbers",
@@ -217,6 +247,13 @@ TEST_CASE("predict: 1 where sigma(w^T x + b) > 0.5", "[week2.predict]") {
   // b matters: the same w with a large bias predicts 1 everywhere.
   CHECK_THAT(predict(w, 10.0, X), IsClose(Matrix{{1.0, 1.0, 1.0}}, 0.0, "A > 0.5"));
   CHECK_THROWS_AS(predict(Matrix{{1.0}}, 0.0, X), dlc::ShapeError);
+}
+
+TEST_CASE("predict: |z| up to 1000 still predicts, as 1 / (1 + e^-z) does", "[week2.predict]") {
+  // z = (800, -800, -1, 0.5, 1000): sigma(z) = (1, 0, 0.27, 0.62, 1) by hand. e^z / (1 + e^z)
+  // is NaN at z = 800 and 1000, and NaN > 0.5 is false: it would predict 0 there.
+  CHECK_THAT(predict(kWideW, 0.0, kWideX),
+             IsClose(Matrix{{1.0, 0.0, 0.0, 1.0, 1.0}}, 0.0, "A > 0.5 with A = 1 / (1 + e^-z)"));
 }
 //! [predict]
 

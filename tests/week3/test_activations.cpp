@@ -34,6 +34,11 @@ Matrix centred_difference(const std::function<Matrix(const Matrix&)>& g, const M
   return (g(z + h) - g(z - h)) / (2.0 * h);
 }
 
+// Large |z|, (2, 3): where e^z or e^-z overflows to infinity (|z| > 709), so that formulas
+// written with both, such as e^z / (1 + e^z) or (e^z - e^-z) / (e^z + e^-z), give inf / inf =
+// NaN, while the course's formulas stay finite.
+const Matrix kWide{{-1000.0, -800.0, -50.0}, {50.0, 800.0, 1000.0}};
+
 }  // namespace
 
 //! [sigmoid]
@@ -46,6 +51,13 @@ TEST_CASE("sigmoid: 1 / (1 + e^-z)", "[week3.sigmoid]") {
   CHECK(sigmoid(z).shape() == z.shape());
 }
 //! [sigmoid]
+
+TEST_CASE("sigmoid: saturates to 0 and 1 without NaN at |z| up to 1000", "[week3.sigmoid]") {
+  // 1 / (1 + e^-z): e^1000 = inf gives 1 / inf = 0; e^-1000 = 0 gives 1. sigma(-50) = 1 / (1 +
+  // e^50) = 1.9287498479639176e-22 (numpy), sigma(50) = 1 - 1.9e-22 rounds to 1.
+  CHECK_THAT(sigmoid(kWide), IsClose(Matrix{{0.0, 0.0, 1.9287498479639176e-22}, {1.0, 1.0, 1.0}},
+                                     1e-15, "sigma(z) = 1 / (1 + e^-z) at large |z|"));
+}
 
 //! [sigmoid_derivative]
 TEST_CASE("sigmoid_derivative: sigma'(z) = a(1 - a)", "[week3.sigmoid_derivative]") {
@@ -60,6 +72,14 @@ TEST_CASE("sigmoid_derivative: sigma'(z) = a(1 - a)", "[week3.sigmoid_derivative
 }
 //! [sigmoid_derivative]
 
+TEST_CASE("sigmoid_derivative: 0, not NaN, at |z| up to 1000", "[week3.sigmoid_derivative]") {
+  // a (1 - a) with a = 0 or 1 is 0; e^-z / (1 + e^-z)^2 is inf / inf = NaN at z = -800.
+  // At z = -50: a (1 - a) = 1.9287498479639176e-22 (numpy); at z = 50, a = 1 and a (1 - a) = 0.
+  CHECK_THAT(sigmoid_derivative(kWide),
+             IsClose(Matrix{{0.0, 0.0, 1.9287498479639176e-22}, {0.0, 0.0, 0.0}}, 1e-15,
+                     "sigma'(z) = a(1 - a) at large |z|"));
+}
+
 //! [tanh]
 TEST_CASE("tanh_activation: (e^z - e^-z) / (e^z + e^-z)", "[week3.tanh_activation]") {
   // tanh(0) = 0; tanh(2) = 0.9640275800758169 (Python).
@@ -73,6 +93,13 @@ TEST_CASE("tanh_activation: (e^z - e^-z) / (e^z + e^-z)", "[week3.tanh_activatio
 }
 //! [tanh]
 
+TEST_CASE("tanh_activation: saturates to -1 and 1 without NaN at |z| up to 1000",
+          "[week3.tanh_activation]") {
+  // tanh(50) = 1 - 2e-43 rounds to 1; (e^z - e^-z) / (e^z + e^-z) is inf / inf = NaN at 800.
+  CHECK_THAT(tanh_activation(kWide),
+             IsClose(Matrix{{-1.0, -1.0, -1.0}, {1.0, 1.0, 1.0}}, 1e-15, "tanh(z) at large |z|"));
+}
+
 //! [tanh_derivative]
 TEST_CASE("tanh_derivative: tanh'(z) = 1 - a^2", "[week3.tanh_derivative]") {
   // At 0: 1. At 2: 1 - 0.9640275800758169^2 = 0.07065082485316443 (Python); 1 - z^2 gives -3.
@@ -83,6 +110,12 @@ TEST_CASE("tanh_derivative: tanh'(z) = 1 - a^2", "[week3.tanh_derivative]") {
                                          "tanh'(z) = 1 - a^2, numerically"));
 }
 //! [tanh_derivative]
+
+TEST_CASE("tanh_derivative: 0, not NaN, at |z| up to 1000", "[week3.tanh_derivative]") {
+  // 1 - a^2 with a = +-1 is 0 (the true value, 4 e^-2|z| at most 1.5e-43, rounds away).
+  CHECK_THAT(tanh_derivative(kWide), IsClose(Matrix{{0.0, 0.0, 0.0}, {0.0, 0.0, 0.0}}, 1e-15,
+                                             "tanh'(z) = 1 - a^2 at large |z|"));
+}
 
 //! [relu]
 TEST_CASE("relu: max(0, z)", "[week3.relu]") {
@@ -114,6 +147,16 @@ TEST_CASE("leaky_relu: max(0.01 z, z)", "[week3.leaky_relu]") {
   CHECK(leaky_relu(z).shape() == z.shape());
 }
 //! [leaky_relu]
+
+TEST_CASE("leaky_relu: every entry of a matrix of several rows and columns", "[week3.leaky_relu]") {
+  // (3, 4), a negative in every row and every column, so that a loop over rows() or cols()
+  // instead of all size() entries leaves some unchanged. By hand: 0.01 z where z <= 0.
+  const Matrix z{{-2.0, 1.0, 0.5, -4.0}, {3.0, -5.0, -1.0, 2.0}, {-300.0, 7.0, -0.25, -6.0}};
+  CHECK_THAT(leaky_relu(z), IsClose(Matrix{{-0.02, 1.0, 0.5, -0.04},
+                                           {3.0, -0.05, -0.01, 2.0},
+                                           {-3.0, 7.0, -0.0025, -0.06}},
+                                    1e-15, "LeakyReLU(z) = max(0.01 z, z), entry by entry"));
+}
 
 //! [leaky_relu_derivative]
 TEST_CASE("leaky_relu_derivative: 1 where z > 0, 0.01 where z <= 0",

@@ -36,6 +36,30 @@ RandomNetwork random_network(std::size_t n_x, std::size_t n_h, std::size_t n_y, 
   return r;
 }
 
+// A network whose z reach +-800 and +-1000, where e^z or e^-z overflows (|z| > 709): tanh
+// written (e^z - e^-z) / (e^z + e^-z) or sigma written e^z / (1 + e^z) give inf / inf = NaN
+// there, std::tanh and 1 / (1 + e^-z) give +-1 and 0 or 1. n_x = 2, n_h = 3, n_y = 2, m = 4.
+struct WideNetwork {
+  Matrix X{{2.0, -2.5, 0.1, -1.0}, {2.0, 0.5, 0.2, 3.0}};
+  Matrix W1{{400.0, 0.0}, {0.0, -400.0}, {1.0, 1.0}};
+  Matrix b1{{0.0}, {0.0}, {-0.5}};
+  Matrix W2{{1000.0, 0.0, 0.0}, {0.0, 0.0, 1.0}};
+  Matrix b2{{0.0}, {0.0}};
+  // By hand: Z1 = W1 X + b1.
+  Matrix Z1{
+      {800.0, -1000.0, 40.0, -400.0}, {-800.0, -200.0, -80.0, -1200.0}, {3.5, -2.5, -0.2, 1.5}};
+  // tanh(Z1): rows 0 and 1 saturate to +-1 (|z| >= 40: 1 - tanh|z| < 1e-34), row 2 by std::tanh.
+  Matrix A1{{1.0, -1.0, 1.0, -1.0},
+            {-1.0, -1.0, -1.0, -1.0},
+            {std::tanh(3.5), std::tanh(-2.5), std::tanh(-0.2), std::tanh(1.5)}};
+  // Z2 = W2 A1 + b2: row 0 is 1000 A1[0], row 1 is A1[2].
+  Matrix Z2{{1000.0, -1000.0, 1000.0, -1000.0}, {A1(2, 0), A1(2, 1), A1(2, 2), A1(2, 3)}};
+  // sigma(Z2): row 0 saturates to 1 and 0 exactly, row 1 is 1 / (1 + e^-z).
+  Matrix A2{{1.0, 0.0, 1.0, 0.0},
+            {1.0 / (1.0 + std::exp(-Z2(1, 0))), 1.0 / (1.0 + std::exp(-Z2(1, 1))),
+             1.0 / (1.0 + std::exp(-Z2(1, 2))), 1.0 / (1.0 + std::exp(-Z2(1, 3)))}};
+};
+
 }  // namespace
 
 //! [one_example]
@@ -65,6 +89,20 @@ TEST_CASE("forward_one_example: every output unit, and the biases, count",
   CHECK_THAT(f.a2, IsClose(1.0 / (1.0 + dlc::exp(-f.z2)), 1e-15, "a2 = sigma(z2)"));
 }
 
+TEST_CASE("forward_one_example: tanh and sigma stay finite at |z| up to 1000",
+          "[week3.forward_one_example]") {
+  const WideNetwork n;
+  for (std::size_t i = 0; i < 4; ++i) {
+    INFO("example " << i);
+    const OneExampleForward f =
+        forward_one_example(n.X.cols_range(i, i + 1), n.W1, n.b1, n.W2, n.b2);
+    CHECK_THAT(f.z1, IsClose(n.Z1.cols_range(i, i + 1), 1e-15, "z1_j = w1_j^T x + b1_j"));
+    CHECK_THAT(f.a1, IsClose(n.A1.cols_range(i, i + 1), 1e-15, "a1_j = tanh(z1_j)"));
+    CHECK_THAT(f.z2, IsClose(n.Z2.cols_range(i, i + 1), 1e-13, "z2 = W2 a1 + b2"));
+    CHECK_THAT(f.a2, IsClose(n.A2.cols_range(i, i + 1), 1e-15, "a2 = 1 / (1 + e^-z2)"));
+  }
+}
+
 //! [vectorized]
 TEST_CASE("forward_vectorized: Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A2 = sigma(Z2)",
           "[week3.forward_vectorized]") {
@@ -82,6 +120,16 @@ TEST_CASE("forward_vectorized: Z1 = W1 X + b1, A1 = tanh(Z1), Z2 = W2 A1 + b2, A
   CHECK(f.A2.shape() == dlc::Shape{1, 2});
 }
 //! [vectorized]
+
+TEST_CASE("forward_vectorized: tanh and sigma stay finite at |z| up to 1000",
+          "[week3.forward_vectorized]") {
+  const WideNetwork n;
+  const VectorizedForward f = forward_vectorized(n.X, n.W1, n.b1, n.W2, n.b2);
+  CHECK_THAT(f.Z1, IsClose(n.Z1, 1e-15, "Z1 = W1 X + b1"));
+  CHECK_THAT(f.A1, IsClose(n.A1, 1e-15, "A1 = tanh(Z1)"));
+  CHECK_THAT(f.Z2, IsClose(n.Z2, 1e-13, "Z2 = W2 A1 + b2"));
+  CHECK_THAT(f.A2, IsClose(n.A2, 1e-15, "A2 = 1 / (1 + e^-Z2)"));
+}
 
 //! [loop_vs_vectorized]
 TEST_CASE("forward_vectorized: column i is forward_one_example of example i",

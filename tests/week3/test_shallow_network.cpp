@@ -71,6 +71,21 @@ TEST_CASE("initialize_parameters: randn * 0.01, W1 drawn first, zero biases",
   CHECK_THROWS_AS(initialize_parameters(2, 0, 1, rng), std::invalid_argument);
 }
 
+TEST_CASE("initialize_parameters: n_y = 2 outputs, W2 (n_y, n_h) drawn after W1, b2 (n_y, 1)",
+          "[week3.initialize_parameters]") {
+  // n_x = 3, n_h = 5, n_y = 2: no two sizes alike, so b2 = zeros(1, 1) or W2 drawn as
+  // randn(n_h, n_y) and transposed (which agree with the right ones when n_y = 1) show.
+  dlc::RandomState rng(6);
+  const Parameters p = initialize_parameters(3, 5, 2, rng);
+  dlc::RandomState stream(6);
+  const Matrix W1 = stream.randn(5, 3) * 0.01;  // np.random.randn(n_h, n_x) * 0.01
+  const Matrix W2 = stream.randn(2, 5) * 0.01;  // then np.random.randn(n_y, n_h) * 0.01
+  CHECK_THAT(p.W1, IsClose(W1, 0.0, "W1 = randn(n_h, n_x) * 0.01"));
+  CHECK_THAT(p.b1, IsClose(Matrix::zeros(5, 1), 0.0, "b1 = zeros(n_h, 1)"));
+  CHECK_THAT(p.W2, IsClose(W2, 0.0, "W2 = randn(n_y, n_h) * 0.01, after W1"));
+  CHECK_THAT(p.b2, IsClose(Matrix::zeros(2, 1), 0.0, "b2 = zeros(n_y, 1)"));
+}
+
 TEST_CASE("forward_propagation: tanh hidden layer, sigmoid output", "[week3.forward_propagation]") {
   // By hand, one example x = (1, 2), two hidden units:
   // Z1 = [[0.5*1 - 0.25*2 + 0.1], [1*1 + 0*2 - 0.2]] = [[0.1], [0.8]]
@@ -90,6 +105,29 @@ TEST_CASE("forward_propagation: tanh hidden layer, sigmoid output", "[week3.forw
     CHECK_THROWS_WITH(forward_propagation(Matrix(2, 5), bad),
                       Catch::Contains("W2 must be (n_y, n_h)"));
   }
+}
+
+TEST_CASE("forward_propagation: tanh and sigma stay finite at |z| up to 1000",
+          "[week3.forward_propagation]") {
+  // z reach +-800 and +-1000, where e^z or e^-z overflows (|z| > 709): tanh written
+  // (e^z - e^-z) / (e^z + e^-z) or sigma written e^z / (1 + e^z) give inf / inf = NaN there.
+  // n_x = 2, n_h = 3, m = 4. By hand: Z1 = W1 X + b1; rows 0 and 1 of A1 = tanh(Z1) saturate
+  // to +-1 (|z| >= 40); Z2 = 1000 A1[0] = (1000, -1000, 1000, -1000), so A2 = (1, 0, 1, 0).
+  const Matrix X{{2.0, -2.5, 0.1, -1.0}, {2.0, 0.5, 0.2, 3.0}};
+  const Parameters p{Matrix{{400.0, 0.0}, {0.0, -400.0}, {1.0, 1.0}}, Matrix{{0.0}, {0.0}, {-0.5}},
+                     Matrix{{1000.0, 0.0, 0.0}}, Matrix{{0.0}}};
+  const Cache c = forward_propagation(X, p);
+  CHECK_THAT(c.Z1, IsClose(Matrix{{800.0, -1000.0, 40.0, -400.0},
+                                  {-800.0, -200.0, -80.0, -1200.0},
+                                  {3.5, -2.5, -0.2, 1.5}},
+                           1e-15, "Z1 = W1 X + b1"));
+  CHECK_THAT(c.A1,
+             IsClose(Matrix{{1.0, -1.0, 1.0, -1.0},
+                            {-1.0, -1.0, -1.0, -1.0},
+                            {std::tanh(3.5), std::tanh(-2.5), std::tanh(-0.2), std::tanh(1.5)}},
+                     1e-15, "A1 = tanh(Z1)"));
+  CHECK_THAT(c.Z2, IsClose(Matrix{{1000.0, -1000.0, 1000.0, -1000.0}}, 1e-15, "Z2 = W2 A1 + b2"));
+  CHECK_THAT(c.A2, IsClose(Matrix{{1.0, 0.0, 1.0, 0.0}}, 1e-15, "A2 = 1 / (1 + e^-Z2)"));
 }
 
 TEST_CASE("compute_cost: the cross-entropy of A2 against Y", "[week3.compute_cost]") {
@@ -176,6 +214,25 @@ TEST_CASE("nn_model: the notebook's hidden-layer sweep (5000 iterations each)",
     const Parameters p = nn_model(d.X, d.Y, n_h, 5000);
     CHECK(dlc::python_repr(accuracy(predict(p, d.X), d.Y)) == text);
   }
+}
+
+TEST_CASE("nn_model: the seed argument is the initialization's seed", "[week3.nn_model]") {
+  // One step with a learning rate of 1e-9 leaves the parameters within 1e-10 of where they
+  // started: W1 = randn(4, 2) * 0.01 and then W2 = randn(1, 4) * 0.01 from RandomState(seed),
+  // zero biases. Two seeds, two different starts, each its own generator's draws.
+  const dlc::ToyData d = dlc::planar_flower();
+  for (const std::uint32_t seed : {3u, 7u}) {
+    INFO("seed " << seed);
+    const Parameters p = nn_model(d.X, d.Y, 4, 1, false, 1e-9, seed);
+    dlc::RandomState stream(seed);
+    const Matrix W1 = stream.randn(4, 2) * 0.01;
+    const Matrix W2 = stream.randn(1, 4) * 0.01;
+    CHECK_THAT(p.W1, IsClose(W1, 1e-10, "W1 = randn(n_h, n_x) * 0.01 from RandomState(seed)"));
+    CHECK_THAT(p.W2, IsClose(W2, 1e-10, "W2 = randn(n_y, n_h) * 0.01, after W1"));
+    CHECK_THAT(p.b1, IsClose(Matrix::zeros(4, 1), 1e-10, "b1 starts at 0"));
+  }
+  CHECK(dlc::max_abs_diff(nn_model(d.X, d.Y, 4, 1, false, 1e-9, 3).W1,
+                          nn_model(d.X, d.Y, 4, 1, false, 1e-9, 7).W1) > 1e-3);
 }
 
 TEST_CASE("nn_model: bad input gets a clear message", "[week3.nn_model]") {

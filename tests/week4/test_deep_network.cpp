@@ -269,6 +269,22 @@ TEST_CASE("initialize_parameters: shapes, the draw order and small weights for a
                     Catch::Contains("layer_dims[1] is 0 but every layer needs at least 1 unit"));
 }
 
+TEST_CASE("initialize_parameters: n_y = 2 outputs, W[2] (n_y, n_h) drawn after W[1], b[2] (n_y, 1)",
+          "[week4.initialize_parameters]") {
+  // n_x = 3, n_h = 5, n_y = 2: b[2] = zeros(1, 1), or W[2] drawn as randn(n_h, n_y) and
+  // transposed, agree with the right ones only when n_y = 1.
+  dlc::RandomState rng(6);
+  const Parameters p = initialize_parameters(3, 5, 2, rng);
+  REQUIRE(p.L() == 2);
+  dlc::RandomState stream(6);
+  const Matrix W1 = stream.randn(5, 3) * 0.01;  // np.random.randn(n_h, n_x) * 0.01
+  const Matrix W2 = stream.randn(2, 5) * 0.01;  // then np.random.randn(n_y, n_h) * 0.01
+  CHECK_THAT(p.W[1], IsClose(W1, 0.0, "W[1] = randn(n_h, n_x) * 0.01"));
+  CHECK_THAT(p.b[1], IsClose(Matrix(5, 1), 0.0, "b[1] = zeros (n_h, 1)"));
+  CHECK_THAT(p.W[2], IsClose(W2, 0.0, "W[2] = randn(n_y, n_h) * 0.01, after W[1]"));
+  CHECK_THAT(p.b[2], IsClose(Matrix(2, 1), 0.0, "b[2] = zeros (n_y, 1)"));
+}
+
 TEST_CASE("initialize_parameters_deep: the step-by-step notebook's numbers, [5, 4, 3], seed 3",
           "[week4.initialize_parameters_deep]") {
   dlc::RandomState rng(3);
@@ -468,6 +484,35 @@ TEST_CASE("linear_activation_forward: ReLU by hand on non-square data, and bad s
                     Catch::Contains("b[l] is (n[l], 1)"));
 }
 
+namespace {
+
+// A layer whose Z reaches +-800 and +-1000, where e^Z or e^-Z overflows (|z| > 709): a sigmoid
+// written e^Z / (1 + e^Z) gives inf / inf = NaN there, 1 / (1 + e^-Z) gives 0 or 1. W (3, 2),
+// A_prev (2, 4), b (3, 1); by hand, Z = W A_prev + b is kWideZ.
+const Matrix kWideA{{2.0, -2.5, 0.1, -1.0}, {2.0, 0.5, 0.2, 3.0}};
+const Matrix kWideW{{400.0, 0.0}, {0.0, -400.0}, {1.0, 1.0}};
+const Matrix kWideB{{0.0}, {0.0}, {-0.5}};
+const Matrix kWideZ{
+    {800.0, -1000.0, 40.0, -400.0}, {-800.0, -200.0, -80.0, -1200.0}, {3.5, -2.5, -0.2, 1.5}};
+
+}  // namespace
+
+TEST_CASE("linear_activation_forward: the sigmoid stays finite at |z| up to 1000",
+          "[week4.linear_activation_forward]") {
+  auto [A, cache] = linear_activation_forward(kWideA, kWideW, kWideB, Activation::kSigmoid);
+  CHECK_THAT(cache.activation_cache, IsClose(kWideZ, 1e-15, "Z = W A_prev + b"));
+  // 1 / (1 + e^-z) entry by entry; it is exactly 1 at z = 800 and 40 and exactly 0 at
+  // z = -800, -1000 and -1200.
+  CHECK_THAT(A, IsClose(1.0 / (1.0 + dlc::exp(-kWideZ)), 1e-15, "A = 1 / (1 + e^-Z)"));
+  CHECK(A(0, 0) == 1.0);
+  CHECK(A(0, 1) == 0.0);
+  CHECK(A(1, 0) == 0.0);
+  auto [A_relu, relu_cache] = linear_activation_forward(kWideA, kWideW, kWideB, Activation::kRelu);
+  CHECK_THAT(A_relu,
+             IsClose(Matrix{{800.0, 0.0, 40.0, 0.0}, {0.0, 0.0, 0.0, 0.0}, {3.5, 0.0, 0.0, 1.5}},
+                     0.0, "A = max(0, Z)"));
+}
+
 TEST_CASE("L_model_forward: the notebook's two-hidden-layer case", "[week4.L_model_forward]") {
   // numpy, L_model_forward_test_case_2hidden: np.random.seed(6); X = randn(5, 4);
   // W1 = randn(4, 5); b1 = randn(4, 1); W2 = randn(3, 4); b2 = randn(3, 1); W3 = randn(1, 3);
@@ -547,6 +592,20 @@ TEST_CASE("L_model_forward: every layer's cache on a four-layer network, m > 1",
     CHECK_THAT(kept[l].linear_cache.A_prev,
                IsClose(caches[l].linear_cache.A_prev, 0.0, "a copy's A_prev"));
   }
+}
+
+TEST_CASE("L_model_forward: the output sigmoid stays finite at |z| up to 16500",
+          "[week4.L_model_forward]") {
+  // Layer 1 is the layer of kWideZ with ReLU: A[1] = [[800, 0, 40, 0], [0, 0, 0, 0],
+  // [3.5, 0, 0, 1.5]]. Layer 2: W[2] = [[25, 0, -1000]], b[2] = 0, so by hand
+  // Z[2] = 25 A[1][0] - 1000 A[1][2] = [20000 - 3500, 0, 1000, -1500] and
+  // AL = 1 / (1 + e^-Z[2]) = [1, 0.5, 1, 0] exactly. e^Z / (1 + e^Z) would be NaN at 16500.
+  const Parameters p = two_layers(kWideW, kWideB, Matrix{{25.0, 0.0, -1000.0}}, Matrix{{0.0}});
+  auto [AL, caches] = L_model_forward(kWideA, p);
+  REQUIRE(caches.size() == 3);
+  CHECK_THAT(caches[2].activation_cache,
+             IsClose(Matrix{{16500.0, 0.0, 1000.0, -1500.0}}, 1e-15, "Z[2] = W[2] A[1] + b[2]"));
+  CHECK_THAT(AL, IsClose(Matrix{{1.0, 0.5, 1.0, 0.0}}, 0.0, "AL = 1 / (1 + e^-Z[2])"));
 }
 
 TEST_CASE("L_model_forward: bad parameters are named with the rule", "[week4.L_model_forward]") {

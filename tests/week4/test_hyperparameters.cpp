@@ -10,6 +10,7 @@
 
 #include "common/random.hpp"
 #include "common/training.hpp"
+#include "tests/support/capture.hpp"
 #include "week4/application.hpp"
 #include "week4/hyperparameters.hpp"
 
@@ -86,6 +87,27 @@ TEST_CASE("learning_rate_sweep: every iteration's cost, as L_layer_model compute
   // costs[i] is J after i steps of this very rate: the sweep must equal single runs exactly.
   CHECK(runs[0].costs == single_run(d, kModerate).costs);
   CHECK(runs[1].costs == single_run(d, kTiny).costs);
+}
+
+TEST_CASE("learning_rate_sweep: the seed argument is every run's seed, and nothing is printed",
+          "[week4.learning_rate_sweep]") {
+  // Seed 2 instead of the default 1: each run is L_layer_model with seed 2 (print_cost false),
+  // whose first cost is another one than seed 1's.
+  const Data d = synthetic();
+  dlc::testing::CaptureCout out;
+  const std::vector<LearningRateRun> runs =
+      learning_rate_sweep(d.X, d.Y, kDims, {kModerate, kTiny}, 20, 2);
+  CHECK(out.text().empty());  // L_layer_model(..., print_cost = false, ...)
+  REQUIRE(runs.size() == 2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const double alpha = k == 0 ? kModerate : kTiny;
+    INFO("learning rate " << alpha);
+    std::vector<double> expected;
+    L_layer_model(d.X, d.Y, kDims, alpha, 20, false, 2,
+                  [&](long, double c) { expected.push_back(c); });
+    CHECK(runs[k].costs == expected);
+  }
+  CHECK(runs[0].costs.at(0) != single_run(d, kModerate).costs.at(0));  // seed 1's start
 }
 
 TEST_CASE("learning_rate_sweep: too small is slow, a good rate is much faster",
