@@ -57,9 +57,9 @@ class RandomState {
   static constexpr std::size_t kStateSize = 624;
 
   /// \brief The generator's complete state, as numpy's `RandomState.get_state()` returns it
-  /// (`('MT19937', key, pos, has_gauss, cached_gaussian)`): a generator given this state by
-  /// `set_state` draws exactly what the generator it was taken from draws next, the cached
-  /// normal value of `standard_normal` included.
+  /// (the key, the position, whether a normal value is cached, and that value): a generator
+  /// given this state by set_state() draws exactly what the generator it was taken from draws
+  /// next, the cached normal value of standard_normal() included.
   struct State {
     std::array<std::uint32_t, kStateSize> key{};  ///< MT19937's 624 words
     std::size_t pos = kStateSize;  ///< the next word to use; 624: twist all words first

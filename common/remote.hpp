@@ -55,7 +55,9 @@ class RunnerFailed : public std::runtime_error {
 /// own deriving from std::exception): carries its `what()`.
 class RemoteException : public std::exception {
  public:
+  /// The exception with the student's `what()`.
   explicit RemoteException(std::string what) : what_(std::move(what)) {}
+  /// What the student's exception said.
   const char* what() const noexcept override { return what_.c_str(); }
 
  private:
@@ -80,6 +82,7 @@ void start_judge(const std::string& id, const std::vector<std::string>& runner_c
 /// is captured and sent with each answer. Returns the exit code of the runner.
 int serve(const std::string& id, int requests, int replies);
 
+/// \cond DETAIL
 namespace detail {
 
 /// What a reply is made of, in order.
@@ -302,10 +305,13 @@ bool register_exercise(const char* id) {
 }
 
 }  // namespace detail
+/// \endcond
 }  // namespace dlc::remote
 
+/// \cond DETAIL
 #define DLC_REMOTE_CONCAT2(a, b) a##b
 #define DLC_REMOTE_CONCAT(a, b) DLC_REMOTE_CONCAT2(a, b)
+/// \endcond
 /// Makes exercise `id` (a string literal), the function `function`, callable in another process.
 #define DLC_REMOTE_EXERCISE(id, function)                                       \
   [[maybe_unused]] static const bool DLC_REMOTE_CONCAT(dlc_remote_, __LINE__) = \
