@@ -451,7 +451,11 @@ void start_judge(const std::string& id, const std::vector<std::string>& runner_c
     if (in < 0 || out < 0 || null < 0 || ::dup2(in, 3) < 0 || ::dup2(out, 4) < 0 ||
         ::dup2(null, 0) < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0)
       ::_exit(126);
-    ::execvp(argv[0], argv.data());
+    // Nothing of the judge's environment (the grader's) goes with it: the command sets what the
+    // runner needs (bubblewrap's --setenv), and a sandbox's first process, which keeps the
+    // environment it started with, is readable from inside as /proc/1/environ.
+    char* no_environment[] = {nullptr};
+    ::execvpe(argv[0], argv.data(), no_environment);
     ::_exit(127);
   }
   ::close(requests[0]);
