@@ -310,9 +310,10 @@ TEST_CASE("attacks at run time: each scores 0 on its exercise and reaches nothin
     write_with(course, dir, attack_file("forge_report", base_placeholders(), scratch.path()));
     const GradeReport report = grade_attack("forge_report", dir, kRunTimeSelection, kAttacked);
     check_report(report, kAttacked, Outcome::kExitedEarly, "exit code 0");
-    // What the attack found, as its exception said: no report path, no test program.
+    // What the attack found, as it printed: no report path, no test program.
     const ExerciseResult& r = *find_result(report, kAttacked);
-    std::cout << "    " << r.detail.substr(0, 600) << "\n";
+    CHECK_THAT(r.detail, Catch::Contains("report paths found: 0;"));
+    CHECK_THAT(r.detail, Catch::Contains("test programs found: 0"));
   }
 
   SECTION("a process that leaves its session and rewrites the results file") {
@@ -323,6 +324,8 @@ TEST_CASE("attacks at run time: each scores 0 on its exercise and reaches nothin
     write_with(course, dir, attack_file("daemon", p, scratch.path()));
     const GradeReport report = grade_attack("daemon", dir, kRunTimeSelection, kAttacked);
     check_report(report, kAttacked, Outcome::kFailed, "");
+    // The attack's own word that its process ran while it was graded.
+    CHECK_THAT(find_result(report, kAttacked)->detail, Catch::Contains("daemon: 1 running"));
     dlc::grader::write_gradescope_json(json.string(), report);
     const std::string written = slurp(json);
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
