@@ -310,6 +310,12 @@ void flush_output() {
     }
     ::lseek(c.fd, 0, SEEK_SET);
   }
+  // A write that failed (past the file size limit) left the streams failed: the next call's
+  // output is captured again.
+  std::cout.clear();
+  std::cerr.clear();
+  std::clearerr(stdout);
+  std::clearerr(stderr);
 }
 
 void put_exception(wire::Writer& w, std::exception_ptr e) {
@@ -451,7 +457,11 @@ void start_judge(const std::string& id, const std::vector<std::string>& runner_c
     if (in < 0 || out < 0 || null < 0 || ::dup2(in, 3) < 0 || ::dup2(out, 4) < 0 ||
         ::dup2(null, 0) < 0 || ::dup2(null, 1) < 0 || ::dup2(null, 2) < 0)
       ::_exit(126);
-    ::execvp(argv[0], argv.data());
+    // Nothing of the judge's environment (the grader's) goes with it: the command sets what the
+    // runner needs (bubblewrap's --setenv), and a sandbox's first process, which keeps the
+    // environment it started with, is readable from inside as /proc/1/environ.
+    char* no_environment[] = {nullptr};
+    ::execvpe(argv[0], argv.data(), no_environment);
     ::_exit(127);
   }
   ::close(requests[0]);
@@ -468,6 +478,9 @@ int serve(const std::string& id, int requests, int replies) {
   if (entry == nullptr) return 2;
   capture(1, "stdout");
   capture(2, "stderr");
+  // Output past the file size limit is cut (flush_output() keeps 1 MiB of each call's anyway),
+  // not the end of the process: a write over the limit fails instead of raising SIGXFSZ.
+  ::signal(SIGXFSZ, SIG_IGN);
   for (;;) {
     std::string request;
     const Read got = read_message(requests, request);

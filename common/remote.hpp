@@ -67,7 +67,8 @@ class RemoteException : public std::exception {
 /// What the student's code threw when it was not a std::exception (an `int`, a string ...).
 struct RemoteNonStandardException {};
 
-/// \brief In the judge: starts the runner (`runner_command`, an argv) and sends every call of
+/// \brief In the judge: starts the runner (`runner_command`, an argv, found in PATH, started with
+/// an empty environment: the command sets what it needs) and sends every call of
 /// exercise `id` to it from now on. `status_file` receives, when the judge ends, one line on how
 /// the runner ended, for the grader: `signal 11`, `exited 3` or `garbled` when it failed during
 /// a call (then ` before answering` when it never answered, a tab and a message), `ended ...`

@@ -44,10 +44,9 @@ constexpr std::size_t kReportLimit = 64u << 20;
 /// each compiler may use (a submission can make a compiler read /dev/zero or recurse without
 /// end: that is "does not compile", not a grader that hangs).
 constexpr double kBuildTimeout = 1800;
-/// How long compiling (or linking) one student's file may take, and how much memory the
-/// compiler may use: `#include "/dev/zero"` or a template that recurses without end is "does
-/// not compile", not a grader that waits. Never retried.
-constexpr double kCompileTimeout = 120;
+/// How much memory the compiler may use on one student's file: `#include "/dev/zero"` or a
+/// template that recurses without end is "does not compile", not a grader that waits (its time
+/// limit is GradeOptions::compile_timeout_seconds; never retried).
 constexpr std::size_t kCompileMemoryLimit = std::size_t{3} << 30;
 constexpr std::size_t kBuildOutputLimit = 4u << 20;
 constexpr std::size_t kBuildMemoryLimit = std::size_t{4} << 30;
@@ -228,6 +227,7 @@ struct Confinement {
   std::size_t memory_limit_bytes = 0;
   /// Folders every sandbox of the grading sees read-only (the build's objects, the kit).
   std::vector<std::string> read_only;
+  double compile_timeout_seconds = 120;  ///< of compiling or linking the student's file
 };
 
 RunLimits confined_limits(const Confinement& c, double timeout, std::size_t memory,
@@ -252,7 +252,13 @@ std::vector<std::string> confined(const Confinement& c, const std::vector<std::s
                                   const std::string& working_dir,
                                   const std::vector<std::string>& env,
                                   const std::vector<std::string>& command) {
-  if (!c.sandbox) return command;
+  if (!c.sandbox) {
+    // Still only `env`: nothing of the grader's environment reaches the submission's code.
+    std::vector<std::string> argv = {"env", "-i"};
+    argv.insert(argv.end(), env.begin(), env.end());
+    argv.insert(argv.end(), command.begin(), command.end());
+    return argv;
+  }
   SandboxSpec spec;
   for (const auto& p : read_only) spec.read_only.emplace_back(p, p);
   for (const auto& p : read_write) spec.read_write.emplace_back(p, p);
@@ -268,14 +274,15 @@ std::vector<std::string> tool_environment() {
 /// A compiler's or linker's output, kept to the lines about `file` (the student's file): a
 /// message located in a header or a library is summed up without quoting it.
 BuildResult student_messages(const ProcessResult& run, const std::string& file,
-                             const std::vector<std::string>& prefixes, const std::string& what) {
+                             const std::vector<std::string>& prefixes, const std::string& what,
+                             double timeout) {
   BuildResult b;
   if (!run.started) {
     b.first_error = run.start_error;
     return b;
   }
   if (run.timed_out) {
-    b.first_error = what + " did not finish in " + seconds_text(kCompileTimeout) + " s";
+    b.first_error = what + " did not finish in " + seconds_text(timeout) + " s";
     return b;
   }
   std::istringstream in(run.output);
@@ -344,14 +351,14 @@ CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::pa
   argv.push_back("-o");
   argv.push_back(object);
   const RunLimits limits =
-      confined_limits(c, kCompileTimeout, kCompileMemoryLimit, kBuildOutputLimit);
+      confined_limits(c, c.compile_timeout_seconds, kCompileMemoryLimit, kBuildOutputLimit);
   std::vector<std::string> seen = {kit.include, src.string()};
   seen.insert(seen.end(), kit.system_includes.begin(), kit.system_includes.end());
   const ProcessResult run =
       run_process(confined(c, seen, {obj.string()}, src.string(), tool_environment(), argv),
                   tool_environment(), limits, src.string());
   if (!(run.started && run.exited && run.exit_code == 0)) {
-    out.failure = student_messages(run, file, prefixes, "the compiler");
+    out.failure = student_messages(run, file, prefixes, "the compiler", c.compile_timeout_seconds);
     return out;
   }
   // What the file defines, and the same object with every global symbol weak.
@@ -437,9 +444,11 @@ BuildResult link_runner(const Kit& kit, const Confinement& c, const fs::path& wo
   std::vector<std::string> seen = c.read_only;
   const ProcessResult run = run_process(
       confined(c, seen, {obj.string()}, obj.string(), tool_environment(), argv), tool_environment(),
-      confined_limits(c, kCompileTimeout, kCompileMemoryLimit, kBuildOutputLimit), obj.string());
+      confined_limits(c, c.compile_timeout_seconds, kCompileMemoryLimit, kBuildOutputLimit),
+      obj.string());
   if (run.started && run.exited && run.exit_code == 0) return BuildResult{true, "", ""};
-  return student_messages(run, lesson.student_file(), prefixes, "the linker");
+  return student_messages(run, lesson.student_file(), prefixes, "the linker",
+                          c.compile_timeout_seconds);
 }
 
 struct RunContext {
@@ -734,6 +743,7 @@ GradeReport grade(const GradeOptions& options) {
       cgroup.enforced() ? 0 : running_processes_of_this_user() + options.max_processes;
   confinement.memory_limit_bytes = options.memory_limit_bytes;
   confinement.read_only = {build};
+  confinement.compile_timeout_seconds = options.compile_timeout_seconds;
   std::vector<std::string> prefixes = {(work / "src").string(), work.string(), source, build};
 
   // The student's file of each lesson: from the submission, the tree, or the solutions.

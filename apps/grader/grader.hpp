@@ -129,6 +129,9 @@ struct GradeOptions {
   /// Grade even where no sandbox can be made (sandbox_unavailable_reason() is not empty): the
   /// submission's code then runs with the grader's rights.
   bool unsafe_no_sandbox = false;
+  /// How long compiling or linking one student's file may take (`#include "/dev/zero"` is
+  /// "does not compile" after it, never retried).
+  double compile_timeout_seconds = 120;
   /// How much of each test process's output (stdout and stderr) is kept.
   std::size_t output_limit_bytes = 64 << 10;
   /// One line per exercise as it is graded, when set.

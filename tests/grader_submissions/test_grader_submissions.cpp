@@ -7,9 +7,9 @@
 //                  misbehaving exercise with the expected outcome, leave every other graded
 //                  exercise its full points, and grade() must return.
 //
-// Each submission holds every lesson's solution, one of them mutated, so that between two
-// gradings only the mutated lessons differ: the shared work folder <build>/grading rebuilds just
-// those. Planted mistakes of lessons that do not depend on each other are graded together.
+// Each submission holds every lesson's solution, one of them mutated. Planted mistakes of lessons
+// that do not depend on each other are graded together. The attacks on the grader itself are in
+// test_attacks.cpp.
 #include <unistd.h>
 
 #include <algorithm>
@@ -26,6 +26,7 @@
 
 #include "apps/grader/grader.hpp"
 #include "apps/grader/lessons.hpp"
+#include "tests/grader_submissions/submissions.hpp"
 #include "tests/mutants/mutants.hpp"
 
 namespace fs = std::filesystem;
@@ -37,116 +38,15 @@ using dlc::grader::Outcome;
 using dlc::mutants::Expect;
 using dlc::mutants::Mutant;
 
-namespace {
-
-const std::string kSource = DLC_SOURCE_DIR;
-const std::string kBuild = DLC_BUILD_DIR;
-
-/// The course as the grader sees it: the manifest, the lessons, which lesson holds each exercise
-/// and which lessons each one depends on (its DEPENDS in lessons.cmake, transitively).
-struct Course {
-  dlc::grader::Manifest manifest;
-  std::vector<Lesson> lessons;
-  std::map<std::string, std::string> lesson_of;             // exercise id -> lesson path
-  std::map<std::string, std::set<std::string>> depends_on;  // lesson path -> lesson paths
-
-  /// Whether grading a mutant of lesson `a` together with one of lesson `b` could mix them up.
-  bool related(const std::string& a, const std::string& b) const {
-    auto on = [&](const std::string& x, const std::string& y) {
-      const auto it = depends_on.find(x);
-      return it != depends_on.end() && it->second.count(y) != 0;
-    };
-    return a == b || on(a, b) || on(b, a);
-  }
-};
-
-Course read_course() {
-  Course c;
-  c.manifest = dlc::grader::read_manifest(kSource + "/exercises.ini");
-  c.lessons = dlc::grader::read_lessons(kSource, kBuild);
-  for (const Lesson& l : c.lessons)
-    for (const std::string& id : l.exercise_ids) c.lesson_of.emplace(id, l.path());
-  for (const Lesson& l : c.lessons)
-    c.depends_on[l.path()].insert(l.depends.begin(), l.depends.end());
-  for (bool grew = true; grew;) {  // the transitive closure
-    grew = false;
-    for (auto& [lesson, deps] : c.depends_on) {
-      for (const std::string& d : std::set<std::string>(deps)) {
-        const auto it = c.depends_on.find(d);
-        if (it == c.depends_on.end()) continue;
-        for (const std::string& dd : it->second) grew = deps.insert(dd).second || grew;
-      }
-    }
-  }
-  return c;
-}
-
-/// Every mutant of the `.mutants` files of `folder`.
-std::vector<Mutant> load_mutants(const std::string& folder) {
-  std::vector<Mutant> all;
-  for (const std::string& file : dlc::mutants::list_files(kSource, folder))
-    for (Mutant& m : dlc::mutants::load(kSource, file)) all.push_back(std::move(m));
-  return all;
-}
-
-/// A folder of its own under the build folder, removed at the end.
-class Scratch {
- public:
-  explicit Scratch(const std::string& name)
-      : path_(fs::path(kBuild) / (name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  fs::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  fs::path path_;
-};
-
-/// Writes a submission to `dir`: every lesson's solution, then each mutant's file mutated.
-void write_submission(const Course& course, const fs::path& dir,
-                      const std::vector<const Mutant*>& mutants) {
-  fs::remove_all(dir);
-  for (const Lesson& l : course.lessons) {
-    fs::create_directories(dir / l.block);
-    fs::copy_file(fs::path(kSource) / "solutions" / (l.path() + ".cpp"), dir / l.student_file(),
-                  fs::copy_options::overwrite_existing);
-  }
-  for (const Mutant* m : mutants) dlc::mutants::write_submission(*m, kSource, dir.string());
-}
-
-/// What the harness grades with: the grader's limits unless said.
-GradeOptions options_for(const fs::path& submission, std::vector<std::string> selection,
-                         std::ostream& progress) {
-  GradeOptions o;
-  o.source_dir = kSource;
-  o.build_dir = kBuild;
-  o.submission_dir = submission.string();
-  o.build = false;  // CTest runs after the build
-  o.selection = std::move(selection);
-  o.progress = &progress;
-  return o;
-}
-
-const ExerciseResult* find_result(const GradeReport& report, const std::string& id) {
-  for (const ExerciseResult& r : report.exercises)
-    if (r.id == id) return &r;
-  return nullptr;
-}
-
-std::string seconds(double s) {
-  std::ostringstream os;
-  os << std::fixed << std::setprecision(1) << s << " s";
-  return os.str();
-}
-
-}  // namespace
+using dlc::grader_tests::Course;
+using dlc::grader_tests::find_result;
+using dlc::grader_tests::kSource;
+using dlc::grader_tests::load_mutants;
+using dlc::grader_tests::options_for;
+using dlc::grader_tests::read_course;
+using dlc::grader_tests::Scratch;
+using dlc::grader_tests::seconds;
+using dlc::grader_tests::write_submission;
 
 TEST_CASE("planted mistakes: each one costs its exercise points", "[mutants]") {
   const Course course = read_course();
