@@ -165,8 +165,8 @@ stored<A> get_argument(wire::Reader& r) {
     return wire::get<stored<A>>(r);
 }
 
-/// Judge: replays callback number `index` with the arguments read from `r`.
-template <std::size_t I, class R, class... A>
+/// Judge: replays a call of the callback `f` with the arguments read from `r`.
+template <class R, class... A>
 void replay_callback(const std::function<R(A...)>& f, wire::Reader& r) {
   std::tuple<stored<A>...> args;
   std::apply([&](auto&... a) { (wire::get(r, a), ...); }, args);
@@ -184,7 +184,7 @@ void replay_callback_at(const Tuple& args, std::uint32_t index, wire::Reader& r,
         if constexpr (is_function<stored<A>>::value) {
           if (I == index) {
             found = true;
-            replay_callback<I>(std::get<I>(args), r);
+            replay_callback(std::get<I>(args), r);
           }
         }
       }(),

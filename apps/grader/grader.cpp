@@ -383,23 +383,29 @@ CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::pa
   return out;
 }
 
-/// The mangled name of `dlc::<block>::<function>` among the global symbols of `objects`.
-std::string mangled_name(const std::vector<std::string>& objects, const std::string& block,
-                         const std::string& function) {
+/// The mangled name of each function `dlc::<block>::<function>` of the lesson's exercises among
+/// the global symbols of its reference objects (one `nm` for the whole lesson); a function the
+/// objects do not define is left out.
+std::map<std::string, std::string> exercise_symbols(const std::vector<std::string>& objects,
+                                                    const Lesson& lesson) {
   RunLimits limits;
   limits.timeout_seconds = 60;
   limits.output_limit_bytes = kBuildOutputLimit;
   std::vector<std::string> argv = {"nm", "-g", "--defined-only", "--format=posix"};
   argv.insert(argv.end(), objects.begin(), objects.end());
   const ProcessResult nm = run_process(argv, environment_with({"LC_ALL=C"}), limits);
-  const std::string wanted = "dlc::" + block + "::" + function + "(";
+  std::map<std::string, std::string> symbols;
   for (const std::string& name : defined_symbols(nm.output)) {
     int status = 0;
     std::unique_ptr<char, void (*)(void*)> plain(
         abi::__cxa_demangle(name.c_str(), nullptr, nullptr, &status), std::free);
-    if (status == 0 && plain && std::string(plain.get()).rfind(wanted, 0) == 0) return name;
+    if (status != 0 || !plain) continue;
+    const std::string demangled(plain.get());
+    for (const std::string& function : lesson.functions)
+      if (demangled.rfind("dlc::" + lesson.block + "::" + function + "(", 0) == 0)
+        symbols.emplace(function, name);
   }
-  return {};
+  return symbols;
 }
 
 /// Links the runner of exercise `symbol` (mangled) of `lesson`: the student's object (every
@@ -719,8 +725,8 @@ GradeReport grade(const GradeOptions& options) {
       targets.push_back("remote_" + id);
     }
     if (progress != nullptr)
-      *progress << "building the reference of " << lessons_built.size() << " lessons in " << build
-                << "\n"
+      *progress << "building the reference of " << lessons_built.size()
+                << (lessons_built.size() == 1 ? " lesson" : " lessons") << " in " << build << "\n"
                 << std::flush;
     const BuildResult b = run_build(build, targets, {source, build});
     if (!b.ok) throw GradeError("the reference solutions do not build: " + b.first_error);
@@ -816,6 +822,7 @@ GradeReport grade(const GradeOptions& options) {
                                          "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
   for (const auto& e : sanitizer_environment()) runner_env.push_back(e);
 
+  std::map<std::string, std::map<std::string, std::string>> symbols_of;  // by lesson path
   std::size_t index = 0;
   for (const Exercise& e : selected) {
     ++index;
@@ -834,7 +841,11 @@ GradeReport grade(const GradeOptions& options) {
       const std::size_t k = static_cast<std::size_t>(
           std::find(l.exercise_ids.begin(), l.exercise_ids.end(), e.id) - l.exercise_ids.begin());
       const Kit::LessonKit& lk = kit.lessons.at(l.path());
-      const std::string symbol = mangled_name(lk.reference, l.block, l.functions.at(k));
+      auto symbols = symbols_of.find(l.path());
+      if (symbols == symbols_of.end())
+        symbols = symbols_of.emplace(l.path(), exercise_symbols(lk.reference, l)).first;
+      const auto found = symbols->second.find(l.functions.at(k));
+      const std::string symbol = found == symbols->second.end() ? "" : found->second;
       std::vector<const Lesson*> depends;
       for (const auto& d : l.depends)
         if (by_path.count(d) != 0) depends.push_back(by_path.at(d));
@@ -924,6 +935,7 @@ std::vector<SubmissionGrade> grade_submissions(const GradeOptions& options,
     GradeOptions one = options;
     one.submission_dir = (fs::path(submissions_dir) / name).string();
     one.solution = false;
+    one.build = options.build && out.empty();  // the reference is the same for every submission
     if (options.progress != nullptr) *options.progress << "== " << name << "\n" << std::flush;
     try {
       s.report = grade(one);
