@@ -94,6 +94,15 @@ OptionSpec number_option(std::string name, Kind kind, std::string metavar,
   return o;
 }
 
+OptionSpec seed_option(std::string default_value, std::string help) {
+  return number_option("--seed", Kind::kInteger, "N", std::move(default_value), Bound::kNonNegative,
+                       std::move(help), 4'294'967'295);
+}
+
+std::uint32_t seed(const Arguments& args) {
+  return static_cast<std::uint32_t>(args.integer("--seed"));
+}
+
 OptionSpec text_option(std::string name, std::string metavar, std::string default_value,
                        std::string help, std::vector<std::string> choices) {
   OptionSpec o;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,6 +67,13 @@ OptionSpec flag_option(std::string name, std::string help);
 /// for integers, its largest value (0: no limit).
 OptionSpec number_option(std::string name, Kind kind, std::string metavar,
                          std::string default_value, Bound bound, std::string help, long max = 0);
+
+/// `--seed N`, a seed as numpy's RandomState takes it (0 <= N < 2^32), with its default and
+/// what it seeds.
+OptionSpec seed_option(std::string default_value, std::string help);
+
+/// The value of `--seed` (see seed_option()).
+std::uint32_t seed(const Arguments& args);
 
 /// A text, with its default (empty: none) and its choices (empty: any text).
 OptionSpec text_option(std::string name, std::string metavar, std::string default_value,

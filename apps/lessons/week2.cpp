@@ -229,7 +229,7 @@ DLC_PROGRAM(graph_spec, graph);
 /// `dlc run week2.vectorization`: the lecture's timing of a for loop against one BLAS call.
 int vectorization(const cli::Arguments& args, const RunContext&) {
   const auto n = static_cast<std::size_t>(args.integer("--n"));
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   const int repeats = static_cast<int>(args.integer("--repeats"));
   std::cout << "a = np.random.rand(" << n << "), b = np.random.rand(" << n << ") (seed " << seed
             << "); c = a^T b, the fastest of " << repeats << " runs each\n\n"
@@ -277,8 +277,7 @@ cli::ProgramSpec vectorization_spec() {
                          "length of the two random vectors", 100'000'000),
       cli::number_option("--repeats", cli::Kind::kInteger, "N", "5", cli::Bound::kPositive,
                          "runs of each version; the fastest counts", 1000),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of np.random.rand", 4'294'967'295),
+      cli::seed_option("1", "seed of np.random.rand"),
   };
   p.details = {
       "Prints both results (they agree up to rounding), both times and their ratio.",

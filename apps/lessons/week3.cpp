@@ -102,7 +102,7 @@ int planar(const cli::Arguments& args, const RunContext& context) {
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
   const long print_every = args.integer("--print-every");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   Pictures pictures(args);
 
   const ToyData data = planar_flower();
@@ -174,8 +174,7 @@ cli::ProgramSpec planar_spec() {
                          "the learning rate alpha"),
       cli::number_option("--print-every", cli::Kind::kInteger, "N", "1000", cli::Bound::kPositive,
                          "print the cost every N iterations"),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
-                         "seed of the initialization's RandomState", 4'294'967'295),
+      cli::seed_option("3", "seed of the initialization's RandomState"),
   };
   for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
   p.options.push_back(cli::flag_option(
@@ -201,7 +200,7 @@ int sweep(const cli::Arguments& args, const RunContext& context) {
   const bool json = args.given("--json");
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   const std::vector<std::size_t> sizes = sizes_of(args);
   Pictures pictures(args);
 
@@ -294,8 +293,7 @@ cli::ProgramSpec sweep_spec() {
                        "the hidden-layer sizes, 1 to 12 of them, each from 1 to 1000"),
       cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
                          "the learning rate alpha"),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
-                         "seed of the initialization's RandomState", 4'294'967'295),
+      cli::seed_option("3", "seed of the initialization's RandomState"),
   };
   for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
   p.options.push_back(

@@ -97,7 +97,7 @@ int representation(const cli::Arguments& args, const RunContext&) {
   const auto m = static_cast<std::size_t>(args.integer("--examples"));
   const auto n_h = static_cast<std::size_t>(args.integer("--hidden"));
   const int repeats = static_cast<int>(args.integer("--repeats"));
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
 
   // The example of week3/representation.hpp, worked out there by hand.
   const Matrix x{{1.0}, {2.0}};
@@ -203,9 +203,7 @@ cli::ProgramSpec representation_spec() {
                          "hidden units n_h", cli::kMaxHiddenUnits),
       cli::number_option("--repeats", cli::Kind::kInteger, "N", "3", cli::Bound::kPositive,
                          "runs of each version; the fastest counts", 100),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of the RandomState drawing the parameters and the examples",
-                         4'294'967'295),
+      cli::seed_option("1", "seed of the RandomState drawing the parameters and the examples"),
   };
   p.details = {
       "First the lesson's example by hand: forward_one_example on x = (1, 2) prints z1, a1, z2 "
@@ -374,7 +372,7 @@ int linear(const cli::Arguments& args, const RunContext&) {
   const auto n_h = static_cast<std::size_t>(args.integer("--hidden"));
   const auto n_y = static_cast<std::size_t>(args.integer("--outputs"));
   const auto m = static_cast<std::size_t>(args.integer("--examples"));
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
 
   RandomState rng(seed);
   const Matrix W1 = rng.randn(n_h, n_x), b1 = rng.randn(n_h, 1);
@@ -445,9 +443,7 @@ cli::ProgramSpec linear_spec() {
                          "output units n_y", kMaxSmall),
       cli::number_option("--examples", cli::Kind::kInteger, "N", "1000", cli::Bound::kPositive,
                          "m, the random inputs the two are compared on", 100'000),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of the RandomState drawing the parameters and the inputs",
-                         4'294'967'295),
+      cli::seed_option("1", "seed of the RandomState drawing the parameters and the inputs"),
   };
   p.details = {
       "Trains nothing. Draws W1, b1, W2, b2 with randn, prints W' = W2 W1 and b' = W2 b1 + b2 "
@@ -514,7 +510,7 @@ int symmetry(const cli::Arguments& args, const RunContext&) {
   const auto n_h = static_cast<std::size_t>(args.integer("--hidden"));
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   const ToyData data = planar_flower();
   const std::size_t n_x = data.X.rows();
 
@@ -588,8 +584,7 @@ cli::ProgramSpec symmetry_spec() {
                          "gradient-descent steps from each start"),
       cli::number_option("--learning-rate", cli::Kind::kReal, "X", "1.2", cli::Bound::kPositive,
                          "the learning rate alpha"),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "3", cli::Bound::kNonNegative,
-                         "seed of the RandomState of initialize_random", 4'294'967'295),
+      cli::seed_option("3", "seed of the RandomState of initialize_random"),
   };
   p.details = {
       "Trains the network of 3.9 on the planar flower from three starts and prints W1 after "

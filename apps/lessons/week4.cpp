@@ -70,7 +70,7 @@ int train_and_report(const cli::Arguments& args, const char* model_name, Model m
                      const week4::LayerDims& default_hidden, const std::string& picture) {
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   Pictures pictures(args);
 
   const LessonData data = load_lesson_data(args, kFashionTrainDefault);
@@ -163,9 +163,7 @@ std::vector<cli::OptionSpec> deep_options(const char* layers_default, const char
                                        cli::Bound::kNonNegative, "gradient-descent steps"));
   options.push_back(cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.0075",
                                        cli::Bound::kPositive, "the learning rate alpha"));
-  options.push_back(cli::number_option("--seed", cli::Kind::kInteger, "N", "1",
-                                       cli::Bound::kNonNegative,
-                                       "seed of the initialization's RandomState", 4'294'967'295));
+  options.push_back(cli::seed_option("1", "seed of the initialization's RandomState"));
   for (auto& o : cli::plot_options()) options.push_back(std::move(o));
   return options;
 }

@@ -57,7 +57,7 @@ std::string seconds_since(std::chrono::steady_clock::time_point start) {
 /// `dlc run week4.learning_rates`: lecture 4.6's experiment, one network, several rates.
 int learning_rates(const cli::Arguments& args, const RunContext&) {
   const long iterations = args.integer("--iterations");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   const std::vector<double> rates = cli::parse_reals("--rates", args.text("--rates"), 1, 8);
   Pictures pictures(args);
 
@@ -137,7 +137,7 @@ int scale(const cli::Arguments& args, const RunContext&) {
   week1::ScaleSettings settings;
   settings.learning_rate = args.real("--learning-rate");
   settings.num_iterations = args.integer("--iterations");
-  settings.seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  settings.seed = cli::seed(args);
   std::vector<std::size_t> sizes;
   for (const long m : whole_numbers(args, "--sizes")) sizes.push_back(static_cast<std::size_t>(m));
   Pictures pictures(args);
@@ -277,9 +277,7 @@ cli::ProgramSpec learning_rates_spec() {
   p.options.push_back(cli::number_option("--iterations", cli::Kind::kInteger, "N", "300",
                                          cli::Bound::kPositive,
                                          "gradient-descent steps for each rate", 100'000));
-  p.options.push_back(
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of the initialization, the same for every rate", 4'294'967'295));
+  p.options.push_back(cli::seed_option("1", "seed of the initialization, the same for every rate"));
   for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
   p.details = {
       "Lecture 4.6's experiment with the learning rate, a hyperparameter: the L-layer network of "
@@ -329,8 +327,7 @@ cli::ProgramSpec scale_spec() {
                          "gradient-descent steps of every run", 100'000),
       cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.2", cli::Bound::kPositive,
                          "the learning rate alpha of every run"),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of the balanced shuffle and of every initialization", 4'294'967'295),
+      cli::seed_option("1", "seed of the balanced shuffle and of every initialization"),
       cli::number_option(
           "--test-size", cli::Kind::kInteger, "N", "", cli::Bound::kPositive,
           "measure on at most the first N test images (default: all 2000 of the two classes)"),

@@ -144,7 +144,7 @@ int parity(const cli::Arguments& args, const RunContext&) {
   const int n = static_cast<int>(args.integer("--train-bits"));
   const long iterations = args.integer("--iterations");
   const double learning_rate = args.real("--learning-rate");
-  const auto seed = static_cast<std::uint32_t>(args.integer("--seed"));
+  const auto seed = cli::seed(args);
   const auto seeds = static_cast<std::uint32_t>(args.integer("--seeds"));
 
   std::cout << "Lecture 4.4: the parity of n bits, x_1 XOR x_2 XOR ... XOR x_n (1 when the "
@@ -233,9 +233,7 @@ cli::ProgramSpec parity_spec() {
                          "gradient-descent steps of each training run", 100'000),
       cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.1", cli::Bound::kPositive,
                          "the learning rate alpha"),
-      cli::number_option("--seed", cli::Kind::kInteger, "N", "1", cli::Bound::kNonNegative,
-                         "seed of the first run's RandomState (initialize_parameters_deep)",
-                         4'294'967'295),
+      cli::seed_option("1", "seed of the first run's RandomState (initialize_parameters_deep)"),
       cli::number_option("--seeds", cli::Kind::kInteger, "N", "5", cli::Bound::kPositive,
                          "training runs per network, with the seeds seed, seed + 1, ...", 10),
   };
