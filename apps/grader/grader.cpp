@@ -224,7 +224,6 @@ struct Confinement {
   bool sandbox = false;
   const SubmissionCgroup* cgroup = nullptr;
   std::size_t max_processes = 0;  ///< RLIMIT_NPROC when no cgroup
-  std::size_t memory_limit_bytes = 0;
   /// Folders every sandbox of the grading sees read-only (the build's objects, the kit).
   std::vector<std::string> read_only;
   double compile_timeout_seconds = 120;  ///< of compiling or linking the student's file
@@ -269,6 +268,16 @@ std::vector<std::string> confined(const Confinement& c, const std::vector<std::s
 
 std::vector<std::string> tool_environment() {
   return {"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=/tmp", "TMPDIR=/tmp"};
+}
+
+/// Runs a tool (the compiler, nm, objcopy, the linker) on the student's file or object, confined,
+/// in `working_dir`, seeing `read_only` and `read_write` besides the system.
+ProcessResult run_tool(const Confinement& c, const std::vector<std::string>& read_only,
+                       const std::vector<std::string>& read_write, const std::string& working_dir,
+                       const std::vector<std::string>& argv, double timeout) {
+  return run_process(
+      confined(c, read_only, read_write, working_dir, tool_environment(), argv), tool_environment(),
+      confined_limits(c, timeout, kCompileMemoryLimit, kBuildOutputLimit), working_dir);
 }
 
 /// A compiler's or linker's output, kept to the lines about `file` (the student's file): a
@@ -350,27 +359,20 @@ CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::pa
   argv.push_back(file);
   argv.push_back("-o");
   argv.push_back(object);
-  const RunLimits limits =
-      confined_limits(c, c.compile_timeout_seconds, kCompileMemoryLimit, kBuildOutputLimit);
   std::vector<std::string> seen = {kit.include, src.string()};
   seen.insert(seen.end(), kit.system_includes.begin(), kit.system_includes.end());
   const ProcessResult run =
-      run_process(confined(c, seen, {obj.string()}, src.string(), tool_environment(), argv),
-                  tool_environment(), limits, src.string());
+      run_tool(c, seen, {obj.string()}, src.string(), argv, c.compile_timeout_seconds);
   if (!(run.started && run.exited && run.exit_code == 0)) {
     out.failure = student_messages(run, file, prefixes, "the compiler", c.compile_timeout_seconds);
     return out;
   }
   // What the file defines, and the same object with every global symbol weak.
   const std::string weak = (obj / (lesson.block + "_" + lesson.name + ".weak.o")).string();
-  const ProcessResult nm = run_process(
-      confined(c, {obj.string()}, {}, obj.string(), tool_environment(),
-               {"nm", "-g", "--defined-only", "--format=posix", object}),
-      tool_environment(), confined_limits(c, 60, kCompileMemoryLimit, kBuildOutputLimit));
-  const ProcessResult copy = run_process(
-      confined(c, {}, {obj.string()}, obj.string(), tool_environment(),
-               {"objcopy", "--weaken", object, weak}),
-      tool_environment(), confined_limits(c, 60, kCompileMemoryLimit, kBuildOutputLimit));
+  const ProcessResult nm = run_tool(c, {obj.string()}, {}, obj.string(),
+                                    {"nm", "-g", "--defined-only", "--format=posix", object}, 60);
+  const ProcessResult copy =
+      run_tool(c, {}, {obj.string()}, obj.string(), {"objcopy", "--weaken", object, weak}, 60);
   if (!(nm.exited && nm.exit_code == 0 && !nm.output_truncated && copy.exited &&
         copy.exit_code == 0)) {
     out.failure.first_error = "its object file cannot be read (nm, objcopy failed)";
@@ -447,11 +449,8 @@ BuildResult link_runner(const Kit& kit, const Confinement& c, const fs::path& wo
   argv.insert(argv.end(), kit.libraries.begin(), kit.libraries.end());
   argv.push_back("-o");
   argv.push_back(runner);
-  std::vector<std::string> seen = c.read_only;
-  const ProcessResult run = run_process(
-      confined(c, seen, {obj.string()}, obj.string(), tool_environment(), argv), tool_environment(),
-      confined_limits(c, c.compile_timeout_seconds, kCompileMemoryLimit, kBuildOutputLimit),
-      obj.string());
+  const ProcessResult run =
+      run_tool(c, c.read_only, {obj.string()}, obj.string(), argv, c.compile_timeout_seconds);
   if (run.started && run.exited && run.exit_code == 0) return BuildResult{true, "", ""};
   return student_messages(run, lesson.student_file(), prefixes, "the linker",
                           c.compile_timeout_seconds);
@@ -747,7 +746,6 @@ GradeReport grade(const GradeOptions& options) {
   confinement.cgroup = &cgroup;
   confinement.max_processes =
       cgroup.enforced() ? 0 : running_processes_of_this_user() + options.max_processes;
-  confinement.memory_limit_bytes = options.memory_limit_bytes;
   confinement.read_only = {build};
   confinement.compile_timeout_seconds = options.compile_timeout_seconds;
   std::vector<std::string> prefixes = {(work / "src").string(), work.string(), source, build};
