@@ -16,10 +16,11 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
+
+#include "common/files.hpp"
 
 namespace dlc::grader {
 
@@ -70,12 +71,8 @@ void system_binds(std::vector<std::string>& argv) {
 
 // ---- files of a control group ----------------------------------------------------------------
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+/// A control group's or /proc's file; empty when it cannot be read.
+std::string read_text(const std::string& path) { return read_file(path).value_or(std::string()); }
 
 /// Writes `text` to a control group's file; on failure, why (empty on success).
 std::string write_text(const std::string& path, const std::string& text) {
