@@ -31,7 +31,6 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -67,10 +66,8 @@ const std::vector<std::string> kRunTimeSelection = {"week2.sigmoid", "week2.init
 /// The compile time limit of these gradings: what an include that never ends costs.
 constexpr double kCompileTimeout = 10;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
+/// The file's text; empty when it cannot be read.
+std::string slurp(const fs::path& path) { return dlc::read_file(path).value_or(std::string()); }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -122,7 +119,6 @@ GradeOptions attack_options(const fs::path& submission, std::vector<std::string>
   o.timeout_seconds = 10;
   o.memory_limit_bytes = std::size_t{1} << 30;
   o.compile_timeout_seconds = kCompileTimeout;
-  o.build = false;  // built once, by the first grading of the test case
   return o;
 }
 
