@@ -88,6 +88,18 @@ std::optional<Difference> first_difference(std::string_view expected, std::strin
 /// \throws Error naming `path:line` when no such line is found.
 std::string enclosing_function(std::string_view solution, std::string_view path, std::size_t line);
 
+/// One exercise of a solution file: its id and the function whose body it is.
+struct ExerciseFunction {
+  std::string id;        ///< `week2.sigmoid`
+  std::string function;  ///< `sigmoid`, in `dlc::<block>`
+};
+
+/// \brief The exercises a solution marks, each once, in file order, with their functions
+/// (enclosing_function() of their first region).
+/// \throws Error for bad markers or a marker outside any function.
+std::vector<ExerciseFunction> exercise_functions(std::string_view solution, std::string_view path,
+                                                 std::string_view block);
+
 /// \brief The C++ file that lets the grader call each exercise of one lesson in another process
 /// (common/remote.hpp): one `DLC_REMOTE_EXERCISE("<id>", dlc::<block>::<function>)` per
 /// exercise the solution marks, after `#include "<block>/<lesson>.hpp"`.

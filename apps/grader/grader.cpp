@@ -581,12 +581,10 @@ std::vector<Lesson> read_lessons(const std::string& source_dir, const std::strin
     if (!code)
       throw GradeError((root / solution).string() + ": cannot read: " + std::strerror(errno));
     try {
-      for (const auto& region : stubgen::regions(*code, solution, l.block))
-        if (std::find(l.exercise_ids.begin(), l.exercise_ids.end(), region.id) ==
-            l.exercise_ids.end()) {
-          l.exercise_ids.push_back(region.id);
-          l.functions.push_back(stubgen::enclosing_function(*code, solution, region.line));
-        }
+      for (const auto& e : stubgen::exercise_functions(*code, solution, l.block)) {
+        l.exercise_ids.push_back(e.id);
+        l.functions.push_back(e.function);
+      }
     } catch (const stubgen::Error& e) {
       throw GradeError(e.what());
     }
