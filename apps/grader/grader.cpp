@@ -809,14 +809,13 @@ GradeReport grade(const GradeOptions& options) {
   context.prefixes = prefixes;
   std::vector<std::string> env_changes = {"OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1",
                                           "GOTO_NUM_THREADS=1"};
-  for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   const fs::path shared = fs::path(source).parent_path() / "shared" / "data";
   if (fs::is_directory(shared, ec)) env_changes.push_back("DLC_SHARED_DATA=" + shared.string());
   for (const auto& e : sanitizer_environment()) env_changes.push_back(e);
   context.env = environment_with(env_changes);
   std::vector<std::string> runner_env = {"PATH=/usr/bin:/bin", "LC_ALL=C", "HOME=/tmp",
                                          "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
-  for (const auto& e : sanitizer_environment()) runner_env.push_back(e);
+  for (const auto& e : sanitizer_environment(options.memory_limit_bytes)) runner_env.push_back(e);
 
   std::map<std::string, std::map<std::string, std::string>> symbols_of;  // by lesson path
   std::size_t index = 0;

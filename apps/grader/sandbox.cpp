@@ -267,14 +267,18 @@ std::string sandbox_unavailable_reason() {
   return reason;
 }
 
-std::vector<std::string> sanitizer_environment() {
+std::vector<std::string> sanitizer_environment(std::size_t memory_limit_bytes) {
   // handle_segv/handle_sigbus/handle_sigfpe=0: the signal ends the program as it would without
   // AddressSanitizer; handle_abort=0 and abort_on_error=1 likewise for abort() and for
   // AddressSanitizer's own reports; detect_leaks=0: no leak report turns a passing run into a
   // failing exit code.
+  const std::string rss_limit =
+      memory_limit_bytes > 0 ? ":hard_rss_limit_mb=" + std::to_string(memory_limit_bytes >> 20)
+                             : "";
   return {
       "ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_abort=0:"
-      "allow_user_segv_handler=1:abort_on_error=1:detect_leaks=0",
+      "allow_user_segv_handler=1:abort_on_error=1:detect_leaks=0" +
+          rss_limit,
       "UBSAN_OPTIONS=handle_segv=0:handle_sigbus=0:handle_sigfpe=0:handle_abort=0:"
       "allow_user_segv_handler=1:print_stacktrace=1:halt_on_error=0",
       "LSAN_OPTIONS=detect_leaks=0",

@@ -77,7 +77,10 @@ std::string sandbox_unavailable_reason();
 /// `UBSAN_OPTIONS=...`): a fatal signal stays that signal (a segmentation fault is graded as one,
 /// not as AddressSanitizer's exit code), no leak check at exit, and UndefinedBehaviorSanitizer's
 /// reports printed without ending the program. Harmless for a program built without them.
-std::vector<std::string> sanitizer_environment();
+/// With `memory_limit_bytes` (not 0), AddressSanitizer ends the program (as abort() does) once its
+/// resident memory passes that: the per-process memory limit of a sanitized program, which cannot
+/// have an address-space limit (its operator new never throws std::bad_alloc).
+std::vector<std::string> sanitizer_environment(std::size_t memory_limit_bytes = 0);
 
 /// True when this build is compiled with a sanitizer that reserves terabytes of address space
 /// (AddressSanitizer, ThreadSanitizer, MemorySanitizer), as the `debug` preset is: the test
