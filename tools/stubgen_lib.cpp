@@ -244,13 +244,33 @@ std::string enclosing_function(std::string_view solution, std::string_view path,
   throw Error(at(path, line) + "this region is not inside a function defined at the left margin");
 }
 
+std::string enclosing_namespace(std::string_view solution, std::size_t line) {
+  const Lines file = split_lines(solution);
+  std::vector<std::string> open;  // the namespaces opened at the left margin and not yet closed
+  for (std::size_t i = 0; i < std::min(line, file.lines.size()); ++i) {
+    const std::string_view text = file.lines[i];
+    if (text.rfind("namespace ", 0) == 0 && text.find('{') != std::string_view::npos) {
+      open.push_back(std::string(trim(text.substr(10, text.find('{') - 10))));
+    } else if (text.rfind("}", 0) == 0 && text.find("// namespace") != std::string_view::npos &&
+               !open.empty()) {
+      open.pop_back();
+    }
+  }
+  std::string name;
+  for (const std::string& n : open) name += (name.empty() || n.empty() ? "" : "::") + n;
+  return name;
+}
+
 std::vector<ExerciseFunction> exercise_functions(std::string_view solution, std::string_view path,
                                                  std::string_view block) {
   std::vector<ExerciseFunction> found;
   for (const Region& region : regions(solution, path, block)) {
     const bool seen = std::any_of(found.begin(), found.end(),
                                   [&](const ExerciseFunction& e) { return e.id == region.id; });
-    if (!seen) found.push_back({region.id, enclosing_function(solution, path, region.line)});
+    if (seen) continue;
+    std::string space = enclosing_namespace(solution, region.line);
+    if (space.empty()) space = "dlc::" + std::string(block);
+    found.push_back({region.id, space + "::" + enclosing_function(solution, path, region.line)});
   }
   return found;
 }
@@ -263,8 +283,7 @@ std::string remote_table(std::string_view solution, std::string_view path, std::
   text += "#include \"common/remote.hpp\"\n#include \"" + std::string(block) + "/" + lesson +
           ".hpp\"\n\n";
   for (const ExerciseFunction& e : exercise_functions(solution, path, block))
-    text += "DLC_REMOTE_EXERCISE(\"" + e.id + "\", dlc::" + std::string(block) + "::" + e.function +
-            ")\n";
+    text += "DLC_REMOTE_EXERCISE(\"" + e.id + "\", " + e.function + ")\n";
   return text;
 }
 

@@ -91,17 +91,23 @@ std::string enclosing_function(std::string_view solution, std::string_view path,
 /// One exercise of a solution file: its id and the function whose body it is.
 struct ExerciseFunction {
   std::string id;        ///< `week2.sigmoid`
-  std::string function;  ///< `sigmoid`, in `dlc::<block>`
+  std::string function;  ///< `dlc::week2::sigmoid`: the function, qualified by its namespace
 };
 
+/// \brief The namespace open at line `line` (1-based) of a solution: the names of the
+/// `namespace X {` lines at the left margin above it not yet closed by a `}  // namespace X`
+/// line, joined by `::` (`dlc::course2::regularization`); empty when none is open.
+std::string enclosing_namespace(std::string_view solution, std::size_t line);
+
 /// \brief The exercises a solution marks, each once, in file order, with their functions
-/// (enclosing_function() of their first region).
+/// (enclosing_function() of their first region, in its enclosing_namespace(), or in
+/// `dlc::<block>` when the file opens none at the left margin).
 /// \throws Error for bad markers or a marker outside any function.
 std::vector<ExerciseFunction> exercise_functions(std::string_view solution, std::string_view path,
                                                  std::string_view block);
 
 /// \brief The C++ file that lets the grader call each exercise of one lesson in another process
-/// (common/remote.hpp): one `DLC_REMOTE_EXERCISE("<id>", dlc::<block>::<function>)` per
+/// (common/remote.hpp): one `DLC_REMOTE_EXERCISE("<id>", <qualified function>)` per
 /// exercise the solution marks, after `#include "<block>/<lesson>.hpp"`.
 /// \param solution the solution's text; \param path its path from the source root
 /// (`solutions/week2/logistic_regression.cpp`); \param block `week2`.

@@ -385,7 +385,7 @@ CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::pa
   return out;
 }
 
-/// The mangled name of each function `dlc::<block>::<function>` of the lesson's exercises among
+/// The mangled name of each (qualified) function of the lesson's exercises among
 /// the global symbols of its reference objects (one `nm` for the whole lesson); a function the
 /// objects do not define is left out.
 std::map<std::string, std::string> exercise_symbols(const std::vector<std::string>& objects,
@@ -404,8 +404,7 @@ std::map<std::string, std::string> exercise_symbols(const std::vector<std::strin
     if (status != 0 || !plain) continue;
     const std::string demangled(plain.get());
     for (const std::string& function : lesson.functions)
-      if (demangled.rfind("dlc::" + lesson.block + "::" + function + "(", 0) == 0)
-        symbols.emplace(function, name);
+      if (demangled.rfind(function + "(", 0) == 0) symbols.emplace(function, name);
   }
   return symbols;
 }
@@ -847,12 +846,11 @@ GradeReport grade(const GradeOptions& options) {
       const std::string runner = (work / "obj" / ("runner-" + e.id)).string();
       BuildResult linked;
       if (symbol.empty()) {
-        linked.first_error = "the reference solution defines no dlc::" + l.block +
-                             "::" + l.functions.at(k) + " (rebuild the project)";
+        linked.first_error =
+            "the reference solution defines no " + l.functions.at(k) + " (rebuild the project)";
       } else if (c.defined.count(symbol) == 0) {
-        linked.first_error = l.student_file() + " does not define dlc::" + l.block +
-                             "::" + l.functions.at(k) + " as " + l.block + "/" + l.name +
-                             ".hpp declares it";
+        linked.first_error = l.student_file() + " does not define " + l.functions.at(k) + " as " +
+                             l.block + "/" + l.name + ".hpp declares it";
       } else {
         linked = link_runner(kit, confinement, work, l, depends, c, symbol, runner, prefixes);
       }

@@ -14,8 +14,8 @@ struct Lesson {
   std::string block;                      ///< `week2`
   std::string name;                       ///< `logistic_regression`
   std::vector<std::string> exercise_ids;  ///< marked in its solution, in file order
-  std::vector<std::string> functions;     ///< the C++ function of each exercise, same order
-  std::vector<std::string> depends;       ///< the lessons it builds on: `week4/dimensions`
+  std::vector<std::string> functions;  ///< the qualified C++ function of each exercise, same order
+  std::vector<std::string> depends;    ///< the lessons it builds on: `week4/dimensions`
   /// `week2/logistic_regression`
   std::string path() const { return block + "/" + name; }
   /// The student's file, relative to the source tree: `week2/logistic_regression.cpp`.

@@ -183,6 +183,40 @@ TEST_CASE("one exercise may span several regions of its file", "[stubgen]") {
   CHECK(stub.regions.size() == 2);
 }
 
+TEST_CASE("an exercise's function is qualified by the namespace its solution opens", "[stubgen]") {
+  const std::string lesson =
+      "namespace dlc::course2 {\n"
+      "Matrix relu(const Matrix& Z) { return Z; }\n"
+      "}  // namespace dlc::course2\n"
+      "\n"
+      "namespace dlc::course2::regularization {\n"
+      "namespace {\n"
+      "double helper() { return 1.0; }\n"
+      "}  // namespace\n"
+      "\n"
+      "double compute_cost(const Matrix& A) {\n"
+      "  // BEGIN SOLUTION course2.compute_cost_with_regularization\n"
+      "  return 0.0;\n"
+      "  // END SOLUTION\n"
+      "}\n"
+      "}  // namespace dlc::course2::regularization\n";
+  const char* const path = "solutions/course2/regularization.cpp";
+  CHECK(dlc::stubgen::enclosing_namespace(lesson, 2) == "dlc::course2");
+  CHECK(dlc::stubgen::enclosing_namespace(lesson, 4) == "");
+  CHECK(dlc::stubgen::enclosing_namespace(lesson, 7) == "dlc::course2::regularization");
+  CHECK(dlc::stubgen::enclosing_namespace(lesson, 11) == "dlc::course2::regularization");
+  const auto found = dlc::stubgen::exercise_functions(lesson, path, "course2");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].function == "dlc::course2::regularization::compute_cost");
+  CHECK_THAT(dlc::stubgen::remote_table(lesson, path, "course2"),
+             Contains("DLC_REMOTE_EXERCISE(\"course2.compute_cost_with_regularization\", "
+                      "dlc::course2::regularization::compute_cost)"));
+  // A file that opens no namespace at the left margin keeps dlc::<block>.
+  const std::string bare =
+      "double f() {\n  // BEGIN SOLUTION week2.f\n  return 0.0;\n  // END SOLUTION\n}\n";
+  CHECK(dlc::stubgen::exercise_functions(bare, kPath, "week2")[0].function == "dlc::week2::f");
+}
+
 TEST_CASE("a file without a final newline keeps it that way", "[stubgen]") {
   const std::string text =
       generate("int x;\n// BEGIN SOLUTION week2.f\nx = 1;\n// END SOLUTION", kPath, "week2").text;
