@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "common/random.hpp"
 
@@ -42,6 +43,49 @@ ToyData planar_flower(std::uint32_t seed, std::size_t m) {
     }
   }
   return d;
+}
+
+ToyData make_circles(RandomState& rng, std::size_t n_samples, double noise, double factor) {
+  if (n_samples < 2) {
+    throw std::invalid_argument("make_circles: n_samples is " + std::to_string(n_samples) +
+                                " but must be at least 2 (a point on each circle)");
+  }
+  if (!(noise >= 0.0) || !std::isfinite(noise)) {
+    throw std::invalid_argument("make_circles: noise is " + std::to_string(noise) +
+                                " but must be a finite standard deviation, at least 0");
+  }
+  if (!(factor > 0.0 && factor < 1.0)) {
+    throw std::invalid_argument("make_circles: factor is " + std::to_string(factor) +
+                                " but the inner circle's radius must be in (0, 1)");
+  }
+  const std::size_t n_out = n_samples / 2;
+  const std::size_t n_in = n_samples - n_out;
+  const double two_pi = 2.0 * M_PI;
+  ToyData circles{Matrix(2, n_samples), Matrix(1, n_samples)};
+  for (std::size_t i = 0; i < n_out; ++i) {
+    const double phi = static_cast<double>(i) * (two_pi / static_cast<double>(n_out));
+    circles.X(0, i) = std::cos(phi);
+    circles.X(1, i) = std::sin(phi);
+    circles.Y(0, i) = 0.0;
+  }
+  for (std::size_t i = 0; i < n_in; ++i) {
+    const double psi = static_cast<double>(i) * (two_pi / static_cast<double>(n_in));
+    circles.X(0, n_out + i) = std::cos(psi) * factor;
+    circles.X(1, n_out + i) = std::sin(psi) * factor;
+    circles.Y(0, n_out + i) = 1.0;
+  }
+  const std::vector<std::size_t> order = rng.permutation(n_samples);  // sklearn's shuffle
+  ToyData shuffled{Matrix(2, n_samples), Matrix(1, n_samples)};
+  for (std::size_t i = 0; i < n_samples; ++i) {
+    shuffled.X(0, i) = circles.X(0, order[i]);
+    shuffled.X(1, i) = circles.X(1, order[i]);
+    shuffled.Y(0, i) = circles.Y(0, order[i]);
+  }
+  for (std::size_t i = 0; i < n_samples; ++i) {  // normal(scale=noise, size=(n, 2)), row by row
+    shuffled.X(0, i) += noise * rng.standard_normal();
+    shuffled.X(1, i) += noise * rng.standard_normal();
+  }
+  return shuffled;
 }
 
 }  // namespace dlc

@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "common/matrix.hpp"
+#include "common/random.hpp"
 
 namespace dlc {
 
@@ -31,5 +32,23 @@ Matrix linspace(double start, double stop, std::size_t num);
 /// \param[in] seed the seed of `np.random.seed`
 /// \param[in] m the number of points, even and at least 2
 ToyData planar_flower(std::uint32_t seed = 1, std::size_t m = 400);
+
+/// \brief scikit-learn's `make_circles(n_samples, noise=noise, factor=factor)` drawing from
+/// `rng`, as the Course 2 initialization notebook calls it after `np.random.seed(1)` (training,
+/// 300 points) and `np.random.seed(2)` (test, 100 points).
+///
+/// The n_out = n_samples / 2 (rounded down) points of the outer circle and the
+/// n_in = n_samples - n_out of the inner one are evenly spaced in angle,
+/// \f[ (\cos \phi_i, \sin \phi_i), \quad \phi_i = 2\pi i / n_{out}; \qquad
+///     f \cdot (\cos \psi_i, \sin \psi_i), \quad \psi_i = 2\pi i / n_{in}, \f]
+/// labelled 0 (outer) and 1 (inner); their order is shuffled (`rng.shuffle` of 0..n-1, as
+/// scikit-learn's `shuffle`), then noise \f$ \mathcal{N}(0, \texttt{noise}^2) \f$ is added
+/// to x1 and x2 of each point in turn.
+/// \param[in,out] rng the generator
+/// \param[in] n_samples the number of points, at least 2
+/// \param[in] noise the standard deviation of the noise, at least 0
+/// \param[in] factor the inner circle's radius, in (0, 1)
+/// \throws std::invalid_argument for any other value.
+ToyData make_circles(RandomState& rng, std::size_t n_samples, double noise, double factor = 0.8);
 
 }  // namespace dlc
