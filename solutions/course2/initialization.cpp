@@ -227,9 +227,9 @@ Parameters initialize_parameters_he(const LayerDims& layers_dims) {
     const auto n = static_cast<std::size_t>(layers_dims[l]);
     const auto n_prev = static_cast<std::size_t>(layers_dims[l - 1]);
     // BEGIN SOLUTION course2.initialize_parameters_he
-    parameters.W[l] =
-        rng.randn(n, n_prev) * std::sqrt(2.0 / layers_dims[l - 1]);  // * sqrt(2/n[l-1])
-    parameters.b[l] = Matrix::zeros(n, 1);                           // b[l] = 0
+    const double he = std::sqrt(2.0 / layers_dims[l - 1]);  // sqrt(2 / n[l-1])
+    parameters.W[l] = rng.randn(n, n_prev) * he;            // W[l] = randn(n[l], n[l-1]) * he
+    parameters.b[l] = Matrix::zeros(n, 1);                  // b[l] = zeros(n[l], 1)
     // END SOLUTION
   }
   return parameters;
