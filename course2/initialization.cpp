@@ -249,8 +249,9 @@ Parameters model(const Matrix& X, const Matrix& Y, double learning_rate, int num
   for (int i = 0; i < num_iterations; ++i) {
     const auto [a3, cache] = forward_propagation(X, parameters);
     const double cost = compute_cost(a3, Y);
-    // An infinite cost is the notebook's own (random's first), printed as it prints it.
-    if (std::isnan(cost)) throw TrainingDiverged(cost, i, learning_rate);
+    // nansum would print a cost of a NaN output as 0: stop instead. An infinite cost is the
+    // notebook's own (random's first), printed as it prints it.
+    if (std::isnan(sum(a3))) throw TrainingDiverged(std::nan(""), i, learning_rate);
     const Gradients grads = backward_propagation(X, Y, cache);
     parameters = update_parameters(std::move(parameters), grads, learning_rate);
     if (print_cost && i % 1000 == 0)

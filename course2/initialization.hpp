@@ -197,8 +197,9 @@ Parameters initialize_parameters_he(const LayerDims& layers_dims);
 /// descent, printing `Cost after iteration i: ...` every 1000 iterations when `print_cost`.
 /// \return the trained parameters.
 /// \throws std::invalid_argument for an unknown initialization or a learning rate that is not
-///   positive; ShapeError when X and Y do not fit; TrainingDiverged when the cost becomes NaN
-///   (an infinite cost, as random's first, is printed and training goes on, as in the notebook).
+///   positive; ShapeError when X and Y do not fit; TrainingDiverged when the output becomes
+///   NaN (whose cost `nansum` would print as 0), naming the iteration; an infinite cost, as
+///   random's first, is printed and training goes on, as in the notebook.
 Parameters model(const Matrix& X, const Matrix& Y, double learning_rate = 0.01,
                  int num_iterations = 15000, bool print_cost = true,
                  const std::string& initialization = "he", std::ostream& out = std::cout);

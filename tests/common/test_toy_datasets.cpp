@@ -1,10 +1,12 @@
 // The toy data sets, checked against the CSVs numpy wrote from the same seeds (../shared/data).
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "common/random.hpp"
 #include "common/toy_datasets.hpp"
 #include "tests/support/data_path.hpp"
 
@@ -54,6 +56,53 @@ TEST_CASE("planar_flower equals numpy's load_planar_dataset() bit for bit", "[to
   INFO("first point: " << d.X(0, 0) << ", " << d.X(1, 0) << " against " << expected.X(0, 0) << ", "
                        << expected.X(1, 0));
   CHECK(differ == 0);
+}
+
+TEST_CASE("make_circles equals scikit-learn's, drawn from numpy's seeds, bit for bit",
+          "[toy_datasets]") {
+  const auto dir = dlc::testing::shared_data_dir("generated");
+  DLC_REQUIRE_DATA(dir, "the numpy-written CSVs (../shared/data/generated or $DLC_SHARED_DATA)");
+  struct Case {
+    const char* file;
+    std::uint32_t seed;
+    std::size_t n;
+  };
+  for (const Case c : {Case{"circles_train_seed1_n300_noise0.05.csv", 1, 300},
+                       Case{"circles_test_seed2_n100_noise0.05.csv", 2, 100}}) {
+    const dlc::ToyData expected = read_csv(*dir + "/" + c.file);
+    dlc::RandomState rng(c.seed);
+    const dlc::ToyData d = dlc::make_circles(rng, c.n, 0.05);
+    REQUIRE(d.X.shape() == expected.X.shape());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < d.X.cols(); ++i) {
+      if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
+          d.Y(0, i) != expected.Y(0, i))
+        ++differ;
+    }
+    INFO(c.file << ": first point " << d.X(0, 0) << ", " << d.X(1, 0) << " against "
+                << expected.X(0, 0) << ", " << expected.X(1, 0));
+    CHECK(differ == 0);
+  }
+}
+
+TEST_CASE("make_circles: two circles of radius 1 and factor, half each, shuffled",
+          "[toy_datasets]") {
+  dlc::RandomState rng(0);
+  const dlc::ToyData d = dlc::make_circles(rng, 41, 0.0, 0.5);
+  std::size_t inner = 0;
+  for (std::size_t i = 0; i < d.X.cols(); ++i) {
+    const double r = std::hypot(d.X(0, i), d.X(1, i));
+    CHECK(std::fabs(r - (d.Y(0, i) == 1.0 ? 0.5 : 1.0)) < 1e-12);
+    inner += d.Y(0, i) == 1.0;
+  }
+  CHECK(inner == 21);     // n_in = n - n / 2
+  bool shuffled = false;  // an inner point (1) before an outer one (0): not outer first
+  for (std::size_t i = 1; i < d.Y.cols(); ++i) shuffled |= d.Y(0, i - 1) == 1.0 && d.Y(0, i) == 0.0;
+  CHECK(shuffled);
+  dlc::RandomState again(0);
+  CHECK_THROWS_AS(dlc::make_circles(again, 1, 0.05), std::invalid_argument);
+  CHECK_THROWS_AS(dlc::make_circles(again, 10, -0.1), std::invalid_argument);
+  CHECK_THROWS_AS(dlc::make_circles(again, 10, 0.05, 1.0), std::invalid_argument);
 }
 
 TEST_CASE("linspace is numpy's", "[toy_datasets]") {
