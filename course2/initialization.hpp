@@ -208,17 +208,19 @@ Parameters model(const Matrix& X, const Matrix& Y, double learning_rate = 0.01,
 /// deep network (lecture C2 1.10).
 struct LayerScales {
   std::vector<double> activation;  ///< root mean square of \f$ A^{[l]} \f$, l = 1..L
-  std::vector<double> gradient;    ///< root mean square of \f$ dW^{[l]} \f$, l = 1..L
+  std::vector<double> gradient;    ///< root mean square of \f$ dA^{[l]} \f$, l = 1..L
 };
 
 /// \brief Lecture C2 1.10 made real (given code): a network of `depth` linear layers of
 /// `width` units whose weights are `scale` times the identity and whose biases are 0, fed `X`
-/// (width, m); forward, then backward from \f$ dA^{[L]} = A^{[L]} \f$ with
-/// \f$ dW^{[l]} = \frac{1}{m} dA^{[l]} A^{[l-1]T} \f$ (the cost
-/// \f$ \frac{1}{2m} \lVert A^{[L]} \rVert^2 \f$), measuring each layer's activations and
-/// weight gradients by the root mean square of their entries.
+/// (width, m); forward, then backward from \f$ dA^{[L]} = A^{[L]} \f$ (the cost
+/// \f$ \frac{1}{2} \lVert A^{[L]} \rVert^2 \f$) through \f$ dA^{[l-1]} = W^{[l]T} dA^{[l]} \f$,
+/// measuring the activations and the gradient that reaches each layer by the root mean square
+/// of their entries. (In a linear network every \f$ dW^{[l]} = dA^{[l]} A^{[l-1]T} \f$ has the
+/// same size, \f$ \mathrm{scale}^{2L-1} \f$ times the input's: the gradient that flows back
+/// shows where the growth happens.)
 /// \throws std::invalid_argument when depth is 0 or scale is not positive; ShapeError when X
-///   does not have `width` rows.
+///   is empty.
 LayerScales layer_scales(const Matrix& X, std::size_t depth, double scale);
 
 }  // namespace dlc::course2::initialization

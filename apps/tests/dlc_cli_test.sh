@@ -975,6 +975,48 @@ case_week4_parity() {
   err_has '^not implemented yet: week4.parity_data — write it in week4/why_deep.cpp'
 }
 
+case_course2_initialization() {
+  # The notebook's three runs (costs to six decimals, accuracies exactly).
+  expect 0 "$DLC" run course2.initialization --solution
+  out_has '^Cost after iteration 0: 0\.883053[0-9]*$'
+  out_has '^Cost after iteration 14000: 0\.073578[0-9]*$'
+  out_line 'On the train set:'
+  out_line 'Accuracy: 0.9933333333333333'
+  out_line 'Accuracy: 0.96'
+  out_lines 20
+  err_lines 0
+  expect 0 "$DLC" run course2.initialization --solution --init zeros
+  [ "$(grep -c '^Cost after iteration [0-9]*: 0\.693147[0-9]*$' "$OUT")" -eq 15 ] ||
+    fail "expected the cost log 2 at each of the 15 prints"
+  [ "$(grep -c -x 'Accuracy: 0.5' "$OUT")" -eq 2 ] || fail "expected 0.5 on both sets"
+  expect 0 "$DLC" run course2.initialization --solution --init random
+  out_line 'Cost after iteration 0: inf'
+  out_line 'Accuracy: 0.83'
+  out_line 'Accuracy: 0.86'
+  expect 0 "$DLC" run course2.initialization --solution --init all --iterations 1000
+  out_line 'initialization = "random"'
+  [ "$(grep -c '^Accuracy: ' "$OUT")" -eq 6 ] || fail "expected two accuracies of each start"
+  usage_error '--init' "$DLC" run course2.initialization --init xavier
+  usage_error '--learning-rate' "$DLC" run course2.initialization --learning-rate 0
+  # A learning rate that overflows the weights stops at the iteration whose output is NaN.
+  expect 1 "$DLC" run course2.initialization --solution --learning-rate 1e200
+  err_has 'at iteration 2'
+  # The stubs: the chosen initialization is not written yet.
+  expect 3 "$DLC" run course2.initialization
+  err_has '^not implemented yet: course2.initialize_parameters_he — write it in course2/initialization.cpp'
+}
+
+case_course2_exploding() {
+  expect 0 "$DLC" run course2.exploding --solution
+  out_has '^   20 *3250\.65 *3250\.65 *9\.32276e-07 *9\.32276e-07$'
+  out_has '^    1 *1\.46634 *7\.20615e+06 *0\.488781 *1\.77818e-12$'
+  out_line 'w = 1.5: A[L] is 1.5^20 = 3325.256730079651 times the input'"'"'s scale; w = 0.5: 0.5^20 = 9.5367431640625e-07 times.'
+  expect 0 "$DLC" run course2.exploding --depth 3 --width 2
+  out_has '^    3 '
+  out_lacks '^    4 '
+  usage_error '--depth must be at most 200' "$DLC" run course2.exploding --depth 201
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"

@@ -280,7 +280,6 @@ LayerScales layer_scales(const Matrix& X, std::size_t depth, double scale) {
     throw ShapeError("layer_scales: X is " + to_string(X.shape()) + " but must not be empty");
   Matrix W = Matrix::zeros(width, width);
   for (std::size_t k = 0; k < width; ++k) W(k, k) = scale;  // W[l] = scale * I
-  const double m = static_cast<double>(X.cols());
   std::vector<Matrix> A(depth + 1);
   A[0] = X;
   LayerScales scales;
@@ -289,10 +288,10 @@ LayerScales layer_scales(const Matrix& X, std::size_t depth, double scale) {
     scales.activation.push_back(rms(A[l]));
   }
   scales.gradient.resize(depth);
-  Matrix dA = A[depth];  // J = 1/2 |A[L]|^2 / m: dA[L] = A[L]
+  Matrix dA = A[depth];  // J = 1/2m |A[L]|^2 gives dA[L] = A[L] / m; the 1/m is left out
   for (std::size_t l = depth; l >= 1; --l) {
-    scales.gradient[l - 1] = rms((1.0 / m) * dot(dA, A[l - 1].T()));  // dW[l] = 1/m dA A[l-1]^T
-    dA = dot(W.T(), dA);                                              // dA[l-1] = W^T dA[l]
+    scales.gradient[l - 1] = rms(dA);  // the gradient that reaches layer l
+    dA = dot(W.T(), dA);               // dA[l-1] = W[l]^T dA[l]
   }
   return scales;
 }
