@@ -22,7 +22,6 @@ static void check_training_set(const char* what, const char* name, const Matrix&
 
 NormalizationParameters normalization_parameters(const Matrix& X_train) {
   check_training_set("normalization_parameters", "X_train", X_train);
-  const double m = static_cast<double>(X_train.cols());
   NormalizationParameters p;
   DLC_TODO("course2.normalization_parameters");
   return p;

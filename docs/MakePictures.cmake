@@ -17,8 +17,9 @@ file(MAKE_DIRECTORY ${OUTPUT})
 # hidden-layer sizes (the slowest, some seconds).
 # Lecture 4.6's learning-rate sweep, lecture 1.4's learning curves and the cost curve of week 4's
 # deep network (Fashion-MNIST; their default runs, some seconds to about 20 s each).
+# Course 2: C2 1.9's contours of a cost, raw and normalized (some seconds).
 foreach(program week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
-                week4.learning_rates week1.scale week4.deep)
+                week4.learning_rates week1.scale week4.deep course2.normalizing_inputs)
   execute_process(
     COMMAND ${RUNNER} ${program} --plots ${OUTPUT}
     RESULT_VARIABLE status

@@ -18,9 +18,9 @@ static void check_training_set(const char* what, const char* name, const Matrix&
 
 NormalizationParameters normalization_parameters(const Matrix& X_train) {
   check_training_set("normalization_parameters", "X_train", X_train);
-  const double m = static_cast<double>(X_train.cols());
   NormalizationParameters p;
   // BEGIN SOLUTION course2.normalization_parameters
+  const double m = static_cast<double>(X_train.cols());      // the number of examples
   p.mu = sum(X_train, 1) / m;                                // mu = 1/m sum_i x(i), (n_x, 1)
   const Matrix sigma2 = sum(square(X_train - p.mu), 1) / m;  // sigma^2 = 1/m sum_i (x(i) - mu)^2
   p.sigma = sqrt(sigma2);                                    // sigma = sqrt(sigma^2)
