@@ -112,8 +112,10 @@ using Surface = std::function<double(double x, double y)>;
 struct ContourChart {
   Axes axes;  ///< title and axis labels (log_x is not used)
   Surface f;  ///< the function, sampled on a grid over the rectangle; every value must be finite
-  double x_min = 0.0, x_max = 1.0;             ///< the rectangle's horizontal extent, x_min < x_max
-  double y_min = 0.0, y_max = 1.0;             ///< the rectangle's vertical extent, y_min < y_max
+  double x_min = 0.0;                          ///< the rectangle's left edge, below x_max
+  double x_max = 1.0;                          ///< the rectangle's right edge
+  double y_min = 0.0;                          ///< the rectangle's bottom edge, below y_max
+  double y_max = 1.0;                          ///< the rectangle's top edge
   std::vector<double> levels;                  ///< the values of f to draw a line at, at least one
   std::string levels_title = "contour lines";  ///< the legend entry of the contour lines
   std::vector<Curve> paths;   ///< drawn over the contours as lines with a dot on each point

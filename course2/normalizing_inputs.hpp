@@ -16,7 +16,7 @@
 /// over the examples (the columns); `X - mu` broadcasts them along each row. After it, every
 /// feature has mean 0 and variance (mean square) 1 on the training set.
 ///
-/// **\f$ \sigma \f$, not \f$ \sigma^2 \f$.** The lecture's slide writes the last step as
+/// **The standard deviation, not the variance.** The lecture's slide writes the last step as
 /// \f$ x /= \sigma^2 \f$. The lecture notes, the batch-normalization lecture (C2 3.4, which
 /// divides by \f$ \sqrt{\sigma^2 + \varepsilon} \f$) and every library divide by the standard
 /// deviation \f$ \sigma = \sqrt{\sigma^2} \f$, and only that gives variance 1: dividing a
@@ -25,7 +25,7 @@
 /// spread \f$ 10^{-3/2} \f$, still \f$ 10^{-4} \f$ for one of spread 100). This code divides by
 /// \f$ \sigma \f$, and its tests tell the two apart.
 ///
-/// **The same \f$ \mu \f$ and \f$ \sigma \f$ for the test set.** The network learns on
+/// **The training set's numbers for every set.** The network learns on
 /// normalized training data; a test example must go through the very same map
 /// \f$ x \mapsto (x - \mu) / \sigma \f$ to land where the network expects it. Recomputing
 /// \f$ \mu \f$ and \f$ \sigma \f$ on the test set moves each test example by an amount that
