@@ -305,6 +305,94 @@ std::string chart_body(const TempDir& dir, const Chart& chart, const std::string
   return body + "\n";
 }
 
+// Checks a contour chart: a function, a rectangle, levels and paths that can be drawn.
+void check_contour(const char* what, const ContourChart& c) {
+  const std::string chart = std::string(what) + ": the chart '" + c.axes.title + "'";
+  if (!c.f) throw std::invalid_argument(chart + " has no function to draw");
+  const bool finite = std::isfinite(c.x_min) && std::isfinite(c.x_max) && std::isfinite(c.y_min) &&
+                      std::isfinite(c.y_max);
+  if (!finite || !(c.x_min < c.x_max) || !(c.y_min < c.y_max)) {
+    throw std::invalid_argument(chart + " has the rectangle [" + number(c.x_min) + ", " +
+                                number(c.x_max) + "] x [" + number(c.y_min) + ", " +
+                                number(c.y_max) +
+                                "]; it needs finite bounds with x_min < x_max and y_min < y_max");
+  }
+  if (c.levels.empty()) throw std::invalid_argument(chart + " has no level to draw a line at");
+  for (const double level : c.levels) {
+    if (!std::isfinite(level)) {
+      throw std::invalid_argument(chart + " has the level " + number(level) +
+                                  "; every level must be a finite number");
+    }
+  }
+  if (c.samples < 2 || c.samples > 1000) {
+    throw std::invalid_argument(chart + " asks for " + std::to_string(c.samples) +
+                                " samples along each axis; give 2 to 1000");
+  }
+  for (const Curve& path : c.paths) check_curve(what, path, false);
+}
+
+// Samples the chart's function on its grid into gnuplot's grid format (one block per x), and
+// returns the commands that trace its contour lines into the table file `<tag>_lines.dat`
+// (x, y, level on each line; a blank line between two pieces of line).
+std::string contour_table(const TempDir& dir, const ContourChart& c, const std::string& tag,
+                          const char* what) {
+  const std::size_t n = c.samples;
+  const double dx = (c.x_max - c.x_min) / static_cast<double>(n - 1);
+  const double dy = (c.y_max - c.y_min) / static_cast<double>(n - 1);
+  std::string text;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double x = i + 1 == n ? c.x_max : c.x_min + static_cast<double>(i) * dx;
+    for (std::size_t j = 0; j < n; ++j) {
+      const double y = j + 1 == n ? c.y_max : c.y_min + static_cast<double>(j) * dy;
+      const double z = c.f(x, y);
+      if (!std::isfinite(z)) {
+        throw std::invalid_argument(std::string(what) + ": the function of the chart '" +
+                                    c.axes.title + "' is " + number(z) + " at (" + number(x) +
+                                    ", " + number(y) + "); every value must be a finite number");
+      }
+      text += number(x) + ' ' + number(y) + ' ' + number(z) + '\n';
+    }
+    text += '\n';
+  }
+  const std::string grid = dir.file(tag + "_grid.dat");
+  write_file(grid, text);
+  std::string levels;
+  for (const double level : c.levels) levels += (levels.empty() ? "" : ",") + number(level);
+  return "set contour base\nunset surface\nset view map\nset cntrparam linear\n"
+         "set cntrparam levels discrete " +
+         levels + "\nset table " + gnuplot_quote(dir.file(tag + "_lines.dat")) + "\nsplot " +
+         gnuplot_quote(grid) +
+         " using 1:2:3 with lines notitle\nunset table\nunset contour\nset surface\n";
+}
+
+// The settings and the plot command of one contour chart, whose lines `contour_table` traced.
+std::string contour_body(const TempDir& dir, const ContourChart& c, const std::string& tag) {
+  std::string body =
+      "set title " + gnuplot_quote(c.axes.title) + " font ',13'\n" + "set xlabel " +
+      gnuplot_quote(c.axes.xlabel) + "\n" + "set ylabel " + gnuplot_quote(c.axes.ylabel) + "\n" +
+      "set xrange [" + number(c.x_min) + ":" + number(c.x_max) + "]\n" + "set yrange [" +
+      number(c.y_min) + ":" + number(c.y_max) + "]\n" +
+      (c.equal_scales ? "set size ratio -1\n" : "set size noratio\n") +
+      "set tics out nomirror\n"
+      "unset grid\n"
+      "set key outside below center Left reverse maxrows 2\n"
+      "plot " +
+      gnuplot_quote(dir.file(tag + "_lines.dat")) +
+      " using 1:2 with lines lw 1.2 lc rgb '#9a9a9a' title " + gnuplot_quote(c.levels_title);
+  for (std::size_t k = 0; k < c.paths.size(); ++k) {
+    const Curve& path = c.paths[k];
+    std::string text;
+    for (std::size_t i = 0; i < path.x.size(); ++i)
+      text += number(path.x[i]) + ' ' + number(path.y[i]) + '\n';
+    const std::string file = dir.file(tag + "_path" + std::to_string(k) + ".dat");
+    write_file(file, text);
+    body += ", \\\n     " + gnuplot_quote(file) + " using 1:2 with linespoints lw 2 pt 7 ps 0.8 " +
+            "lc rgb '" + kCurveColours[k % kCurveColours.size()] + "' title " +
+            gnuplot_quote(path.name);
+  }
+  return body + "\n";
+}
+
 bool executable_file(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
@@ -487,6 +575,44 @@ Picture charts(const std::string& png, const std::vector<Chart>& charts, const s
             number((height - title_px - (row + 1.0) * panel_h) / height) + "\nset size " +
             number(panel_w / width) + "," + number(panel_h / height) + "\n" +
             chart_body(dir, charts[k], "chart" + std::to_string(k));
+  }
+  body += "unset multiplot\n";
+  return render(dir, body, png, style, static_cast<int>(width), static_cast<int>(height), 12);
+}
+
+Picture contour(const std::string& png, const ContourChart& chart, const Style& style) {
+  check_contour("contour", chart);
+  find_gnuplot(style);
+  TempDir dir("dlc-plot");
+  const std::string body =
+      contour_table(dir, chart, "chart", "contour") + contour_body(dir, chart, "chart");
+  return render(dir, body, png, style, style.width, style.height);
+}
+
+Picture contours(const std::string& png, const std::vector<ContourChart>& charts,
+                 const std::string& title, std::size_t columns, const Style& style) {
+  if (charts.empty()) throw std::invalid_argument("contours: no chart to draw");
+  if (columns == 0) throw std::invalid_argument("contours: columns must be at least 1");
+  for (const ContourChart& c : charts) check_contour("contours", c);
+  columns = std::min(columns, charts.size());
+  const std::size_t rows = (charts.size() + columns - 1) / columns;
+  find_gnuplot(style);
+  TempDir dir("dlc-plot");
+  // The contour lines are traced first (gnuplot writes no table inside a multiplot), then the
+  // panels are placed by hand as in decision_boundaries: a strip for the title, then the rows.
+  std::string body;
+  for (std::size_t k = 0; k < charts.size(); ++k)
+    body += contour_table(dir, charts[k], "chart" + std::to_string(k), "contours");
+  const double title_px = 50, panel_px = style.panel;
+  const double width = static_cast<double>(columns) * panel_px;
+  const double height = title_px + static_cast<double>(rows) * panel_px;
+  body += "set multiplot title " + gnuplot_quote(title) + " font ',17'\n";
+  for (std::size_t k = 0; k < charts.size(); ++k) {
+    const double row = static_cast<double>(k / columns), col = static_cast<double>(k % columns);
+    body += "set origin " + number(col * panel_px / width) + "," +
+            number((height - title_px - (row + 1.0) * panel_px) / height) + "\nset size " +
+            number(panel_px / width) + "," + number(panel_px / height) + "\n" +
+            contour_body(dir, charts[k], "chart" + std::to_string(k));
   }
   body += "unset multiplot\n";
   return render(dir, body, png, style, static_cast<int>(width), static_cast<int>(height), 12);

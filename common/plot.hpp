@@ -1,7 +1,8 @@
 /// \file
 /// \brief Pictures as PNG files, drawn by gnuplot: a labelled 2-D data set, a classifier's
-/// decision boundary (one panel or a grid of them), cost curves, and charts of functions with
-/// marked points (one panel or a grid of them).
+/// decision boundary (one panel or a grid of them), cost curves, charts of functions with
+/// marked points (one panel or a grid of them), and contour lines of a function of two variables
+/// with paths drawn over them (one panel or a grid of them).
 ///
 /// This is a small front end, not a plotting library. Each function writes the data to files in
 /// a fresh temporary folder, writes a gnuplot script beside them, runs `gnuplot script.gp`
@@ -102,6 +103,46 @@ struct Chart {
   std::vector<Curve> points;  ///< drawn as filled dots (data, a value worth marking)
   bool zero_axes = false;     ///< also draw the axes x = 0 and y = 0 as thin grey lines
 };
+
+/// A function of two variables, such as a cost as a function of two weights.
+using Surface = std::function<double(double x, double y)>;
+
+/// \brief One contour picture: the lines where a function of two variables takes given values,
+/// seen from above, with paths (the steps of gradient descent, say) drawn over them.
+struct ContourChart {
+  Axes axes;  ///< title and axis labels (log_x is not used)
+  Surface f;  ///< the function, sampled on a grid over the rectangle; every value must be finite
+  double x_min = 0.0;                          ///< the rectangle's left edge, below x_max
+  double x_max = 1.0;                          ///< the rectangle's right edge
+  double y_min = 0.0;                          ///< the rectangle's bottom edge, below y_max
+  double y_max = 1.0;                          ///< the rectangle's top edge
+  std::vector<double> levels;                  ///< the values of f to draw a line at, at least one
+  std::string levels_title = "contour lines";  ///< the legend entry of the contour lines
+  std::vector<Curve> paths;   ///< drawn over the contours as lines with a dot on each point
+  bool equal_scales = true;   ///< one unit as long on both axes, so that a circle looks round
+  std::size_t samples = 121;  ///< grid points along each axis, 2 to 1000
+};
+
+/// \brief Contour lines of `chart.f` with its paths over them (gnuplot traces the lines on the
+/// sampled grid).
+/// \param[in] png where to write the picture
+/// \param[in] chart the function, its rectangle, the levels and the paths
+/// \param[in] style how to run gnuplot, picture size (`style.width` by `style.height`)
+/// \throws std::invalid_argument for no function, an empty rectangle, no level, a value of f or
+///         a level that is not finite, a bad path or sample count; PlotError when drawing fails.
+Picture contour(const std::string& png, const ContourChart& chart, const Style& style = {});
+
+/// \brief Several contour pictures as a grid of square panels (one gnuplot multiplot), filled
+/// row by row, under one title. Each panel is `style.panel` pixels a side.
+/// \param[in] png where to write the picture
+/// \param[in] charts the panels, at least one, each as for `contour`
+/// \param[in] title the title above the grid
+/// \param[in] columns panels per row, at least 1
+/// \param[in] style how to run gnuplot, panel size
+/// \throws std::invalid_argument as `contour` does, and for no chart or no column; PlotError
+///         when drawing fails.
+Picture contours(const std::string& png, const std::vector<ContourChart>& charts,
+                 const std::string& title, std::size_t columns, const Style& style = {});
 
 /// \brief The full path of the gnuplot that `style` names.
 /// \throws PlotError `gnuplot not found; install Debian's gnuplot-nox` when there is none.

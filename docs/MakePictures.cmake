@@ -17,11 +17,12 @@ file(MAKE_DIRECTORY ${OUTPUT})
 # hidden-layer sizes (the slowest, some seconds).
 # Lecture 4.6's learning-rate sweep, lecture 1.4's learning curves and the cost curve of week 4's
 # deep network (Fashion-MNIST; their default runs, some seconds to about 20 s each).
-# Course 2: the initialization lesson's three boundaries (some seconds) and C2 1.10's exploding
-# activations. Each entry is a program with its options.
+# Course 2: C2 1.9's contours of a cost, raw and normalized (some seconds), the initialization
+# lesson's three boundaries (some seconds) and C2 1.10's exploding activations. Each entry is a
+# program with its options.
 foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
-                week4.learning_rates week1.scale week4.deep "course2.initialization --init all"
-                course2.exploding)
+                week4.learning_rates week1.scale week4.deep course2.normalizing_inputs
+                "course2.initialization --init all" course2.exploding)
   separate_arguments(words UNIX_COMMAND "${command}")
   execute_process(
     COMMAND ${RUNNER} ${words} --plots ${OUTPUT}

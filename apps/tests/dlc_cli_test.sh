@@ -1017,6 +1017,47 @@ case_course2_exploding() {
   usage_error '--depth must be at most 200' "$DLC" run course2.exploding --depth 201
 }
 
+case_course2_normalizing_inputs() {
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run course2.normalizing_inputs --solution --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  # mu and sigma from the training set: x1 about centered, x2 = 100 x2 + 300 about 300.
+  out_has '^On the training set (300 examples): mu = 0\.00029173670681180[0-9]*, 300\.00521985931[0-9]*; sigma = 0\.6468132903662[0-9]*, 64\.193579976629[0-9]*\.$'
+  # Raw inputs never train (the units facing x2 > 0 with a negative weight never fire);
+  # normalized, the same network from the same start reaches the target.
+  [ "$(grep -c '^  [0-9.e-]*  *not in 10000 (0\.6931, 1[0-9] dead)  ' "$OUT")" -eq 5 ] ||
+    fail "expected every raw run stuck at log 2"
+  out_line '  0.01            not in 10000 (0.6931, 13 dead)    6986'
+  out_line '  0.1             not in 10000 (0.6931, 14 dead)    697'
+  out_line '  1               not in 10000 (0.6931, 14 dead)    410'
+  out_has '^Normalized, learning rate 1: train accuracy 0\.8866666666666667, test accuracy 0\.9 '
+  out_has 'raw more than 25 (alpha = 0\.0691), normalized 3 (alpha = 1\.3754)\.$'
+  err_lines 0
+  png_ok "$TMP/plots/normalizing_contours.png"
+  out_line "Picture saved: $TMP/plots/normalizing_contours.png (the cost's contours, raw and normalized, with gradient descent on each)"
+  # A milder stretch: the raw network learns too, only more slowly.
+  expect 0 "$DLC" run course2.normalizing_inputs --solution --scale 10 --shift 0 --rates 0.1 \
+    --no-plots
+  out_has '^so that x1 lies in about \[-1, 1\] and x2 in about \[-10, 10\]\.$'
+  out_line '  0.1             3626                              697'
+  out_lacks '^Picture'
+  usage_error '--rates: "0.1,-1" has -1; every learning rate must be a positive number' \
+    "$DLC" run course2.normalizing_inputs --rates 0.1,-1
+  usage_error '--scale must be a positive number, not 0' "$DLC" run course2.normalizing_inputs \
+    --scale 0
+  usage_error '--iterations must be at least 1, not 0' "$DLC" run course2.normalizing_inputs \
+    --iterations 0
+  usage_error '--plots and --no-plots cannot go together' \
+    "$DLC" run course2.normalizing_inputs --plots d --no-plots
+  # The stub: normalize_train_test is the first exercise it reaches.
+  expect 3 "$DLC" run course2.normalizing_inputs --no-plots
+  out_has '^Lecture C2 1\.9'
+  out_lacks '^On the training set'
+  err_lines 1
+  err_has '^not implemented yet: course2.normalize_train_test — write it in course2/normalizing_inputs.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"

@@ -308,6 +308,87 @@ TEST_CASE("charts: a grid of panels under one title", "[plot]") {
                     Catch::StartsWith("charts: the chart '' has no curve"));
 }
 
+TEST_CASE("contour: level lines of a function of two variables, with a path over them", "[plot]") {
+  Scratch scratch;
+  // An elongated bowl and a few steps down it.
+  ContourChart c;
+  c.axes.title = "J(w1, w2) = w1^2 + 10 w2^2";
+  c.axes.xlabel = "w1";
+  c.axes.ylabel = "w2";
+  c.f = [](double x, double y) { return x * x + 10.0 * y * y; };
+  c.x_min = -3.0;
+  c.x_max = 3.0;
+  c.y_min = -1.5;
+  c.y_max = 1.5;
+  c.levels = {0.5, 2.0, 4.0, 8.0};
+  c.paths = {Curve{"gradient descent", {-2.5, -2.0, -1.6, -1.3}, {1.0, -0.8, 0.6, -0.5}},
+             Curve{"minimum", {0.0}, {0.0}}};
+  const std::string png = scratch.file("contour.png");
+  check_picture(contour(png, c), png, 800, 600);
+
+  SECTION("the function is sampled on the rectangle's grid, corners included") {
+    std::size_t calls = 0;
+    double lo_x = 1e9, hi_x = -1e9, lo_y = 1e9, hi_y = -1e9;
+    ContourChart spy = c;
+    spy.samples = 7;
+    spy.f = [&](double x, double y) {
+      ++calls;
+      lo_x = std::min(lo_x, x);
+      hi_x = std::max(hi_x, x);
+      lo_y = std::min(lo_y, y);
+      hi_y = std::max(hi_y, y);
+      return x * x + 10.0 * y * y;
+    };
+    contour(scratch.file("spy.png"), spy);
+    CHECK(calls == 49);
+    CHECK(lo_x == -3.0);
+    CHECK(hi_x == 3.0);
+    CHECK(lo_y == -1.5);
+    CHECK(hi_y == 1.5);
+  }
+  SECTION("a grid of panels under one title") {
+    ContourChart round = c;
+    round.axes.title = "round";
+    round.f = [](double x, double y) { return x * x + y * y; };
+    round.equal_scales = false;
+    Style style;
+    style.panel = 300;
+    const std::string grid = scratch.file("contours.png");
+    // Two square panels of 300 pixels side by side, and a 50-pixel strip for the title.
+    check_picture(contours(grid, {c, round}, "Elongated and round", 2, style), grid, 600, 350);
+    CHECK_THROWS_AS(contours(scratch.file("x.png"), {}, "t", 2), std::invalid_argument);
+    CHECK_THROWS_AS(contours(scratch.file("x.png"), {c}, "t", 0), std::invalid_argument);
+  }
+  SECTION("bad charts are refused before gnuplot runs") {
+    ContourChart bad = c;
+    bad.f = nullptr;
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad),
+                      "contour: the chart 'J(w1, w2) = w1^2 + 10 w2^2' has no function to draw");
+    bad = c;
+    bad.levels.clear();
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad), Catch::Contains("has no level"));
+    bad = c;
+    bad.x_max = -3.0;
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad),
+                      Catch::Contains("has the rectangle [-3, -3] x [-1.5, 1.5]"));
+    bad = c;
+    bad.levels = {1.0, std::nan("")};
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad), Catch::Contains("the level nan"));
+    bad = c;
+    bad.samples = 1;
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad), Catch::Contains("give 2 to 1000"));
+    bad = c;
+    bad.f = [](double x, double) { return 1.0 / (x - 3.0); };
+    CHECK_THROWS_WITH(contour(scratch.file("x.png"), bad),
+                      Catch::Contains("is inf at (3, -1.5); every value must be a finite"));
+    bad = c;
+    bad.paths = {Curve{"uneven", {1, 2}, {1}}};
+    CHECK_THROWS_WITH(contours(scratch.file("x.png"), {c, bad}, "t", 2),
+                      Catch::Contains("'uneven' has 2 x and 1 y values"));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
+  }
+}
+
 TEST_CASE("bad data is refused with the input checks' messages", "[plot]") {
   Scratch scratch;
   const Axes axes;
