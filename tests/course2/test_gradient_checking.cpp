@@ -20,7 +20,6 @@ using dlc::Matrix;
 using dlc::ShapeError;
 using dlc::testing::CaptureCout;
 using dlc::testing::IsClose;
-using dlc::testing::near;
 using namespace dlc::course2;
 using namespace dlc::course2::gradient_checking;
 
@@ -112,14 +111,14 @@ TEST_CASE("gradient_check: the notebooks' cases and their message", "[course2.gr
     const double difference = gradient_check(2.0, 4.0);
     // From the earlier notebook: difference = 2.919335883291695e-10. A one-sided difference
     // gives 1.4021566110735082e-09 here.
-    CHECK(near(difference, 2.919335883291695e-10, 1e-6 * 2.919335883291695e-10));
+    CHECK(difference == Approx(2.919335883291695e-10).epsilon(1e-6));
     CHECK(plain(out.text()) == kFine + "2.919335883291695e-10\n");
   }
   {
     CaptureCout out;
     const double difference = gradient_check(3.0, 4.0);
     // From the later notebook: 7.814075313343006e-11.
-    CHECK(near(difference, 7.814075313343006e-11, 1e-6 * 7.814075313343006e-11));
+    CHECK(difference == Approx(7.814075313343006e-11).epsilon(1e-6));
     CHECK(plain(out.text()) == kFine + "7.814075313343006e-11\n");
   }
 }
@@ -137,7 +136,7 @@ TEST_CASE("gradient_check: the two-sided difference's formula, over 2 epsilon",
     CaptureCout out;
     const double expected = one_d_difference(c.x, c.theta, c.epsilon);
     const double difference = gradient_check(c.x, c.theta, c.epsilon);
-    CHECK(near(difference, expected, 1e-6 * expected));
+    CHECK(difference == Approx(expected).epsilon(1e-6));
     // epsilon = 1e-12 loses the slope in rounding: the difference, 4.4e-05, is over the line.
     const std::string& message = expected > 2e-7 ? kMistake : kFine;
     CHECK(plain(out.text()) == message + dlc::python_repr(difference) + "\n");
@@ -176,7 +175,7 @@ TEST_CASE("forward_propagation_n: the notebook's cost, and the week's network", 
   const TestCase t = gradient_check_n_test_case();
   const CostAndCache f = forward_propagation_n(t.X, t.Y, t.parameters);
   // numpy, on the notebook's code: cost = 2.407833389834357.
-  CHECK(near(f.cost, 2.407833389834357, 1e-14));
+  CHECK(f.cost == Approx(2.407833389834357).epsilon(1e-14));
   const Forward w = dlc::course2::forward_propagation(t.X, t.parameters);
   CHECK_THAT(f.cache.A[3], IsClose(w.a3, 0.0, "A3 of the week's network"));
   CHECK(f.cost == compute_cost(w.a3, t.Y));  // np.sum and np.nansum agree without a NaN
@@ -263,7 +262,7 @@ TEST_CASE("gradient_check_n: the notebook's differences, with the mistakes and w
     const double difference =
         gradient_check_n(t.parameters, gradients_of(t, Bugs::kPlanted), t.X, t.Y);
     // From the notebook: 0.2850931567761623.
-    CHECK(near(difference, 0.2850931567761623, 1e-9));
+    CHECK(difference == Approx(0.2850931567761623).epsilon(1e-9));
     CHECK(plain(out.text()) == kMistake + "0.2850931567761623\n");
   }
   {
@@ -273,7 +272,7 @@ TEST_CASE("gradient_check_n: the notebook's differences, with the mistakes and w
     // From the notebook: 1.1890913024229996e-07. This difference is the rounding of the costs
     // divided by epsilon: the same BLAS and libm as numpy's give all its digits; a one-sided
     // difference gives 1.699e-07, the sum of absolute values for the norms 1.568e-07.
-    CHECK(near(difference, 1.1890913024229996e-07, 1e-6 * 1.1890913024229996e-07));
+    CHECK(difference == Approx(1.1890913024229996e-07).epsilon(1e-6));
     CHECK(plain(out.text()) == kFine + "1.1890913024229996e-07\n");
   }
 }
@@ -290,8 +289,8 @@ TEST_CASE("gradient_check_n: is common's numerical_gradient and relative_differe
                        << ", epsilon = " << epsilon);
         CaptureCout out;
         const double expected = common_difference(t, g, epsilon);
-        CHECK(
-            near(gradient_check_n(t.parameters, g, t.X, t.Y, epsilon), expected, 1e-9 * expected));
+        const double difference = gradient_check_n(t.parameters, g, t.X, t.Y, epsilon);
+        CHECK(difference == Approx(expected).epsilon(1e-9));
       }
     }
   }
@@ -318,7 +317,7 @@ TEST_CASE(
   CaptureCout out;
   const double difference = gradient_check_n(t.parameters, g, t.X, t.Y);
   CHECK(difference > 2e-7);
-  CHECK(near(difference, common_difference(t, g, 1e-7), 1e-9));
+  CHECK(difference == Approx(common_difference(t, g, 1e-7)).epsilon(1e-9));
   CHECK(plain(out.text()) == kMistake + dlc::python_repr(difference) + "\n");
 }
 
