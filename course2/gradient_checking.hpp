@@ -86,6 +86,8 @@ double backward_propagation(double x, double theta);
 /// \brief Checks `backward_propagation` against the two-sided difference of
 /// `forward_propagation` at `theta`, prints the notebook's message and returns the difference
 /// \f$ |g - g_{\text{approx}}| / (|g| + |g_{\text{approx}}|) \f$ (the norms of numbers).
+/// \param[in] x the model's input
+/// \param[in] theta its parameter, at which the slope is checked
 /// \param[in] epsilon the nudge \f$ \varepsilon \f$, positive and finite
 /// \throws std::invalid_argument for a bad epsilon.
 ///
@@ -176,7 +178,8 @@ TestCase gradient_check_n_test_case();
 /// \rVert_2) \f$.
 /// \param[in] parameters the week's network at which to check, three layers on X's features
 /// \param[in] gradients dW and db of every layer, each the shape of its parameter
-/// \param[in] X examples (n_x, m), \param[in] Y labels (1, m)
+/// \param[in] X examples, shape (n_x, m)
+/// \param[in] Y labels, shape (1, m)
 /// \param[in] epsilon the nudge \f$ \varepsilon \f$, positive and finite
 /// \throws ShapeError when the shapes do not fit; std::invalid_argument for a bad epsilon.
 ///
