@@ -20,20 +20,20 @@ Matrix numerical_gradient(const std::function<double(const Matrix&)>& J, const M
   return grad;
 }
 
+double norm(const Matrix& a) {
+  if (a.empty()) return 0.0;
+  const Matrix row = a.reshaped(1, a.size());  // a.ravel(), in numpy's C order
+  return std::sqrt(dot(row, row.T()).item());  // sqrt(x . x), one ddot as numpy's
+}
+
 double relative_difference(const Matrix& a, const Matrix& b) {
   if (a.shape() != b.shape()) {
     throw ShapeError("relative_difference: shapes " + to_string(a.shape()) + " and " +
                      to_string(b.shape()) + " differ; they must be equal");
   }
-  double diff = 0.0, na = 0.0, nb = 0.0;
-  for (std::size_t k = 0; k < a.size(); ++k) {
-    const double x = a.data()[k], y = b.data()[k];
-    diff += (x - y) * (x - y);
-    na += x * x;
-    nb += y * y;
-  }
-  const double denom = std::sqrt(na) + std::sqrt(nb);
-  return denom == 0.0 ? 0.0 : std::sqrt(diff) / denom;
+  const double numerator = norm(a - b);          // ||a - b||_2
+  const double denominator = norm(a) + norm(b);  // ||a||_2 + ||b||_2
+  return denominator == 0.0 ? 0.0 : numerator / denominator;
 }
 
 }  // namespace dlc

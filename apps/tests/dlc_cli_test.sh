@@ -1058,6 +1058,32 @@ case_course2_normalizing_inputs() {
   err_has '^not implemented yet: course2.normalize_train_test — write it in course2/normalizing_inputs.cpp'
 }
 
+case_course2_gradient_checking() {
+  expect 0 "$DLC" run course2.gradient_checking --solution
+  # The lecture's theta^3, then the notebook's three differences (6 significant digits at least).
+  out_has '^  (J(theta + eps) - J(theta - eps)) / 2 eps = 3\.0001  (error 0\.0001, like eps^2)$'
+  out_has '^  (J(theta + eps) - J(theta)) / eps *= 3\.0301  (error 0\.0301, like eps)$'
+  out_has '^Your backward propagation works perfectly fine! difference = 2\.91933[0-9]*e-10$'
+  out_has '^There is a mistake in the backward propagation! difference = 0\.285093[0-9]*$'
+  out_has '^Your backward propagation works perfectly fine! difference = 1\.18909[0-9]*e-07$'
+  out_has "^  each parameter's own difference:  W1 [0-9.]*e-0[78]  b1 0\.6  W2 0\.333  b2 "
+  [ "$(grep -c 'difference = ' "$OUT")" -eq 3 ] || fail "expected three checks"
+  out_lacks "$(printf '\033')"
+  err_lines 0
+  # epsilon = 1e-12 drowns even theta x's slope in rounding.
+  expect 0 "$DLC" run course2.gradient_checking --solution --x 3 --theta -1 --epsilon 1e-12
+  out_has '^C2 1\.13, gradient checking in one dimension: J(theta) = theta x, x = 3, theta = -1, epsilon = 1e-12$'
+  [ "$(grep -c '^There is a mistake in the backward propagation! difference = ' "$OUT")" -eq 3 ] ||
+    fail "expected three failed checks at epsilon = 1e-12"
+  usage_error '--epsilon must be a positive number, not 0' \
+    "$DLC" run course2.gradient_checking --epsilon 0
+  expect 3 "$DLC" run course2.gradient_checking
+  out_has '^gradient_check(x, theta):$'
+  out_lacks 'difference = '
+  err_lines 1
+  err_has '^not implemented yet: course2.gradient_check — write it in course2/gradient_checking.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
