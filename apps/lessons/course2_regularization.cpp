@@ -200,7 +200,9 @@ int early_stopping(const cli::Arguments& args, const RunContext&) {
             << "After " << iterations << " iterations: train accuracy "
             << python_repr(accuracy(t.parameters, d.train_X, d.train_Y)) << ", dev accuracy "
             << python_repr(accuracy(t.parameters, d.test_X, d.test_Y)) << ", dev cost "
-            << percent_f(dev_costs.empty() ? 0.0 : dev_costs.back()) << "\n"
+            << percent_f(course2::compute_cost(
+                   course2::forward_propagation(d.test_X, t.parameters).a3, d.test_Y))
+            << "\n"
             << std::flush;
 
   if (pictures.enabled() && !at.empty()) {
