@@ -29,6 +29,22 @@ foreach(program week1.neuron week2.logreg week3.activations week3.planar week3.l
     message(FATAL_ERROR "MakePictures.cmake: '${RUNNER} ${program}' failed (${status})")
   endif()
 endforeach()
+# Course 2's regularization notebook: its three runs (the decision boundaries, about 1 to 3 s
+# each) and the early-stopping curves (about 1 s). They read ../shared/data/reg2d/data.mat
+# beside the source tree (or $DLC_SHARED_DATA/reg2d).
+foreach(run "course2.regularization" "course2.regularization|--lambd|0.7"
+            "course2.regularization|--keep-prob|0.86" "course2.early_stopping")
+  string(REPLACE "|" ";" args "${run}")
+  execute_process(
+    COMMAND ${RUNNER} ${args} --plots ${OUTPUT}
+    RESULT_VARIABLE status
+    OUTPUT_VARIABLE output
+    ERROR_VARIABLE errors)
+  if(NOT status EQUAL 0)
+    message("${output}${errors}")
+    message(FATAL_ERROR "MakePictures.cmake: '${RUNNER} ${args}' failed (${status})")
+  endif()
+endforeach()
 file(GLOB pictures ${OUTPUT}/*.png)
 list(LENGTH pictures count)
 message(STATUS "Docs pictures: ${count} PNG files in ${OUTPUT}")
