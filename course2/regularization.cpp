@@ -186,8 +186,8 @@ Trained train_model(const Matrix& X, const Matrix& Y, const ModelOptions& option
                                 " sizes but the week's network has two hidden layers");
   }
   check_examples("model", X, Y);
-  const LayerDims layers_dims = {static_cast<int>(X.rows()), options.hidden[0],
-                                 options.hidden[1], 1};
+  const LayerDims layers_dims = {static_cast<int>(X.rows()), options.hidden[0], options.hidden[1],
+                                 1};
   check_layers_dims("model", layers_dims);
   const double lambd = options.lambd, keep_prob = options.keep_prob;
   Trained trained{initialize_parameters(layers_dims), {}};
