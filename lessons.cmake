@@ -18,6 +18,7 @@ dlc_lesson(week4 application DEPENDS week4/deep_network week4/dimensions)  # 4.1
 dlc_lesson(week4 why_deep DEPENDS week4/application week4/deep_network week4/dimensions)  # 4.4
 dlc_lesson(week4 hyperparameters DEPENDS week4/application week4/deep_network week4/dimensions)  # 4.6
 dlc_lesson(week1 scale DEPENDS week4/application week4/deep_network week4/dimensions)  # 1.4
+dlc_lesson(course2 regularization DEPENDS course2/initialization)  # C2 1.1-1.8
 dlc_lesson(course2 normalizing_inputs DEPENDS course2/initialization)  # C2 1.9
 dlc_lesson(course2 initialization)      # C2 1.10-1.11 (and the week's network)
 dlc_lesson(course2 gradient_checking DEPENDS course2/initialization)  # C2 1.12-1.14

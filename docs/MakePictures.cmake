@@ -17,11 +17,15 @@ file(MAKE_DIRECTORY ${OUTPUT})
 # hidden-layer sizes (the slowest, some seconds).
 # Lecture 4.6's learning-rate sweep, lecture 1.4's learning curves and the cost curve of week 4's
 # deep network (Fashion-MNIST; their default runs, some seconds to about 20 s each).
-# Course 2: C2 1.9's contours of a cost, raw and normalized (some seconds), the initialization
-# lesson's three boundaries (some seconds) and C2 1.10's exploding activations. Each entry is a
-# program with its options.
+# Course 2: the regularization notebook's three runs (the decision boundaries, about 1 to 3 s
+# each) and the early-stopping curves (about 1 s), which read ../shared/data/reg2d/data.mat
+# beside the source tree (or $DLC_SHARED_DATA/reg2d); C2 1.9's contours of a cost, raw and
+# normalized, the initialization lesson's three boundaries (some seconds each) and C2 1.10's
+# exploding activations. Each entry is a program with its options.
 foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
-                week4.learning_rates week1.scale week4.deep course2.normalizing_inputs
+                week4.learning_rates week1.scale week4.deep course2.regularization
+                "course2.regularization --lambd 0.7" "course2.regularization --keep-prob 0.86"
+                course2.early_stopping course2.normalizing_inputs
                 "course2.initialization --init all" course2.exploding)
   separate_arguments(words UNIX_COMMAND "${command}")
   execute_process(

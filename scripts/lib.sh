@@ -9,6 +9,7 @@ DLC_PACKAGES=(
   libbenchmark-dev  # the benchmarks
   libhdf5-dev       # the course's .h5 files
   zlib1g-dev        # gzipped IDX files
+  libmatio-dev      # MATLAB's .mat files (the regularization lesson's data)
   libpugixml-dev    # the grader reads Catch2's XML reports
   nlohmann-json3-dev  # the JSON the tools write
   bubblewrap        # the grader runs a submission's code in a sandbox (bwrap)

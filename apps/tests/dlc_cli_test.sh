@@ -1084,6 +1084,93 @@ case_course2_gradient_checking() {
   err_has '^not implemented yet: course2.gradient_check — write it in course2/gradient_checking.cpp'
 }
 
+case_course2_regularization() {
+  need_reg2d
+  # from the course's notebook (Regularization): its three runs, six decimals and exact accuracies
+  expect 0 "$DLC" run course2.regularization --solution --data-dir "$REG2D_DIR" --plots "$TMP/plots"
+  cat >"$TMP/costs" <<'COSTS'
+0 0.6557412523481002
+10000 0.16329987525724188
+20000 0.13851642423250857
+COSTS
+  check_costs "$TMP/costs"
+  out_line 'On the training set:'
+  out_line 'Accuracy: 0.9478672985781991'
+  out_line 'On the test set:'
+  out_line 'Accuracy: 0.915'
+  err_lines 0
+  png_ok "$TMP/plots/regularization_none.png"
+  out_line "Picture saved: $TMP/plots/regularization_none.png (the decision boundary on the training set)"
+  expect 0 "$DLC" run course2.regularization --solution --lambd 0.7 --no-plots
+  cat >"$TMP/costs" <<'COSTS'
+0 0.6974484493131264
+10000 0.2684918873282239
+20000 0.26809163371273015
+COSTS
+  check_costs "$TMP/costs"
+  out_line 'Accuracy: 0.9383886255924171'
+  out_line 'Accuracy: 0.93'
+  expect 0 "$DLC" run course2.regularization --solution --keep-prob 0.86 --no-plots
+  cat >"$TMP/costs" <<'COSTS'
+0 0.6543912405149825
+10000 0.0610169865749056
+20000 0.060582435798513114
+COSTS
+  check_costs "$TMP/costs"
+  out_line 'Accuracy: 0.9289099526066351'
+  out_line 'Accuracy: 0.95'
+  # Bad options, missing and corrupt data, the stubs.
+  usage_error '--lambd and --keep-prob cannot go together' \
+    "$DLC" run course2.regularization --lambd 0.7 --keep-prob 0.86
+  usage_error '--keep-prob must be at most 1' "$DLC" run course2.regularization --keep-prob 1.5
+  usage_error '--keep-prob' "$DLC" run course2.regularization --keep-prob 0
+  usage_error '--lambd' "$DLC" run course2.regularization --lambd -1
+  expect 1 "$DLC" run course2.regularization --solution --data-dir "$TMP/none" --no-plots
+  err_lines 1
+  err_has "none/data.mat: no such file"
+  mkdir -p "$TMP/cut"
+  head -c 3000 "$REG2D_DIR/data.mat" >"$TMP/cut/data.mat"
+  expect 1 "$DLC" run course2.regularization --solution --data-dir "$TMP/cut" --no-plots
+  err_lines 1
+  err_has "cut/data.mat: .*truncated"
+  expect 3 "$DLC" run course2.regularization --lambd 0.7 --no-plots
+  err_has '^not implemented yet: course2.compute_cost_with_regularization'
+  expect 3 "$DLC" run course2.regularization --keep-prob 0.86 --no-plots
+  err_has '^not implemented yet: course2.forward_propagation_with_dropout'
+}
+
+case_course2_early_stopping() {
+  need_reg2d
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run course2.early_stopping --solution --plots "$TMP/plots"
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  out_has '^          0     0.655741   0.638741$'
+  out_line 'The dev cost is lowest at iteration 3600: 0.269595 (train cost 0.179673)'
+  out_line 'Stopped there:  train accuracy 0.9383886255924171, dev accuracy 0.935'
+  out_line 'After 30000 iterations: train accuracy 0.9478672985781991, dev accuracy 0.915, dev cost 0.501115'
+  png_ok "$TMP/plots/early_stopping.png"
+  err_lines 0
+  expect 0 "$DLC" run course2.early_stopping --solution --iterations 1000 --every 50 --no-plots
+  out_has '^The dev cost is lowest at iteration [0-9]*: 0\.[0-9]* (train cost 0\.[0-9]*)$'
+  usage_error '--every' "$DLC" run course2.early_stopping --every 0
+}
+
+case_course2_bias_variance() {
+  need_reg2d
+  start=$(date +%s.%N)
+  expect 0 "$DLC" run course2.bias_variance --solution
+  end=$(date +%s.%N)
+  echo "wall time: $(echo "$start $end" | awk '{ printf "%.2f s", $2 - $1 }')"
+  out_has '^  tiny network  *7\.6 %  *6\.5 %   high bias (underfitting)'
+  out_has '^  L2, lambda = 0\.7  *6\.2 %  *7\.0 %   low bias, low variance'
+  out_has '^  no regularization  *4\.3 %  *8\.5 %   high variance (overfitting)'
+  err_lines 0
+  expect 0 "$DLC" run course2.bias_variance --solution --base-error 0 --margin 0.01
+  out_has '^  L2, lambda = 0\.7 .*high bias'
+  usage_error '--margin' "$DLC" run course2.bias_variance --margin 0
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"

@@ -1,0 +1,274 @@
+#include "course2/regularization.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "common/checks.hpp"
+#include "common/datasets.hpp"
+#include "common/exercise.hpp"
+#include "common/mat_reader.hpp"
+#include "common/random.hpp"
+#include "common/training.hpp"
+
+namespace dlc::course2::regularization {
+
+namespace {
+
+/// Throws std::invalid_argument naming `what` unless lambd is a finite number, 0 or more.
+void check_lambd(const char* what, double lambd) {
+  if (!(lambd >= 0.0) || !std::isfinite(lambd)) {
+    throw std::invalid_argument(std::string(what) + ": lambd is " + python_repr(lambd) +
+                                " but must be a finite number, 0 or more");
+  }
+}
+
+/// Throws std::invalid_argument naming `what` unless 0 < keep_prob <= 1.
+void check_keep_prob(const char* what, double keep_prob) {
+  if (!(keep_prob > 0.0 && keep_prob <= 1.0)) {
+    throw std::invalid_argument(std::string(what) + ": keep_prob is " + python_repr(keep_prob) +
+                                " but must be in (0, 1]: the probability to keep a unit");
+  }
+}
+
+/// Checks that the cache is a forward pass of the week's network on X, Y its labels, and, when
+/// `masks`, that it holds the dropout masks D[1] and D[2] of A[1] and A[2]'s shapes.
+void check_cache(const char* what, const Matrix& X, const Matrix& Y, const Cache& cache,
+                 bool masks) {
+  if (cache.Z.size() != 4 || cache.A.size() != 4 || cache.W.size() != 4 || cache.b.size() != 4) {
+    throw ShapeError(std::string(what) +
+                     ": the cache must hold Z, A, W and b of layers 1 to 3 (4 entries each, "
+                     "entry 0 empty), as the forward propagation makes it");
+  }
+  check_three_layers(what, Parameters{cache.W, cache.b}, X.rows());
+  for (std::size_t l = 1; l <= 3; ++l) {
+    const Shape want{cache.W[l].rows(), X.cols()};
+    if (cache.Z[l].shape() != want || cache.A[l].shape() != want) {
+      throw ShapeError(std::string(what) + ": Z" + std::to_string(l) + " is " +
+                       to_string(cache.Z[l].shape()) + " and A" + std::to_string(l) + " is " +
+                       to_string(cache.A[l].shape()) + " but both must be " + to_string(want) +
+                       " for X " + to_string(X.shape()));
+    }
+  }
+  if (Y.shape() != Shape{1, X.cols()}) {
+    throw ShapeError(std::string(what) + ": Y is " + to_string(Y.shape()) + " and X is " +
+                     to_string(X.shape()) + " but Y must be (1, m) with m = X.cols");
+  }
+  if (!masks) return;
+  if (cache.D.size() != 3 || cache.D[1].shape() != cache.A[1].shape() ||
+      cache.D[2].shape() != cache.A[2].shape()) {
+    throw ShapeError(std::string(what) + ": the cache must hold the dropout masks D1 " +
+                     to_string(cache.A[1].shape()) + " and D2 " + to_string(cache.A[2].shape()) +
+                     " (3 entries, entry 0 empty), as forward_propagation_with_dropout makes it");
+  }
+}
+
+/// The labels of a set, (1, m), from MATLAB's (m, 1), each 0 or 1.
+Matrix labels_of(const std::string& path, const char* name, const Matrix& y, std::size_t m) {
+  if (y.rows() != m) {
+    throw DataError(path + ": " + name + " holds " + std::to_string(y.rows()) +
+                    " labels but the points are " + std::to_string(m));
+  }
+  for (std::size_t i = 0; i < m; ++i) {
+    if (y(i, 0) != 0.0 && y(i, 0) != 1.0) {
+      throw DataError(path + ": " + name + "(" + std::to_string(i + 1) + ") is " +
+                      python_repr(y(i, 0)) + "; labels must be 0 or 1");
+    }
+  }
+  return y.transposed();
+}
+
+}  // namespace
+
+Dataset load_2D_dataset(const std::string& dir) {
+  const std::string path = (std::filesystem::path(dir) / "data.mat").string();
+  const Matrix X = read_mat_matrix(path, "X", kAnySize, 2);
+  const Matrix y = read_mat_matrix(path, "y", kAnySize, 1);
+  const Matrix Xval = read_mat_matrix(path, "Xval", kAnySize, 2);
+  const Matrix yval = read_mat_matrix(path, "yval", kAnySize, 1);
+  Dataset data;
+  data.train_X = X.transposed();                             // train_X = X.T
+  data.train_Y = labels_of(path, "y", y, X.rows());          // train_Y = y.T
+  data.test_X = Xval.transposed();                           // test_X = Xval.T
+  data.test_Y = labels_of(path, "yval", yval, Xval.rows());  // test_Y = yval.T
+  return data;
+}
+
+Parameters initialize_parameters(const LayerDims& layer_dims) {
+  check_layers_dims("initialize_parameters", layer_dims);
+  RandomState rng(3);  // np.random.seed(3)
+  const std::size_t L = layer_dims.size() - 1;
+  Parameters parameters{std::vector<Matrix>(L + 1), std::vector<Matrix>(L + 1)};
+  for (std::size_t l = 1; l <= L; ++l) {
+    const auto n = static_cast<std::size_t>(layer_dims[l]);
+    const auto n_prev = static_cast<std::size_t>(layer_dims[l - 1]);
+    // W[l] = randn(n[l], n[l-1]) / sqrt(n[l-1])
+    parameters.W[l] = rng.randn(n, n_prev) / std::sqrt(static_cast<double>(n_prev));
+    parameters.b[l] = Matrix::zeros(n, 1);  // b[l] = zeros(n[l], 1)
+  }
+  return parameters;
+}
+
+double compute_cost_with_regularization(const Matrix& A3, const Matrix& Y,
+                                        const Parameters& parameters, double lambd) {
+  if (A3.shape() != Y.shape() || A3.rows() != 1 || A3.cols() == 0) {
+    throw ShapeError("compute_cost_with_regularization: A3 is " + to_string(A3.shape()) +
+                     " and Y is " + to_string(Y.shape()) +
+                     " but both must be the same (1, m), m at least 1");
+  }
+  check_three_layers("compute_cost_with_regularization", parameters,
+                     parameters.W.size() == 4 ? parameters.W[1].cols() : 0);
+  check_lambd("compute_cost_with_regularization", lambd);
+  const double m = static_cast<double>(Y.cols());
+  const auto& W = parameters.W;
+  // BEGIN SOLUTION course2.compute_cost_with_regularization
+  const double cross_entropy_cost = compute_cost(A3, Y);  // J = -1/m sum(y log a + ...)
+  // L2 = 1/m lambda/2 (|W1|^2 + |W2|^2 + |W3|^2)
+  const double L2_regularization_cost =
+      1.0 / m * lambd / 2.0 * (sum(square(W[1])) + sum(square(W[2])) + sum(square(W[3])));
+  return cross_entropy_cost + L2_regularization_cost;
+  // END SOLUTION
+}
+
+Gradients backward_propagation_with_regularization(const Matrix& X, const Matrix& Y,
+                                                   const Cache& cache, double lambd) {
+  check_cache("backward_propagation_with_regularization", X, Y, cache, /*masks=*/false);
+  check_lambd("backward_propagation_with_regularization", lambd);
+  const double m = static_cast<double>(X.cols());
+  const auto& [Z, A, W, b, D] = cache;
+  Gradients g{std::vector<Matrix>(4), std::vector<Matrix>(3), std::vector<Matrix>(4),
+              std::vector<Matrix>(4)};
+  auto& [dZ, dA, dW, db] = g;
+  // BEGIN SOLUTION course2.backward_propagation_with_regularization
+  dZ[3] = A[3] - Y;                                           // dZ3 = A3 - Y
+  dW[3] = 1.0 / m * dot(dZ[3], A[2].T()) + lambd / m * W[3];  // dW3 = 1/m dZ3 A2^T + l/m W3
+  db[3] = 1.0 / m * sum(dZ[3], 1);                            // db3 = 1/m sum(dZ3)
+  dA[2] = dot(W[3].T(), dZ[3]);                               // dA2 = W3^T dZ3
+  dZ[2] = dA[2] * greater(A[2], 0.0);                         // dZ2 = dA2 * (A2 > 0)
+  dW[2] = 1.0 / m * dot(dZ[2], A[1].T()) + lambd / m * W[2];  // dW2 = 1/m dZ2 A1^T + l/m W2
+  db[2] = 1.0 / m * sum(dZ[2], 1);                            // db2 = 1/m sum(dZ2)
+  dA[1] = dot(W[2].T(), dZ[2]);                               // dA1 = W2^T dZ2
+  dZ[1] = dA[1] * greater(A[1], 0.0);                         // dZ1 = dA1 * (A1 > 0)
+  dW[1] = 1.0 / m * dot(dZ[1], X.T()) + lambd / m * W[1];     // dW1 = 1/m dZ1 X^T + l/m W1
+  db[1] = 1.0 / m * sum(dZ[1], 1);                            // db1 = 1/m sum(dZ1)
+  // END SOLUTION
+  return g;
+}
+
+Forward forward_propagation_with_dropout(const Matrix& X, const Parameters& parameters,
+                                         double keep_prob) {
+  check_three_layers("forward_propagation_with_dropout", parameters, X.rows());
+  check_keep_prob("forward_propagation_with_dropout", keep_prob);
+  RandomState rng(1);  // np.random.seed(1)
+  Cache cache{std::vector<Matrix>(4), std::vector<Matrix>(4), parameters.W, parameters.b,
+              std::vector<Matrix>(3)};
+  auto& [Z, A, W, b, D] = cache;
+  const std::size_t m = X.cols();
+  // BEGIN SOLUTION course2.forward_propagation_with_dropout
+  Z[1] = dot(W[1], X) + b[1];                            // Z1 = W1 X + b1
+  A[1] = relu(Z[1]);                                     // A1 = relu(Z1)
+  D[1] = rng.bernoulli_mask(A[1].rows(), m, keep_prob);  // D1 = rand(A1.shape) < keep_prob
+  A[1] = A[1] * D[1];                                    // A1 = A1 * D1: shut units down
+  A[1] = A[1] / keep_prob;                               // A1 = A1 / keep_prob: keep E[A1]
+  Z[2] = dot(W[2], A[1]) + b[2];                         // Z2 = W2 A1 + b2
+  A[2] = relu(Z[2]);                                     // A2 = relu(Z2)
+  D[2] = rng.bernoulli_mask(A[2].rows(), m, keep_prob);  // D2 = rand(A2.shape) < keep_prob
+  A[2] = A[2] * D[2];                                    // A2 = A2 * D2
+  A[2] = A[2] / keep_prob;                               // A2 = A2 / keep_prob
+  Z[3] = dot(W[3], A[2]) + b[3];                         // Z3 = W3 A2 + b3
+  A[3] = sigmoid(Z[3]);                                  // A3 = sigmoid(Z3)
+  // END SOLUTION
+  return Forward{cache.A[3], std::move(cache)};
+}
+
+Gradients backward_propagation_with_dropout(const Matrix& X, const Matrix& Y, const Cache& cache,
+                                            double keep_prob) {
+  check_cache("backward_propagation_with_dropout", X, Y, cache, /*masks=*/true);
+  check_keep_prob("backward_propagation_with_dropout", keep_prob);
+  const double m = static_cast<double>(X.cols());
+  const auto& [Z, A, W, b, D] = cache;
+  Gradients g{std::vector<Matrix>(4), std::vector<Matrix>(3), std::vector<Matrix>(4),
+              std::vector<Matrix>(4)};
+  auto& [dZ, dA, dW, db] = g;
+  // BEGIN SOLUTION course2.backward_propagation_with_dropout
+  dZ[3] = A[3] - Y;                        // dZ3 = A3 - Y
+  dW[3] = 1.0 / m * dot(dZ[3], A[2].T());  // dW3 = 1/m dZ3 A2^T
+  db[3] = 1.0 / m * sum(dZ[3], 1);         // db3 = 1/m sum(dZ3)
+  dA[2] = dot(W[3].T(), dZ[3]);            // dA2 = W3^T dZ3
+  dA[2] = dA[2] * D[2];                    // dA2 = dA2 * D2: the units shut down forward
+  dA[2] = dA[2] / keep_prob;               // dA2 = dA2 / keep_prob: scaled as forward
+  dZ[2] = dA[2] * greater(A[2], 0.0);      // dZ2 = dA2 * (A2 > 0)
+  dW[2] = 1.0 / m * dot(dZ[2], A[1].T());  // dW2 = 1/m dZ2 A1^T
+  db[2] = 1.0 / m * sum(dZ[2], 1);         // db2 = 1/m sum(dZ2)
+  dA[1] = dot(W[2].T(), dZ[2]);            // dA1 = W2^T dZ2
+  dA[1] = dA[1] * D[1];                    // dA1 = dA1 * D1
+  dA[1] = dA[1] / keep_prob;               // dA1 = dA1 / keep_prob
+  dZ[1] = dA[1] * greater(A[1], 0.0);      // dZ1 = dA1 * (A1 > 0)
+  dW[1] = 1.0 / m * dot(dZ[1], X.T());     // dW1 = 1/m dZ1 X^T
+  db[1] = 1.0 / m * sum(dZ[1], 1);         // db1 = 1/m sum(dZ1)
+  // END SOLUTION
+  return g;
+}
+
+Trained train_model(const Matrix& X, const Matrix& Y, const ModelOptions& options,
+                    std::ostream& out) {
+  check_learning_rate("model", options.learning_rate);
+  check_iterations("model", options.num_iterations);
+  check_lambd("model", options.lambd);
+  check_keep_prob("model", options.keep_prob);
+  if (options.lambd != 0.0 && options.keep_prob < 1.0) {
+    throw std::invalid_argument("model: lambd is " + python_repr(options.lambd) +
+                                " and keep_prob is " + python_repr(options.keep_prob) +
+                                " but the notebook's model uses one regularization at a time: "
+                                "lambd = 0 or keep_prob = 1");
+  }
+  if (options.hidden.size() != 2) {
+    throw std::invalid_argument("model: hidden has " + std::to_string(options.hidden.size()) +
+                                " sizes but the week's network has two hidden layers");
+  }
+  check_examples("model", X, Y);
+  const LayerDims layers_dims = {static_cast<int>(X.rows()), options.hidden[0], options.hidden[1],
+                                 1};
+  check_layers_dims("model", layers_dims);
+  const double lambd = options.lambd, keep_prob = options.keep_prob;
+  Trained trained{initialize_parameters(layers_dims), {}};
+  Parameters& parameters = trained.parameters;
+  for (int i = 0; i < options.num_iterations; ++i) {
+    // Forward: LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID, with dropout or not.
+    const auto [a3, cache] = keep_prob == 1.0
+                                 ? forward_propagation(X, parameters)
+                                 : forward_propagation_with_dropout(X, parameters, keep_prob);
+    const double cost = lambd == 0.0 ? compute_cost(a3, Y)
+                                     : compute_cost_with_regularization(a3, Y, parameters, lambd);
+    if (std::isnan(cost)) throw TrainingDiverged(cost, i, options.learning_rate);
+    if (options.observe) options.observe(i, parameters, cost);
+    Gradients grads;
+    if (lambd == 0.0 && keep_prob == 1.0) {
+      grads = backward_propagation(X, Y, cache);
+    } else if (lambd != 0.0) {
+      grads = backward_propagation_with_regularization(X, Y, cache, lambd);
+    } else {
+      grads = backward_propagation_with_dropout(X, Y, cache, keep_prob);
+    }
+    parameters = update_parameters(std::move(parameters), grads, options.learning_rate);
+    if (options.print_cost && i % 10000 == 0)
+      out << "Cost after iteration " << i << ": " << python_repr(cost) << "\n" << std::flush;
+    if (options.print_cost && i % 1000 == 0) trained.costs.push_back(cost);
+  }
+  return trained;
+}
+
+Trained model(const Matrix& X, const Matrix& Y, double learning_rate, int num_iterations,
+              bool print_cost, double lambd, double keep_prob, std::ostream& out) {
+  ModelOptions options;
+  options.learning_rate = learning_rate;
+  options.num_iterations = num_iterations;
+  options.print_cost = print_cost;
+  options.lambd = lambd;
+  options.keep_prob = keep_prob;
+  return train_model(X, Y, options, out);
+}
+
+}  // namespace dlc::course2::regularization
