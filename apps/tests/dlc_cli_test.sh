@@ -31,9 +31,13 @@ skip() {
   echo "SKIPPED: $*"
   exit 77
 }
+REG2D_DIR=${DLC_SHARED_DATA:-$DLC_SOURCE_DIR/../shared/data}/reg2d
 have_cat() { [ -f "$CAT_DIR/train_catvnoncat.h5" ] && [ -f "$CAT_DIR/test_catvnoncat.h5" ]; }
 have_fashion() { [ -f "$FASHION_DIR/train-images-idx3-ubyte.gz" ]; }
 need_cat() { have_cat || skip "the cat files are not in $CAT_DIR (set DLC_SHARED_DATA)"; }
+need_reg2d() {
+  [ -f "$REG2D_DIR/data.mat" ] || skip "the regularization notebook's data.mat is not in $REG2D_DIR (set DLC_SHARED_DATA)"
+}
 need_fashion() {
   have_fashion || skip "Fashion-MNIST is not in $FASHION_DIR (install dataset-fashion-mnist)"
 }
