@@ -56,7 +56,9 @@ struct Bounds {
   double x0, x1, y0, y1;
 };
 
-Bounds bounds_of(const Matrix& X) {
+Bounds bounds_of(const Matrix& X, double margin) {
+  if (!(margin > 0.0) || !std::isfinite(margin))
+    throw std::invalid_argument("plot: the plane's margin must be a positive number");
   Bounds b{X(0, 0), X(0, 0), X(1, 0), X(1, 0)};
   for (std::size_t j = 0; j < X.cols(); ++j) {
     b.x0 = std::min(b.x0, X(0, j));
@@ -68,7 +70,7 @@ Bounds bounds_of(const Matrix& X) {
       !std::isfinite(b.y1)) {
     throw std::invalid_argument("plot: a point has a coordinate that is not a finite number");
   }
-  return {b.x0 - 1.0, b.x1 + 1.0, b.y0 - 1.0, b.y1 + 1.0};
+  return {b.x0 - margin, b.x1 + margin, b.y0 - margin, b.y1 + margin};
 }
 
 // Checks a labelled 2-D set: X (2, m), Y (1, m) of 0/1, m >= 1.
@@ -439,7 +441,7 @@ Picture scatter(const std::string& png, const Matrix& X, const Matrix& Y, const 
   check_points("scatter", X, Y);
   find_gnuplot(style);
   TempDir dir("dlc-plot");
-  const std::string body = plane_settings(bounds_of(X), axes) +
+  const std::string body = plane_settings(bounds_of(X, style.plane_margin), axes) +
                            "set key outside right top Left reverse\n"
                            "set grid lc rgb '#e0e0e0'\n"
                            "plot " +
@@ -453,7 +455,7 @@ Picture decision_boundary(const std::string& png, const Classifier& classify, co
   check_points("decision_boundary", X, Y);
   find_gnuplot(style);
   TempDir dir("dlc-plot");
-  const Bounds b = bounds_of(X);
+  const Bounds b = bounds_of(X, style.plane_margin);
   const std::string body =
       plane_settings(b, axes) + "set key outside right top Left reverse\n" + "plot " +
       region_element(dir, "regions.bin", classify, b, style.grid_points, "decision_boundary") +
@@ -472,7 +474,7 @@ Picture decision_boundaries(const std::string& png, const std::vector<Panel>& pa
   const std::size_t rows = (panels.size() + columns - 1) / columns;
   find_gnuplot(style);
   TempDir dir("dlc-plot");
-  const Bounds b = bounds_of(X);
+  const Bounds b = bounds_of(X, style.plane_margin);
 
   // The panels are placed by hand (origin and size in fractions of the canvas): a strip for the
   // title at the top, then the rows of panels. The legend takes the first free slot of the

@@ -46,10 +46,14 @@ class PlotError : public std::runtime_error {
 struct Style {
   /// The gnuplot executable: a name looked up in `PATH`, or a path (with a `/`).
   std::string gnuplot = "gnuplot";
-  int width = 800;                 ///< pixels, for a single picture
-  int height = 600;                ///< pixels, for a single picture
-  int panel = 420;                 ///< pixels per side of one panel of a grid
-  std::size_t grid_points = 400;   ///< decision boundaries: grid points along each axis
+  int width = 800;                ///< pixels, for a single picture
+  int height = 600;               ///< pixels, for a single picture
+  int panel = 420;                ///< pixels per side of one panel of a grid
+  std::size_t grid_points = 400;  ///< decision boundaries: grid points along each axis
+  /// Scatter plots and decision boundaries: how far the plane extends beyond the points on each
+  /// side, in the points' units (the notebooks draw the flower with 1, the regularization
+  /// notebook's field with about 0.1).
+  double plane_margin = 1.0;
   double timeout_seconds = 120.0;  ///< gnuplot is stopped (and PlotError thrown) after this
 };
 

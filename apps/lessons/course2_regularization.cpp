@@ -89,6 +89,7 @@ int regularization(const cli::Arguments& args, const RunContext&) {
     axes.title =
         title + " (test accuracy " + python_repr(accuracy(t.parameters, d.test_X, d.test_Y)) + ")";
     plot::Style style = pictures.style();
+    style.plane_margin = 0.1;  // close to the points, as the notebook draws the field
     pictures.made(plot::decision_boundary(pictures.path("regularization_" + run + ".png"),
                                           network(t.parameters), d.train_X, d.train_Y, axes,
                                           kFieldClasses, style),

@@ -164,6 +164,15 @@ TEST_CASE("decision_boundary: regions and points, evaluated on a grid", "[plot]"
     }
     CHECK(lo == x_min - 1.0);
     CHECK(hi == Approx(x_max + 1.0).epsilon(1e-12));
+    // A closer view: the plane ends plane_margin beyond the points.
+    lo = 1e9, hi = -1e9;
+    style.plane_margin = 0.1;
+    decision_boundary(scratch.file("spy.png"), spy, d.X, d.Y, axes, {}, style);
+    CHECK(lo == x_min - 0.1);
+    CHECK(hi == Approx(x_max + 0.1).epsilon(1e-12));
+    style.plane_margin = 0.0;
+    CHECK_THROWS_WITH(decision_boundary(scratch.file("spy.png"), spy, d.X, d.Y, axes, {}, style),
+                      Catch::Contains("margin"));
   }
   SECTION("a classifier returning the wrong shape is named") {
     const Classifier wrong = [](const Matrix& points) { return Matrix(2, points.cols()); };
