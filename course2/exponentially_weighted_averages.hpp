@@ -3,9 +3,8 @@
 /// RMSprop and Adam keep of the gradients; how many values it averages, and its bias
 /// correction.
 ///
-/// This header's lectures on \ref course2_week2_ewa "Course 2 week 2's page":
-/// \ref lecture_c2_2_3 "C2 2.3", \ref lecture_c2_2_4 "C2 2.4" and
-/// \ref lecture_c2_2_5 "C2 2.5".
+/// This header's lectures on Course 2 week 2's page: \ref lecture_c2_2_3 "C2 2.3",
+/// \ref lecture_c2_2_4 "C2 2.4" and \ref lecture_c2_2_5 "C2 2.5".
 ///
 /// **The average (C2 2.3).** A noisy series \f$ \theta_1, \theta_2, \dots, \theta_T \f$ (the
 /// lecture's daily temperatures) is smoothed by keeping one number, updated once per value:
