@@ -1175,6 +1175,38 @@ case_course2_bias_variance() {
   usage_error '--margin' "$DLC" run course2.bias_variance --margin 0
 }
 
+case_course2_ewa() {
+  expect 0 "$DLC" run course2.ewa --solution --plots "$TMP/plots"
+  out_has '^Lectures C2 2\.3-2\.5: 200 days of temperatures (degrees F),$'
+  # Day 1: v_1 = (1 - beta) theta_1 for each beta; corrected and from theta_1 it is theta_1.
+  out_line '    1    43.70       4.37       0.87     21.85       43.70         43.70'
+  out_line '    2    32.44       7.18       1.51     27.14       38.01         43.47'
+  out_line '  200    80.20      76.91      67.36     78.95       68.56         68.13'
+  out_line '  beta 0.9   about 10 days  (0.9^10 = 0.349; 1/e = 0.368)'
+  out_line '  beta 0.98  about 50 days  (0.98^50 = 0.364; 1/e = 0.368)'
+  out_line '  beta 0.5   about  2 days  (0.5^2 = 0.25; 1/e = 0.368)'
+  err_lines 0
+  png_ok "$TMP/plots/ewa_temperatures.png"
+  png_ok "$TMP/plots/ewa_bias_correction.png"
+  out_line "Picture saved: $TMP/plots/ewa_bias_correction.png (the start of beta = 0.98: from 0, corrected, and from the first value)"
+  # A short series: the table stops at its last day.
+  expect 0 "$DLC" run course2.ewa --solution --days 30 --rows 3 --seed 2 --no-plots
+  out_has 'with z = RandomState(2)\.randn(1, 30)\.$'
+  [ "$(awk 'NF == 7 && $1 ~ /^[0-9]+$/ { printf "%s ", $1 }' "$OUT")" = "1 2 3 25 30 " ] ||
+    fail "expected the rows of days 1, 2, 3, 25 and 30"
+  out_has '^   30 '
+  out_lacks '^Picture'
+  usage_error '--days must be at least 1, not 0' "$DLC" run course2.ewa --days 0
+  usage_error '--rows' "$DLC" run course2.ewa --rows -1
+  usage_error '--seed' "$DLC" run course2.ewa --seed -1
+  # The stub: exponentially_weighted_average is the first exercise it reaches.
+  expect 3 "$DLC" run course2.ewa --no-plots
+  out_has '^Lectures C2 2\.3-2\.5'
+  out_lacks '^  day'
+  err_lines 1
+  err_has '^not implemented yet: course2.exponentially_weighted_average — write it in course2/exponentially_weighted_averages.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
