@@ -162,7 +162,8 @@ struct Trained {
 ///   positive, a beta outside [0, 1), epsilon not positive, a mini-batch size below 1, negative
 ///   epochs, bad layers_dims or a label other than 0 and 1; ShapeError when X (n_x, m) and
 ///   Y (1, m) do not fit or n[0] is not n_x; TrainingDiverged naming the epoch and the learning
-///   rate when the network's output becomes NaN.
+///   rate when the network's output becomes NaN or an epoch's cost is not finite (an output
+///   saturated at exactly 0 or 1).
 Trained train_model(const Matrix& X, const Matrix& Y, const ModelOptions& options,
                     std::ostream& out = std::cout);
 

@@ -229,6 +229,25 @@ TEST_CASE("model: a run whose output turns NaN stops, naming the epoch and the l
   }
 }
 
+TEST_CASE("model: an output saturated at 0 or 1 (a NaN cost) stops, naming the epoch",
+          "[given]") {
+  const dlc::ToyData d = learning_rate_decay::load_dataset();
+  ModelOptions o;
+  o.learning_rate = 1e300;
+  o.mini_batch_size = 1;
+  o.num_epochs = 3;
+  std::ostringstream out;
+  try {
+    train_model(d.X, d.Y, o, out);
+    FAIL("expected TrainingDiverged");
+  } catch (const dlc::TrainingDiverged& e) {
+    CHECK(std::isnan(e.cost()));
+    CHECK(e.iteration() == 0);
+    CHECK(e.learning_rate() == 1e300);
+  }
+  CHECK(out.str().empty());  // nothing printed: no "Cost after epoch 0: nan"
+}
+
 TEST_CASE("model: prints every 1000th epoch, the rate with decay, keeps every 100th cost",
           "[given]") {
   const dlc::ToyData d = learning_rate_decay::load_dataset();
