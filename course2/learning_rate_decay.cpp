@@ -192,6 +192,8 @@ Trained train_model(const Matrix& X, const Matrix& Y, const ModelOptions& option
       }
     }
     const double cost_avg = cost_total / m;
+    // A saturated output (a3 exactly 0 or 1) makes 0 log 0 = NaN, or log 0 = -inf: stop there.
+    if (!std::isfinite(cost_avg)) throw TrainingDiverged(cost_avg, i, learning_rate);
     if (o.decay == "update_lr") {
       learning_rate = update_lr(learning_rate0, i, o.decay_rate);
     } else if (o.decay == "schedule_lr_decay") {

@@ -229,8 +229,7 @@ TEST_CASE("model: a run whose output turns NaN stops, naming the epoch and the l
   }
 }
 
-TEST_CASE("model: an output saturated at 0 or 1 (a NaN cost) stops, naming the epoch",
-          "[given]") {
+TEST_CASE("model: an output saturated at 0 or 1 (a NaN cost) stops, naming the epoch", "[given]") {
   const dlc::ToyData d = learning_rate_decay::load_dataset();
   ModelOptions o;
   o.learning_rate = 1e300;
