@@ -26,7 +26,7 @@
 /// `X = randn(12288, 148)`, `Y = randn(1, 148) < 0.5`, `random_mini_batches(X, Y, 64)` (seed 0)
 /// gives mini-batches of 64, 64 and 20 columns, and the first three entries of the first
 /// mini-batch's first row are `[ 0.90085595 -0.7612069 0.2344157 ]`. The mini-batches train the
-/// notebook's model in \ref course2/learning_rate_decay.hpp:
+/// notebook's model in \ref course2/learning_rate_decay.hpp, and
 /// `dlc run course2.optimization --optimizer gd --solution` prints `Cost after epoch 0:
 /// 0.702405` ... `Cost after epoch 4000: 0.573367` and `Accuracy: 0.7166666666666667`.
 #pragma once
