@@ -167,9 +167,10 @@ struct Trained {
 Trained train_model(const Matrix& X, const Matrix& Y, const ModelOptions& options,
                     std::ostream& out = std::cout);
 
-/// \brief The notebook's `model(X, Y, layers_dims, optimizer, learning_rate = 0.0007,
-/// mini_batch_size = 64, beta = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
-/// num_epochs = 5000, print_cost = True, decay = None, decay_rate = 1)`: `train_model`.
+/// \brief The notebook's `model`, with its arguments and defaults: `train_model` with the
+/// options of the same names (`learning_rate = 0.0007`, `mini_batch_size = 64`, `beta = 0.9`,
+/// `beta1 = 0.9`, `beta2 = 0.999`, `epsilon = 1e-8`, `num_epochs = 5000`, `print_cost = True`,
+/// `decay = None`, here "", and `decay_rate = 1`).
 /// \throws as `train_model`.
 Trained model(const Matrix& X, const Matrix& Y, const LayerDims& layers_dims,
               const std::string& optimizer, double learning_rate = 0.0007, int mini_batch_size = 64,
