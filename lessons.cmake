@@ -22,4 +22,7 @@ dlc_lesson(course2 regularization DEPENDS course2/initialization)  # C2 1.1-1.8
 dlc_lesson(course2 normalizing_inputs DEPENDS course2/initialization)  # C2 1.9
 dlc_lesson(course2 initialization)      # C2 1.10-1.11 (and the week's network)
 dlc_lesson(course2 gradient_checking DEPENDS course2/initialization)  # C2 1.12-1.14
+dlc_lesson(course2 mini_batch DEPENDS course2/initialization)  # C2 2.1-2.2
 dlc_lesson(course2 exponentially_weighted_averages)  # C2 2.3-2.5
+dlc_lesson(course2 optimizers DEPENDS course2/mini_batch course2/initialization)  # C2 2.6-2.8
+dlc_lesson(course2 learning_rate_decay DEPENDS course2/optimizers course2/mini_batch course2/initialization)  # C2 2.9

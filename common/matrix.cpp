@@ -183,6 +183,23 @@ Matrix Matrix::cols_range(std::size_t begin, std::size_t end) const {
   return r;
 }
 
+Matrix Matrix::columns(const std::vector<std::size_t>& order) const {
+  for (const std::size_t j : order) {
+    if (j >= cols_) {
+      throw std::out_of_range("columns: column " + std::to_string(j) + " is out of range for " +
+                              to_string(shape()));
+    }
+  }
+  Matrix r;
+  r.resize_for_overwrite(rows_, order.size());
+  if (r.empty()) return r;
+  const double* from = data();
+  double* to = r.data();
+  for (std::size_t k = 0; k < order.size(); ++k)
+    std::copy(from + order[k] * rows_, from + (order[k] + 1) * rows_, to + k * rows_);
+  return r;
+}
+
 void Matrix::fill(double value) {
   if (!empty()) std::fill(data(), data() + size(), value);
 }
@@ -323,6 +340,12 @@ Matrix& Matrix::operator/=(const Matrix& b) {
   broadcast_inplace("divide", *this, b, kDiv);
   return *this;
 }
+void throw_update_shape_error(Shape target, Shape operand) {
+  throw ShapeError("update_entries: the matrix updated is " + to_string(target) +
+                   " but an operand is " + to_string(operand) +
+                   "; an update rule takes operands of the same shape (no broadcasting)");
+}
+
 Matrix& Matrix::operator+=(double s) {
   map_inplace(*this, [s](double x) { return x + s; });
   return *this;

@@ -22,6 +22,8 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -133,6 +135,9 @@ class Matrix {
   Matrix reshaped(std::size_t rows, std::size_t cols) const;
   /// Columns `[begin, end)`, as `A[:, begin:end]`.
   Matrix cols_range(std::size_t begin, std::size_t end) const;
+  /// The columns listed in `order`, in that order, as `A[:, order]` (an index may repeat);
+  /// throws `std::out_of_range` naming an index that is not a column.
+  Matrix columns(const std::vector<std::size_t>& order) const;
   /// Sets every entry to `value`.
   void fill(double value);
   /// \brief Gives the matrix the shape `(rows, cols)` with entries that are *not* set, for an
@@ -149,6 +154,19 @@ class Matrix {
   Matrix& operator-=(double s);         ///< subtracts `s` from every entry
   Matrix& operator*=(double s);         ///< multiplies every entry by `s`
   Matrix& operator/=(double s);         ///< divides every entry by `s`
+
+  /// \brief An update rule applied in one pass, in place: every entry `x` becomes
+  /// `rule(x, o...)`, where `o...` are the entries at the same place of `others`, each of this
+  /// matrix's shape (no broadcasting). An optimizer's formula line is written with it, and reads
+  /// its operands once and writes this matrix once, with no temporary matrix:
+  ///
+  ///     // v = beta v + (1 - beta) dW
+  ///     v.update_entries([=](double v, double dW) { return beta * v + (1 - beta) * dW; }, dW);
+  ///
+  /// An operand may share this matrix's storage: it is read as it was before the update.
+  /// \throws ShapeError when an operand's shape is not this matrix's.
+  template <class Rule, class... Others>
+  Matrix& update_entries(Rule rule, const Others&... others);
 
  private:
   // The entries, shared by copies. While a deferred product is not computed, `compute` is set
@@ -200,6 +218,27 @@ class Transposed {
 };
 
 inline Transposed Matrix::T() const { return Transposed(*this); }
+
+/// Throws `ShapeError` for `update_entries` when an operand's shape differs from the target's.
+[[noreturn]] void throw_update_shape_error(Shape target, Shape operand);
+
+template <class Rule, class... Others>
+Matrix& Matrix::update_entries(Rule rule, const Others&... others) {
+  static_assert((std::is_same_v<Others, Matrix> && ...), "update_entries takes Matrix operands");
+  ((others.shape() == shape() ? void() : throw_update_shape_error(shape(), others.shape())), ...);
+  if (empty()) return *this;
+  double* x = own();  // this matrix's own storage: an operand sharing it keeps the old entries
+  const std::size_t n = size();
+  if constexpr (sizeof...(Others) == 0) {
+    for (std::size_t k = 0; k < n; ++k) x[k] = rule(x[k]);
+  } else {
+    const auto operands = std::make_tuple(others.data()...);
+    for (std::size_t k = 0; k < n; ++k) {
+      x[k] = std::apply([&](const auto*... o) { return rule(x[k], o[k]...); }, operands);
+    }
+  }
+  return *this;
+}
 
 /// \name Element-wise arithmetic with numpy's broadcasting
 /// `A + B`, `A - B`, `A * B` (element-wise, as numpy's `*`), `A / B`; a scalar on either side

@@ -88,4 +88,37 @@ ToyData make_circles(RandomState& rng, std::size_t n_samples, double noise, doub
   return shuffled;
 }
 
+ToyData make_moons(RandomState& rng, std::size_t n_samples, double noise) {
+  if (n_samples < 2) {
+    throw std::invalid_argument("make_moons: n_samples is " + std::to_string(n_samples) +
+                                " but must be at least 2 (a point on each moon)");
+  }
+  if (!(noise >= 0.0) || !std::isfinite(noise)) {
+    throw std::invalid_argument("make_moons: noise is " + std::to_string(noise) +
+                                " but must be a finite standard deviation, at least 0");
+  }
+  const std::size_t n_out = n_samples / 2;
+  const std::size_t n_in = n_samples - n_out;
+  const Matrix phi = linspace(0.0, M_PI, n_out);  // np.linspace(0, np.pi, n_samples_out)
+  const Matrix psi = linspace(0.0, M_PI, n_in);   // np.linspace(0, np.pi, n_samples_in)
+  ToyData moons{Matrix(2, n_samples), Matrix(1, n_samples)};
+  for (std::size_t i = 0; i < n_out; ++i) {
+    moons.X(0, i) = std::cos(phi(0, i));  // outer_circ_x = cos(phi)
+    moons.X(1, i) = std::sin(phi(0, i));  // outer_circ_y = sin(phi)
+    moons.Y(0, i) = 0.0;
+  }
+  for (std::size_t i = 0; i < n_in; ++i) {
+    moons.X(0, n_out + i) = 1.0 - std::cos(psi(0, i));        // inner_circ_x = 1 - cos(psi)
+    moons.X(1, n_out + i) = 1.0 - std::sin(psi(0, i)) - 0.5;  // inner_circ_y = 1 - sin(psi) - .5
+    moons.Y(0, n_out + i) = 1.0;
+  }
+  const std::vector<std::size_t> order = rng.permutation(n_samples);  // sklearn's shuffle
+  ToyData shuffled{moons.X.columns(order), moons.Y.columns(order)};
+  for (std::size_t i = 0; i < n_samples; ++i) {  // normal(scale=noise, size=(n, 2)), row by row
+    shuffled.X(0, i) += noise * rng.standard_normal();
+    shuffled.X(1, i) += noise * rng.standard_normal();
+  }
+  return shuffled;
+}
+
 }  // namespace dlc

@@ -51,4 +51,20 @@ ToyData planar_flower(std::uint32_t seed = 1, std::size_t m = 400);
 /// \throws std::invalid_argument for any other value.
 ToyData make_circles(RandomState& rng, std::size_t n_samples, double noise, double factor = 0.8);
 
+/// \brief scikit-learn's `make_moons(n_samples, noise=noise)` drawing from `rng`, as the
+/// Course 2 optimization notebook calls it after `np.random.seed(3)` (300 points, noise 0.2).
+///
+/// The n_out = n_samples / 2 (rounded down) points of the upper moon and the
+/// n_in = n_samples - n_out of the lower one are evenly spaced in angle over \f$ [0, \pi] \f$
+/// (`np.linspace(0, pi, n)`),
+/// \f[ (\cos \phi_i, \sin \phi_i) \ \text{(label 0)}, \qquad
+///     (1 - \cos \psi_i,\ 1 - \sin \psi_i - 0.5) \ \text{(label 1)}; \f]
+/// their order is shuffled (`rng.permutation`, as scikit-learn's `shuffle`), then noise
+/// \f$ \mathcal{N}(0, \texttt{noise}^2) \f$ is added to x1 and x2 of each point in turn.
+/// \param[in,out] rng the generator
+/// \param[in] n_samples the number of points, at least 2
+/// \param[in] noise the standard deviation of the noise, at least 0
+/// \throws std::invalid_argument for any other value.
+ToyData make_moons(RandomState& rng, std::size_t n_samples, double noise);
+
 }  // namespace dlc

@@ -21,13 +21,17 @@ file(MAKE_DIRECTORY ${OUTPUT})
 # each) and the early-stopping curves (about 1 s), which read ../shared/data/reg2d/data.mat
 # beside the source tree (or $DLC_SHARED_DATA/reg2d); C2 1.9's contours of a cost, raw and
 # normalized, the initialization lesson's three boundaries (some seconds each) and C2 1.10's
-# exploding activations; C2 2.3-2.5's temperature series with its averages (well under 1 s).
-# Each entry is a program with its options.
+# exploding activations; Course 2 week 2's moons after gradient descent, Adam and gradient
+# descent with the scheduled decay (about 0.2 s each), C2 2.3-2.5's temperature series with its
+# averages (well under 1 s) and C2 2.9's four decays. Each entry is a program with its options.
 foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
                 week4.learning_rates week1.scale week4.deep course2.regularization
                 "course2.regularization --lambd 0.7" "course2.regularization --keep-prob 0.86"
                 course2.early_stopping course2.normalizing_inputs
-                "course2.initialization --init all" course2.exploding course2.ewa)
+                "course2.initialization --init all" course2.exploding
+                "course2.optimization --optimizer gd" "course2.optimization --optimizer adam"
+                "course2.optimization --optimizer gd --learning-rate 0.1 --decay schedule"
+                course2.ewa course2.learning_rate_decay)
   separate_arguments(words UNIX_COMMAND "${command}")
   execute_process(
     COMMAND ${RUNNER} ${words} --plots ${OUTPUT}

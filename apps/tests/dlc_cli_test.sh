@@ -1207,6 +1207,85 @@ case_course2_ewa() {
   err_has '^not implemented yet: course2.exponentially_weighted_average — write it in course2/exponentially_weighted_averages.cpp'
 }
 
+case_course2_optimization() {
+  # from the course's notebook (Optimization methods): its seven runs, six decimals and exact
+  # accuracies, first and last cost of each
+  opt_run() {
+    expect 0 "$DLC" run course2.optimization --solution --no-plots "$@"
+  }
+  opt_run --optimizer gd
+  out_line 'Cost after epoch 0: 0.702405'
+  out_line 'Cost after epoch 4000: 0.573367'
+  out_line 'Accuracy: 0.7166666666666667'
+  out_lines 6
+  err_lines 0
+  opt_run --optimizer momentum
+  out_line 'Cost after epoch 0: 0.702413'
+  out_line 'Cost after epoch 4000: 0.573444'
+  out_line 'Accuracy: 0.7166666666666667'
+  opt_run --optimizer adam
+  out_line 'Cost after epoch 0: 0.702166'
+  out_line 'Cost after epoch 4000: 0.136066'
+  out_line 'Accuracy: 0.9433333333333334'
+  opt_run --optimizer gd --learning-rate 0.1 --decay update_lr
+  out_line 'Cost after epoch 0: 0.701091'
+  out_line 'learning rate after epoch 1000: 0.000100'
+  out_line 'Cost after epoch 4000: 0.655486'
+  out_line 'Accuracy: 0.6533333333333333'
+  out_lines 11
+  opt_run --optimizer gd --learning-rate 0.1 --decay schedule
+  out_line 'Cost after epoch 0: 0.701091'
+  out_line 'learning rate after epoch 1000: 0.050000'
+  out_line 'Cost after epoch 4000: 0.117512'
+  out_line 'Accuracy: 0.9433333333333334'
+  opt_run --optimizer momentum --learning-rate 0.1 --decay schedule
+  out_line 'Cost after epoch 0: 0.702226'
+  out_line 'Cost after epoch 4000: 0.123218'
+  out_line 'Accuracy: 0.9533333333333334'
+  opt_run --optimizer adam --learning-rate 0.01 --decay schedule
+  out_line 'Cost after epoch 0: 0.699346'
+  out_line 'learning rate after epoch 4000: 0.002000'
+  out_line 'Cost after epoch 4000: 0.128361'
+  out_line 'Accuracy: 0.94'
+  # The pictures, and the options the notebook's model takes.
+  expect 0 "$DLC" run course2.optimization --solution --optimizer momentum --epochs 200 \
+    --mini-batch-size 300 --beta 0.5 --plots "$TMP/plots"
+  out_line 'Cost after epoch 0: 0.702414'
+  [ -s "$TMP/plots/optimization_momentum_boundary.png" ] || fail "no boundary picture"
+  [ -s "$TMP/plots/optimization_momentum_cost.png" ] || fail "no cost picture"
+  # Bad input: one message each.
+  usage_error '--optimizer' "$DLC" run course2.optimization --optimizer rmsprop
+  usage_error '--decay' "$DLC" run course2.optimization --decay exponential
+  for bad in "--beta 1" "--beta1 -0.1" "--beta2 1.5" "--epsilon 0" "--mini-batch-size 0"; do
+    # shellcheck disable=SC2086
+    expect 1 "$DLC" run course2.optimization --solution --epochs 1 --no-plots $bad
+    err_lines 1
+  done
+  err_has 'mini_batch_size is 0'
+  expect 1 "$DLC" run course2.optimization --solution --no-plots --learning-rate 1e300 \
+    --mini-batch-size 1 --epochs 5
+  err_has '^dlc: training diverged at epoch 0 (learning rate 1e+300): the cost is nan'
+  # The stubs: the week-1 exercise the model starts from, or this week's.
+  expect 3 "$DLC" run course2.optimization --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
+case_course2_learning_rate_decay() {
+  expect 0 "$DLC" run course2.learning_rate_decay --solution --plots "$TMP/plots"
+  out_line '  epoch 2: alpha = 0.067'
+  out_line '  epoch 4: alpha = 0.040'
+  out_has '^     1000  *9\.99001e-05  *0\.05  *0\.0367695  *0\.05$'
+  out_has '^     2000  *4\.9975e-05  *0\.0333333  *0\.01352  *0\.025$'
+  [ -s "$TMP/plots/learning_rate_decay.png" ] || fail "no picture"
+  expect 0 "$DLC" run course2.learning_rate_decay --solution --no-plots --epochs 10 --interval 3 \
+    --factor 0.1
+  out_has '^        3  .*  0\.01$'
+  expect 1 "$DLC" run course2.learning_rate_decay --solution --no-plots --base 1.5
+  err_has 'base is 1.5'
+  expect 3 "$DLC" run course2.learning_rate_decay --no-plots
+  err_has '^not implemented yet: course2.update_lr'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"

@@ -288,6 +288,52 @@ TEST_CASE("resize_for_overwrite gives the shape and leaves other copies alone",
 #endif
 }
 
+TEST_CASE("update_entries: one pass, in place, an operand's entries read as they were",
+          "[matrix]") {
+  Matrix v{{1, 2, 3}, {4, 5, 6}};
+  const Matrix dW{{10, 20, 30}, {40, 50, 60}};
+  const double* storage = v.data();
+  v.update_entries([](double v_, double dW_) { return 0.5 * v_ + 0.5 * dW_; }, dW);
+  CHECK(v.data() == storage);  // in place: no new storage
+  CHECK(v(0, 0) == 5.5);
+  CHECK(v(1, 2) == 33.0);
+  CHECK(v(1, 0) == 22.0);  // row 1, column 0: the column-major order is followed entry by entry
+  Matrix W{{1, 2}, {3, 4}};
+  W.update_entries([](double w, double a, double b) { return w - a / b; }, Matrix{{2, 4}, {6, 8}},
+                   Matrix{{2, 2}, {3, 4}});
+  CHECK(W(0, 0) == 0.0);
+  CHECK(W(0, 1) == 0.0);
+  CHECK(W(1, 0) == 1.0);
+  CHECK(W(1, 1) == 2.0);
+  W.update_entries([](double w) { return 2 * w; });
+  CHECK(W(1, 1) == 4.0);
+  // A copy shares the storage: the update copies first, and the copy keeps the old entries;
+  // the copy as an operand is read as it was.
+  Matrix a{{1, 2}, {3, 4}};
+  const Matrix old = a;
+  a.update_entries([](double x, double y) { return x + y; }, old);
+  CHECK(a(1, 1) == 8.0);
+  CHECK(old(1, 1) == 4.0);
+  CHECK_THROWS_WITH(a.update_entries([](double x, double y) { return x + y; }, Matrix(2, 1)),
+                    Catch::Contains("(2, 2)") && Catch::Contains("(2, 1)"));
+  Matrix empty;
+  empty.update_entries([](double x) { return x + 1; });
+  CHECK(empty.empty());
+}
+
+TEST_CASE("columns: A[:, order], in the order given", "[matrix]") {
+  const Matrix a{{1, 2, 3, 4}, {5, 6, 7, 8}};
+  const Matrix c = a.columns({3, 0, 0, 2});
+  REQUIRE(c.shape() == dlc::Shape{2, 4});
+  CHECK(c(0, 0) == 4.0);
+  CHECK(c(1, 0) == 8.0);
+  CHECK(c(0, 1) == 1.0);
+  CHECK(c(1, 2) == 5.0);
+  CHECK(c(1, 3) == 7.0);
+  CHECK(a.columns({}).shape() == dlc::Shape{2, 0});
+  CHECK_THROWS_AS(a.columns({1, 4}), std::out_of_range);
+}
+
 TEST_CASE("indexing out of range is an error naming the index and the shape", "[matrix]") {
   Matrix a(2, 3);
   CHECK_THROWS_WITH(a.at(2, 0), "Matrix: index (2, 0) is out of range for shape (2, 3)");

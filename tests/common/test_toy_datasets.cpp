@@ -85,6 +85,47 @@ TEST_CASE("make_circles equals scikit-learn's, drawn from numpy's seeds, bit for
   }
 }
 
+TEST_CASE("make_moons equals scikit-learn's, drawn from numpy's seed 3, bit for bit",
+          "[toy_datasets]") {
+  const auto dir = dlc::testing::shared_data_dir("generated");
+  DLC_REQUIRE_DATA(dir, "the numpy-written CSVs (../shared/data/generated or $DLC_SHARED_DATA)");
+  const dlc::ToyData expected = read_csv(*dir + "/moons_seed3_n300_noise0.2.csv");
+  dlc::RandomState rng(3);
+  const dlc::ToyData d = dlc::make_moons(rng, 300, 0.2);
+  REQUIRE(d.X.shape() == expected.X.shape());
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < d.X.cols(); ++i) {
+    if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
+        d.Y(0, i) != expected.Y(0, i))
+      ++differ;
+  }
+  INFO("first point " << d.X(0, 0) << ", " << d.X(1, 0) << " against " << expected.X(0, 0) << ", "
+                      << expected.X(1, 0));
+  CHECK(differ == 0);
+}
+
+TEST_CASE("make_moons: two half circles, the upper one labelled 0, shuffled", "[toy_datasets]") {
+  dlc::RandomState rng(0);
+  const dlc::ToyData d = dlc::make_moons(rng, 41, 0.0);
+  std::size_t lower = 0;
+  for (std::size_t i = 0; i < d.X.cols(); ++i) {
+    const bool upper = d.Y(0, i) == 0.0;
+    // upper: on the unit circle around (0, 0), y >= 0; lower: around (1, 0.5), y <= 0.5
+    const double r =
+        upper ? std::hypot(d.X(0, i), d.X(1, i)) : std::hypot(d.X(0, i) - 1.0, d.X(1, i) - 0.5);
+    CHECK(std::fabs(r - 1.0) < 1e-12);
+    CHECK((upper ? d.X(1, i) >= -1e-12 : d.X(1, i) <= 0.5 + 1e-12));
+    lower += !upper;
+  }
+  CHECK(lower == 21);  // n_in = n - n / 2
+  bool shuffled = false;
+  for (std::size_t i = 1; i < d.Y.cols(); ++i) shuffled |= d.Y(0, i - 1) == 1.0 && d.Y(0, i) == 0.0;
+  CHECK(shuffled);
+  dlc::RandomState again(0);
+  CHECK_THROWS_AS(dlc::make_moons(again, 1, 0.2), std::invalid_argument);
+  CHECK_THROWS_AS(dlc::make_moons(again, 10, -0.1), std::invalid_argument);
+}
+
 TEST_CASE("make_circles: two circles of radius 1 and factor, half each, shuffled",
           "[toy_datasets]") {
   dlc::RandomState rng(0);
