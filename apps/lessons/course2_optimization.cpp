@@ -3,6 +3,7 @@
 /// moons with gradient descent, momentum or Adam, with or without learning rate decay
 /// (C2 2.1-2.2, 2.6-2.9), and the four decays of lecture C2 2.9 side by side.
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -45,6 +46,7 @@ int optimization(const cli::Arguments& args, const RunContext&) {
   const ToyData d = decay::load_dataset();
 
   decay::Trained trained;
+  const auto start = std::chrono::steady_clock::now();
   try {
     trained = decay::train_model(d.X, d.Y, o, std::cout);
   } catch (const TrainingDiverged& e) {
@@ -54,8 +56,12 @@ int optimization(const cli::Arguments& args, const RunContext&) {
               << "; try a smaller learning rate\n";
     return cli::kExitFailure;
   }
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   const Matrix predictions = course2::predict(d.X, d.Y, trained.parameters, std::cout);
-  std::cout << std::flush;
+  char timing[96];
+  std::snprintf(timing, sizeof timing, "training: %.3f s (%d epochs)\n", took.count(),
+                o.num_epochs);
+  std::cout << timing << std::flush;
 
   if (pictures.enabled()) {
     const std::string name = o.optimizer + (o.decay.empty() ? "" : "_" + decay_name);

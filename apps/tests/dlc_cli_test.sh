@@ -1217,7 +1217,8 @@ case_course2_optimization() {
   out_line 'Cost after epoch 0: 0.702405'
   out_line 'Cost after epoch 4000: 0.573367'
   out_line 'Accuracy: 0.7166666666666667'
-  out_lines 6
+  out_has '^training: [0-9.]* s (5000 epochs)$'
+  out_lines 7
   err_lines 0
   opt_run --optimizer momentum
   out_line 'Cost after epoch 0: 0.702413'
@@ -1232,7 +1233,7 @@ case_course2_optimization() {
   out_line 'learning rate after epoch 1000: 0.000100'
   out_line 'Cost after epoch 4000: 0.655486'
   out_line 'Accuracy: 0.6533333333333333'
-  out_lines 11
+  out_lines 12
   opt_run --optimizer gd --learning-rate 0.1 --decay schedule
   out_line 'Cost after epoch 0: 0.701091'
   out_line 'learning rate after epoch 1000: 0.050000'
