@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Quick start, first command: build and run the demos of weeks 2 to 4 and of Course 2's first
-# week with the reference solutions (pictures go to ./dlc-plots).
+# Quick start, first command: build and run the demos of weeks 2 to 4 and of Course 2's first two
+# weeks with the reference solutions (pictures go to ./dlc-plots).
 #   scripts/demo.sh                    (logistic regression and the deep network on a two-class
 #                                       Fashion-MNIST subset)
 #   DLC_DATA_DIR=DIR scripts/demo.sh   (on the course's cat files in DIR instead)
@@ -24,3 +24,4 @@ run week4.shapes --solution --layers 12288,20,7,5,1
 run week4.deep --solution "${data[@]}" --plots "$PWD/dlc-plots"
 run course2.initialization --solution --plots "$PWD/dlc-plots"
 run course2.gradient_checking --solution
+run course2.optimization --solution --optimizer adam --plots "$PWD/dlc-plots"
