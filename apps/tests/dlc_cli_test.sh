@@ -1287,6 +1287,31 @@ case_course2_learning_rate_decay() {
   err_has '^not implemented yet: course2.update_lr'
 }
 
+case_course2_batch_sizes() {
+  # The rows, never the timings' values.
+  expect 0 "$DLC" run course2.batch_sizes --solution --updates 200 --epochs 3 --plots "$TMP/plots"
+  out_has '^  batch (size m = 300)  *200\.0 '
+  out_has '^  mini-batch (size 64)  *40\.0 '
+  out_has '^  stochastic (size 1)  *0\.7 '
+  out_has '^    size    batches   ms per epoch   us per example$'
+  for row in '1  *300' '8  *38' '32  *10' '64  *5' '128  *3' '256  *2' '300  *1'; do
+    out_has "^  *$row  *[0-9.]*  *[0-9.]*\$"
+  done
+  [ -s "$TMP/plots/batch_sizes_cost.png" ] || fail "no cost picture"
+  [ -s "$TMP/plots/batch_sizes_time.png" ] || fail "no time picture"
+  # Bad input: one message each.
+  usage_error '--updates' "$DLC" run course2.batch_sizes --updates 0
+  usage_error '--epochs' "$DLC" run course2.batch_sizes --epochs -1
+  usage_error '--learning-rate' "$DLC" run course2.batch_sizes --learning-rate 0
+  usage_error '--seed' "$DLC" run course2.batch_sizes --seed x
+  expect 1 "$DLC" run course2.batch_sizes --solution --no-plots --learning-rate 1e300 \
+    --updates 5 --epochs 1
+  err_has '^dlc: training diverged with mini-batches of 300'
+  # The stubs: the exercises the training runs.
+  expect 3 "$DLC" run course2.batch_sizes --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
