@@ -163,7 +163,7 @@ int optimizer_paths_program(const cli::Arguments& args, const RunContext&) {
                "its minimum\nat (0, 0), from ("
             << plain(start1) << ", " << plain(start2) << "); " << steps
             << " steps of each optimizer (momentum beta = 0.9, RMSprop beta2 = 0.9,\nAdam "
-               "0.9 and 0.999, epsilon 1e-8), the point as W[1] = [w1 w2] and dW[1] = [w1, 25 "
+               "0.9 and 0.999, epsilon 1e-8), the point as W[1] = [w1 w2] and dW[1] = [w1, 50 "
                "w2].\n\n";
   std::vector<plot::Curve> paths;
   for (const Method m : kMethods) paths.push_back(run(m, bowl, start1, start2, steps, rate(m)));
