@@ -1312,6 +1312,32 @@ case_course2_batch_sizes() {
   err_has '^not implemented yet: course2\.'
 }
 
+case_course2_optimizer_paths() {
+  expect 0 "$DLC" run course2.optimizer_paths --solution --plots "$TMP/plots"
+  out_has '^J after step  *gd  *momentum  *rmsprop  *adam$'
+  out_has '^           0  *3\.30e+01  *3\.30e+01  *3\.30e+01  *3\.30e+01$'
+  out_has '^         100  *6\.44e-03  *2\.64e-04  *1\.58e-02  *4\.45e-04$'
+  out_line '  gd 100, momentum 24, rmsprop 46, adam 6 (of 100).'
+  out_line '  gd       step 201'
+  out_line '  adam     step 11'
+  # At the last step momentum and Adam are below gradient descent.
+  grep '^         100 ' "$OUT" | awk '{ exit !($3 + 0 < $2 + 0 && $5 + 0 < $2 + 0) }' ||
+    fail "momentum and adam not below gd at step 100"
+  for png in optimizer_paths optimizer_paths_cost optimizer_saddle; do
+    [ -s "$TMP/plots/$png.png" ] || fail "no picture $png.png"
+  done
+  expect 0 "$DLC" run course2.optimizer_paths --solution --no-plots --steps 5 --learning-rate 0.01
+  out_has '^           5 '
+  out_has '^alpha  *0\.01  *0\.01  *0\.01  *0\.01$'
+  # Bad input: one message each.
+  usage_error '--steps' "$DLC" run course2.optimizer_paths --solution --steps 0
+  usage_error '--steps' "$DLC" run course2.optimizer_paths --solution --steps x
+  usage_error '--learning-rate' "$DLC" run course2.optimizer_paths --solution --learning-rate 0
+  usage_error '--learning-rate' "$DLC" run course2.optimizer_paths --solution --learning-rate -1
+  expect 3 "$DLC" run course2.optimizer_paths --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
