@@ -75,8 +75,7 @@ StepCosts train_steps(const ToyData& d, int size, long updates, double learning_
 
 /// The median of the times of `epochs` epochs with mini-batches of `size`, in milliseconds
 /// (each epoch: the shuffle and partition, then forward, backward and update per mini-batch).
-double epoch_ms(const ToyData& d, int size, long epochs, double learning_rate,
-                std::uint32_t seed) {
+double epoch_ms(const ToyData& d, int size, long epochs, double learning_rate, std::uint32_t seed) {
   course2::Parameters parameters = course2::initialization::initialize_parameters_he(kLayers);
   std::vector<double> times;
   double sink = 0.0;
@@ -85,8 +84,7 @@ double epoch_ms(const ToyData& d, int size, long epochs, double learning_rate,
     const auto start = std::chrono::steady_clock::now();
     for (const auto& batch : mb::random_mini_batches(d.X, d.Y, size, seed))
       sink += gd_step(parameters, batch, learning_rate);
-    const std::chrono::duration<double, std::milli> took =
-        std::chrono::steady_clock::now() - start;
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
     times.push_back(took.count());
   }
   if (sink < 0.0) std::cout << "";  // keeps the work observable
@@ -128,8 +126,8 @@ int batch_sizes(const cli::Arguments& args, const RunContext&) {
     if (r.steps.diverged) {
       std::cout.flush();
       std::cerr << "dlc: training diverged with mini-batches of " << r.size << " at update "
-                << r.steps.costs.size() << " (learning rate "
-                << python_repr(learning_rate) << "); try a smaller learning rate\n";
+                << r.steps.costs.size() << " (learning rate " << python_repr(learning_rate)
+                << "); try a smaller learning rate\n";
       return cli::kExitFailure;
     }
     const std::vector<double>& c = r.steps.costs;
@@ -159,8 +157,8 @@ int batch_sizes(const cli::Arguments& args, const RunContext&) {
     sizes.push_back(size);
     ms.push_back(t);
     char line[160];
-    std::snprintf(line, sizeof line, "  %6d %10d %14.3f %16.2f\n", size, (m + size - 1) / size,
-                  t, 1000.0 * t / m);
+    std::snprintf(line, sizeof line, "  %6d %10d %14.3f %16.2f\n", size, (m + size - 1) / size, t,
+                  1000.0 * t / m);
     std::cout << line;
   }
   std::cout << std::flush;
@@ -198,7 +196,8 @@ cli::ProgramSpec batch_sizes_spec() {
   cli::ProgramSpec p;
   p.name = "course2.batch_sizes";
   p.lecture = "C2 2.2";
-  p.summary = "batch, mini-batch and stochastic gradient descent: noise of the cost, time per epoch";
+  p.summary =
+      "batch, mini-batch and stochastic gradient descent: noise of the cost, time per epoch";
   p.options = {
       cli::number_option("--updates", cli::Kind::kInteger, "N", "1500", cli::Bound::kPositive,
                          "parameter updates of each of the three runs", 1000000),
