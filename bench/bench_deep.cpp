@@ -12,33 +12,14 @@
 // first, whatever the blocks and Matrix's storage make of them.
 #include <benchmark/benchmark.h>
 
-#include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <exception>
-#include <new>
 
+#include "bench/allocation_count.hpp"
 #include "common/exercise.hpp"
 #include "common/random.hpp"
 #include "week4/application.hpp"
 #include "week4/deep_network.hpp"
-
-// Every allocation of the program is counted, so that a benchmark can say how many one
-// iteration makes.
-namespace {
-std::atomic<long> g_allocations{0};
-std::atomic<long> g_bytes{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  g_bytes.fetch_add(static_cast<long>(size), std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -120,10 +101,12 @@ void time_iterations(benchmark::State& state, const LayerDims& dims) {
   const auto m = static_cast<std::size_t>(state.range(0));
   Problem p = make_problem(dims, m);
   iteration(p);  // the first iteration (BLAS sets itself up)
-  const long allocations = g_allocations.load(), bytes = g_bytes.load();
+  const long allocations = dlc::bench::allocations_so_far();
+  const long bytes = dlc::bench::allocated_bytes_so_far();
   iteration(p);
-  state.counters["allocs/iter"] = static_cast<double>(g_allocations.load() - allocations);
-  state.counters["bytes/iter"] = static_cast<double>(g_bytes.load() - bytes);
+  state.counters["allocs/iter"] =
+      static_cast<double>(dlc::bench::allocations_so_far() - allocations);
+  state.counters["bytes/iter"] = static_cast<double>(dlc::bench::allocated_bytes_so_far() - bytes);
   for (auto _ : state) benchmark::DoNotOptimize(iteration(p));
   // Forward and backward each multiply the first layer's (n1, n_x) weights with m examples.
   state.counters["GFLOP/s"] = benchmark::Counter(

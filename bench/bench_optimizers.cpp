@@ -8,31 +8,13 @@
 // plain way, each formula a new Matrix, over three steps.
 #include <benchmark/benchmark.h>
 
-#include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <new>
 #include <utility>
 
+#include "bench/allocation_count.hpp"
 #include "common/random.hpp"
 #include "course2/optimizers.hpp"
-
-// Every allocation of the program is counted, so that a benchmark can say how many one step
-// makes.
-namespace {
-std::atomic<long> g_allocations{0};
-std::atomic<long> g_bytes{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  g_bytes.fetch_add(static_cast<long>(size), std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -109,10 +91,12 @@ void BM_AdamStep(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
   Problem p = make_problem(n);
   step(p);
-  const long allocations = g_allocations.load(), bytes = g_bytes.load();
+  const long allocations = dlc::bench::allocations_so_far();
+  const long bytes = dlc::bench::allocated_bytes_so_far();
   step(p);
-  state.counters["allocs/step"] = static_cast<double>(g_allocations.load() - allocations);
-  state.counters["bytes/step"] = static_cast<double>(g_bytes.load() - bytes);
+  state.counters["allocs/step"] =
+      static_cast<double>(dlc::bench::allocations_so_far() - allocations);
+  state.counters["bytes/step"] = static_cast<double>(dlc::bench::allocated_bytes_so_far() - bytes);
   const double parameters = static_cast<double>(n * n + 2 * n + 1);
   state.counters["parameters"] = parameters;
   for (auto _ : state) {
