@@ -75,32 +75,8 @@ CostAndCache forward_propagation_n(const Matrix& X, const Matrix& Y, const Param
   return CostAndCache{cost, std::move(cache)};
 }
 
-/// Checks that the cache is a forward pass of the week's network on X, and Y its labels.
-static void check_cache(const Matrix& X, const Matrix& Y, const Cache& cache) {
-  const char* what = "backward_propagation_n";
-  if (cache.Z.size() != 4 || cache.A.size() != 4 || cache.W.size() != 4 || cache.b.size() != 4) {
-    throw ShapeError(std::string(what) +
-                     ": the cache must hold Z, A, W and b of layers 1 to 3 (4 entries each, "
-                     "entry 0 empty), as forward_propagation_n makes it");
-  }
-  check_three_layers(what, Parameters{cache.W, cache.b}, X.rows());
-  for (std::size_t l = 1; l <= 3; ++l) {
-    const Shape want{cache.W[l].rows(), X.cols()};
-    if (cache.Z[l].shape() != want || cache.A[l].shape() != want) {
-      throw ShapeError(std::string(what) + ": Z" + std::to_string(l) + " is " +
-                       to_string(cache.Z[l].shape()) + " and A" + std::to_string(l) + " is " +
-                       to_string(cache.A[l].shape()) + " but both must be " + to_string(want) +
-                       " for X " + to_string(X.shape()));
-    }
-  }
-  if (Y.shape() != Shape{1, X.cols()}) {
-    throw ShapeError(std::string(what) + ": Y is " + to_string(Y.shape()) + " and X is " +
-                     to_string(X.shape()) + " but Y must be (1, m) with m = X.cols");
-  }
-}
-
 Gradients backward_propagation_n(const Matrix& X, const Matrix& Y, const Cache& cache, Bugs bugs) {
-  check_cache(X, Y, cache);
+  check_cache("backward_propagation_n", X, Y, cache);
   const double m = static_cast<double>(X.cols());
   const auto& [Z, A, W, b, D] = cache;
   const bool planted = bugs == Bugs::kPlanted;

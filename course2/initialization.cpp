@@ -95,12 +95,12 @@ double compute_cost(const Matrix& a3, const Matrix& Y) {
   return 1.0 / m * sum(logprobs);                          // J = 1/m nansum(logprobs)
 }
 
-/// Checks that the cache is a forward pass of the week's network on X, and Y its labels.
-static void check_cache(const char* what, const Matrix& X, const Matrix& Y, const Cache& cache) {
+void check_cache(const char* what, const Matrix& X, const Matrix& Y, const Cache& cache,
+                 bool dropout_masks) {
   if (cache.Z.size() != 4 || cache.A.size() != 4 || cache.W.size() != 4 || cache.b.size() != 4) {
     throw ShapeError(std::string(what) +
                      ": the cache must hold Z, A, W and b of layers 1 to 3 (4 entries each, "
-                     "entry 0 empty), as forward_propagation makes it");
+                     "entry 0 empty), as the forward propagation makes it");
   }
   check_three_layers(what, Parameters{cache.W, cache.b}, X.rows());
   for (std::size_t l = 1; l <= 3; ++l) {
@@ -115,6 +115,13 @@ static void check_cache(const char* what, const Matrix& X, const Matrix& Y, cons
   if (Y.shape() != Shape{1, X.cols()}) {
     throw ShapeError(std::string(what) + ": Y is " + to_string(Y.shape()) + " and X is " +
                      to_string(X.shape()) + " but Y must be (1, m) with m = X.cols");
+  }
+  if (!dropout_masks) return;
+  if (cache.D.size() != 3 || cache.D[1].shape() != cache.A[1].shape() ||
+      cache.D[2].shape() != cache.A[2].shape()) {
+    throw ShapeError(std::string(what) + ": the cache must hold the dropout masks D1 " +
+                     to_string(cache.A[1].shape()) + " and D2 " + to_string(cache.A[2].shape()) +
+                     " (3 entries, entry 0 empty), as forward_propagation_with_dropout makes it");
   }
 }
 

@@ -114,6 +114,14 @@ struct Gradients {
   std::vector<Matrix> db;  ///< `db[l]`, the shape of `b[l]`
 };
 
+/// \brief Checks that `cache` is a forward pass of the week's network on `X` (n_x, m) and `Y`
+/// its labels, (1, m): Z, A, W and b of layers 1 to 3, each Z[l] and A[l] (n[l], m); with
+/// `dropout_masks`, also the masks D[1] and D[2] of A[1]'s and A[2]'s shapes. The backward
+/// passes of the week's notebooks call it first.
+/// \throws ShapeError naming `what` and what does not fit.
+void check_cache(const char* what, const Matrix& X, const Matrix& Y, const Cache& cache,
+                 bool dropout_masks = false);
+
 /// `1 / (1 + exp(-x))`, entry by entry.
 Matrix sigmoid(const Matrix& x);
 /// `max(0, x)`, entry by entry.

@@ -37,38 +37,6 @@ void check_keep_prob(const char* what, double keep_prob) {
   }
 }
 
-/// Checks that the cache is a forward pass of the week's network on X, Y its labels, and, when
-/// `masks`, that it holds the dropout masks D[1] and D[2] of A[1] and A[2]'s shapes.
-void check_cache(const char* what, const Matrix& X, const Matrix& Y, const Cache& cache,
-                 bool masks) {
-  if (cache.Z.size() != 4 || cache.A.size() != 4 || cache.W.size() != 4 || cache.b.size() != 4) {
-    throw ShapeError(std::string(what) +
-                     ": the cache must hold Z, A, W and b of layers 1 to 3 (4 entries each, "
-                     "entry 0 empty), as the forward propagation makes it");
-  }
-  check_three_layers(what, Parameters{cache.W, cache.b}, X.rows());
-  for (std::size_t l = 1; l <= 3; ++l) {
-    const Shape want{cache.W[l].rows(), X.cols()};
-    if (cache.Z[l].shape() != want || cache.A[l].shape() != want) {
-      throw ShapeError(std::string(what) + ": Z" + std::to_string(l) + " is " +
-                       to_string(cache.Z[l].shape()) + " and A" + std::to_string(l) + " is " +
-                       to_string(cache.A[l].shape()) + " but both must be " + to_string(want) +
-                       " for X " + to_string(X.shape()));
-    }
-  }
-  if (Y.shape() != Shape{1, X.cols()}) {
-    throw ShapeError(std::string(what) + ": Y is " + to_string(Y.shape()) + " and X is " +
-                     to_string(X.shape()) + " but Y must be (1, m) with m = X.cols");
-  }
-  if (!masks) return;
-  if (cache.D.size() != 3 || cache.D[1].shape() != cache.A[1].shape() ||
-      cache.D[2].shape() != cache.A[2].shape()) {
-    throw ShapeError(std::string(what) + ": the cache must hold the dropout masks D1 " +
-                     to_string(cache.A[1].shape()) + " and D2 " + to_string(cache.A[2].shape()) +
-                     " (3 entries, entry 0 empty), as forward_propagation_with_dropout makes it");
-  }
-}
-
 /// The labels of a set, (1, m), from MATLAB's (m, 1), each 0 or 1.
 Matrix labels_of(const std::string& path, const char* name, const Matrix& y, std::size_t m) {
   if (y.rows() != m) {
@@ -132,7 +100,7 @@ double compute_cost_with_regularization(const Matrix& A3, const Matrix& Y,
 
 Gradients backward_propagation_with_regularization(const Matrix& X, const Matrix& Y,
                                                    const Cache& cache, double lambd) {
-  check_cache("backward_propagation_with_regularization", X, Y, cache, /*masks=*/false);
+  check_cache("backward_propagation_with_regularization", X, Y, cache, /*dropout_masks=*/false);
   check_lambd("backward_propagation_with_regularization", lambd);
   const double m = static_cast<double>(X.cols());
   const auto& [Z, A, W, b, D] = cache;
@@ -158,7 +126,7 @@ Forward forward_propagation_with_dropout(const Matrix& X, const Parameters& para
 
 Gradients backward_propagation_with_dropout(const Matrix& X, const Matrix& Y, const Cache& cache,
                                             double keep_prob) {
-  check_cache("backward_propagation_with_dropout", X, Y, cache, /*masks=*/true);
+  check_cache("backward_propagation_with_dropout", X, Y, cache, /*dropout_masks=*/true);
   check_keep_prob("backward_propagation_with_dropout", keep_prob);
   const double m = static_cast<double>(X.cols());
   const auto& [Z, A, W, b, D] = cache;
