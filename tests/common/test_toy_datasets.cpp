@@ -39,6 +39,18 @@ dlc::ToyData read_csv(const std::string& path) {
   }
   return d;
 }
+
+/// How many points of `d` differ from those of `expected`, of the same shape, in x1, x2 or y
+/// (compared with ==: the generators must give numpy's doubles exactly).
+std::size_t points_differing(const dlc::ToyData& d, const dlc::ToyData& expected) {
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < d.X.cols(); ++i) {
+    if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
+        d.Y(0, i) != expected.Y(0, i))
+      ++differ;
+  }
+  return differ;
+}
 }  // namespace
 
 TEST_CASE("planar_flower equals numpy's load_planar_dataset() bit for bit", "[toy_datasets]") {
@@ -47,15 +59,9 @@ TEST_CASE("planar_flower equals numpy's load_planar_dataset() bit for bit", "[to
   const dlc::ToyData expected = read_csv(*dir + "/planar_flower_seed1_m400.csv");
   const dlc::ToyData d = dlc::planar_flower(1, 400);
   REQUIRE(d.X.shape() == expected.X.shape());
-  std::size_t differ = 0;
-  for (std::size_t i = 0; i < d.X.cols(); ++i) {
-    if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
-        d.Y(0, i) != expected.Y(0, i))
-      ++differ;
-  }
   INFO("first point: " << d.X(0, 0) << ", " << d.X(1, 0) << " against " << expected.X(0, 0) << ", "
                        << expected.X(1, 0));
-  CHECK(differ == 0);
+  CHECK(points_differing(d, expected) == 0);
 }
 
 TEST_CASE("make_circles equals scikit-learn's, drawn from numpy's seeds, bit for bit",
@@ -73,15 +79,9 @@ TEST_CASE("make_circles equals scikit-learn's, drawn from numpy's seeds, bit for
     dlc::RandomState rng(c.seed);
     const dlc::ToyData d = dlc::make_circles(rng, c.n, 0.05);
     REQUIRE(d.X.shape() == expected.X.shape());
-    std::size_t differ = 0;
-    for (std::size_t i = 0; i < d.X.cols(); ++i) {
-      if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
-          d.Y(0, i) != expected.Y(0, i))
-        ++differ;
-    }
     INFO(c.file << ": first point " << d.X(0, 0) << ", " << d.X(1, 0) << " against "
                 << expected.X(0, 0) << ", " << expected.X(1, 0));
-    CHECK(differ == 0);
+    CHECK(points_differing(d, expected) == 0);
   }
 }
 
@@ -93,15 +93,9 @@ TEST_CASE("make_moons equals scikit-learn's, drawn from numpy's seed 3, bit for 
   dlc::RandomState rng(3);
   const dlc::ToyData d = dlc::make_moons(rng, 300, 0.2);
   REQUIRE(d.X.shape() == expected.X.shape());
-  std::size_t differ = 0;
-  for (std::size_t i = 0; i < d.X.cols(); ++i) {
-    if (d.X(0, i) != expected.X(0, i) || d.X(1, i) != expected.X(1, i) ||
-        d.Y(0, i) != expected.Y(0, i))
-      ++differ;
-  }
   INFO("first point " << d.X(0, 0) << ", " << d.X(1, 0) << " against " << expected.X(0, 0) << ", "
                       << expected.X(1, 0));
-  CHECK(differ == 0);
+  CHECK(points_differing(d, expected) == 0);
 }
 
 TEST_CASE("make_moons: two half circles, the upper one labelled 0, shuffled", "[toy_datasets]") {
