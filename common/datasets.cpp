@@ -126,4 +126,22 @@ LabeledImages two_class_subset(const LabeledImages& data, int class_a, int class
   return out;
 }
 
+Matrix image_matrix(const ImageSet& images) {
+  const std::size_t n_x = images.height * images.width * images.channels;
+  if (images.pixels.size() != n_x * images.count) {
+    throw ShapeError("image_matrix: " + std::to_string(images.pixels.size()) +
+                     " pixels but the header says " + std::to_string(images.count) + " images of " +
+                     std::to_string(images.height) + "x" + std::to_string(images.width) + "x" +
+                     std::to_string(images.channels));
+  }
+  // Image j's bytes, in C order (row, column, channel), become column j: numpy's
+  // reshape(m, -1).T. Then / 255. as the notebook divides.
+  Matrix X(n_x, images.count);
+  for (std::size_t j = 0; j < images.count; ++j) {
+    const std::uint8_t* image = images.pixels.data() + j * n_x;
+    for (std::size_t i = 0; i < n_x; ++i) X(i, j) = static_cast<double>(image[i]) / 255.0;
+  }
+  return X;
+}
+
 }  // namespace dlc

@@ -127,4 +127,12 @@ ImageSet read_idx_images(const std::string& path);
 /// \throws DataError naming the file, as read_idx_images()
 std::vector<std::uint8_t> read_idx_labels(const std::string& path);
 
+/// \brief The notebooks' given preparation of images: `x.reshape(m, -1).T / 255.`, one
+/// flattened image per column (its bytes in C order: row, column, channel), each pixel scaled
+/// to [0, 1].
+/// \param[in] images m images of h x w x c bytes
+/// \return X, \f$ (h w c, m) \f$.
+/// \throws ShapeError when the pixels are not as many as the header says.
+Matrix image_matrix(const ImageSet& images);
+
 }  // namespace dlc

@@ -33,24 +33,6 @@ void end_iteration(long i, double cost, long num_iterations, double learning_rat
 
 }  // namespace
 
-Matrix image_matrix(const ImageSet& images) {
-  const std::size_t n_x = images.height * images.width * images.channels;
-  if (images.pixels.size() != n_x * images.count) {
-    throw ShapeError("image_matrix: " + std::to_string(images.pixels.size()) +
-                     " pixels but the header says " + std::to_string(images.count) + " images of " +
-                     std::to_string(images.height) + "x" + std::to_string(images.width) + "x" +
-                     std::to_string(images.channels));
-  }
-  // Image j's bytes, in C order (row, column, channel), become column j: numpy's
-  // reshape(m, -1).T. Then / 255. as the notebook divides.
-  Matrix X(n_x, images.count);
-  for (std::size_t j = 0; j < images.count; ++j) {
-    const std::uint8_t* image = images.pixels.data() + j * n_x;
-    for (std::size_t i = 0; i < n_x; ++i) X(i, j) = static_cast<double>(image[i]) / 255.0;
-  }
-  return X;
-}
-
 void check_training_data(const char* what, const Matrix& X, const Matrix& Y,
                          const LayerDims& layer_dims) {
   check_layer_dims(what, layer_dims);

@@ -39,11 +39,8 @@
 
 namespace dlc::week4 {
 
-/// \brief The notebook's given preparation of images: `x.reshape(m, -1).T / 255.`, one
-/// flattened image per column, each pixel scaled to [0, 1]. Given code.
-/// \param[in] images m images of h x w x c bytes
-/// \return X, \f$ (h w c, m) \f$.
-Matrix image_matrix(const ImageSet& images);
+/// The notebook's given preparation of images, `x.reshape(m, -1).T / 255.` (in common/).
+using dlc::image_matrix;
 
 /// Called after every iteration with its number and its cost (progress bars, cost curves).
 using Observer = std::function<void(long iteration, double cost)>;
