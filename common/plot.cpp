@@ -395,6 +395,48 @@ std::string contour_body(const TempDir& dir, const ContourChart& c, const std::s
   return body + "\n";
 }
 
+// The characters of a UTF-8 text (its bytes that do not continue a character).
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  }));
+}
+
+// Checks one band: at least two points, as many lower, middle and upper values as x, every value
+// finite (x positive on a logarithmic axis), x increasing, lower <= middle <= upper.
+void check_band(const Band& b, bool log_x) {
+  const std::string band = "bands: the band '" + b.name + "'";
+  const std::size_t n = b.x.size();
+  if (n < 2 || b.lower.size() != n || b.middle.size() != n || b.upper.size() != n) {
+    throw std::invalid_argument(
+        band + " has " + std::to_string(n) + " x, " + std::to_string(b.lower.size()) + " lower, " +
+        std::to_string(b.middle.size()) + " middle and " + std::to_string(b.upper.size()) +
+        " upper values; it needs as many of each, at least two");
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string at = " at x = " + number(b.x[i]);
+    if (!std::isfinite(b.x[i]) || !std::isfinite(b.lower[i]) || !std::isfinite(b.middle[i]) ||
+        !std::isfinite(b.upper[i])) {
+      throw std::invalid_argument(band + " has (lower, middle, upper) = (" + number(b.lower[i]) +
+                                  ", " + number(b.middle[i]) + ", " + number(b.upper[i]) + ")" +
+                                  at + "; every value must be a finite number");
+    }
+    if (log_x && !(b.x[i] > 0.0)) {
+      throw std::invalid_argument(band + " has x = " + number(b.x[i]) +
+                                  "; every x must be positive on a logarithmic axis");
+    }
+    if (i > 0 && !(b.x[i] > b.x[i - 1])) {
+      throw std::invalid_argument(band + " has x = " + number(b.x[i]) + " after " +
+                                  number(b.x[i - 1]) + "; x must increase");
+    }
+    if (!(b.lower[i] <= b.middle[i] && b.middle[i] <= b.upper[i])) {
+      throw std::invalid_argument(band + " has (lower, middle, upper) = (" + number(b.lower[i]) +
+                                  ", " + number(b.middle[i]) + ", " + number(b.upper[i]) + ")" +
+                                  at + "; it needs lower <= middle <= upper");
+    }
+  }
+}
+
 bool executable_file(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
@@ -618,6 +660,220 @@ Picture contours(const std::string& png, const std::vector<ContourChart>& charts
   }
   body += "unset multiplot\n";
   return render(dir, body, png, style, static_cast<int>(width), static_cast<int>(height), 12);
+}
+
+Picture heatmap(const std::string& png, const Heatmap& map, const Style& style) {
+  const Matrix& V = map.values;
+  const std::string name = "heatmap: the matrix '" + map.axes.title + "'";
+  if (V.rows() == 0 || V.cols() == 0) {
+    throw std::invalid_argument(name + " is " + to_string(V.shape()) +
+                                "; it needs at least one row and one column");
+  }
+  if (map.row_labels.size() != V.rows() || map.col_labels.size() != V.cols()) {
+    throw ShapeError(name + " is " + to_string(V.shape()) + " but has " +
+                     std::to_string(map.row_labels.size()) + " row labels and " +
+                     std::to_string(map.col_labels.size()) +
+                     " column labels; it needs one label per row and one per column");
+  }
+  if (map.decimals < 0 || map.decimals > 6) {
+    throw std::invalid_argument(name + " asks for " + std::to_string(map.decimals) +
+                                " decimals; give 0 to 6");
+  }
+  double lo = V(0, 0), hi = V(0, 0);
+  for (std::size_t i = 0; i < V.rows(); ++i) {
+    for (std::size_t j = 0; j < V.cols(); ++j) {
+      if (!std::isfinite(V(i, j))) {
+        throw std::invalid_argument(name + " has " + number(V(i, j)) + " at (" + std::to_string(i) +
+                                    ", " + std::to_string(j) +
+                                    "); every value must be a finite number");
+      }
+      lo = std::min(lo, V(i, j));
+      hi = std::max(hi, V(i, j));
+    }
+  }
+  if (hi == lo) hi = lo + 1.0;  // one colour for all, and a colour bar gnuplot can draw
+  find_gnuplot(style);
+  TempDir dir("dlc-plot");
+
+  // Cell (i, j) is drawn at x = j, y = i; the vertical axis runs downwards, so row 0 is on top.
+  // Each value is written in white on a dark cell and in black on a light one.
+  std::string cells, dark, light;
+  for (std::size_t i = 0; i < V.rows(); ++i) {
+    for (std::size_t j = 0; j < V.cols(); ++j) {
+      const std::string at = std::to_string(j) + ' ' + std::to_string(i) + ' ';
+      char text[64];
+      std::snprintf(text, sizeof text, "%.*f", map.decimals, V(i, j));
+      cells += at + number(V(i, j)) + '\n';
+      ((V(i, j) - lo) / (hi - lo) > 0.55 ? dark : light) += at + text + '\n';
+    }
+  }
+  const std::string cells_file = dir.file("cells.dat");
+  write_file(cells_file, cells);
+  const auto tics = [](const std::vector<std::string>& labels) {
+    std::string list;
+    for (std::size_t k = 0; k < labels.size(); ++k)
+      list += (k == 0 ? "" : ", ") + gnuplot_quote(labels[k]) + " " + std::to_string(k);
+    return "(" + list + ")";
+  };
+  std::string body = "set title " + gnuplot_quote(map.axes.title) + " font ',13'\n" +
+                     "set xlabel " + gnuplot_quote(map.axes.xlabel) + "\n" + "set ylabel " +
+                     gnuplot_quote(map.axes.ylabel) + "\n" +
+                     "set xrange [-0.5:" + number(static_cast<double>(V.cols()) - 0.5) + "]\n" +
+                     "set yrange [" + number(static_cast<double>(V.rows()) - 0.5) + ":-0.5]\n" +
+                     "set size ratio -1\n"
+                     "set xtics " +
+                     tics(map.col_labels) + " rotate by 40 right scale 0 nomirror\n" +
+                     "set ytics " + tics(map.row_labels) +
+                     " scale 0 nomirror\n"
+                     "set palette defined (0 '#f7fbff', 0.5 '#6baed6', 1 '#08306b')\n"
+                     "set cbrange [" +
+                     number(lo) + ":" + number(hi) +
+                     "]\n"
+                     "set cbtics scale 0.5 out\n"
+                     "unset key\n"
+                     "plot " +
+                     gnuplot_quote(cells_file) + " using 1:2:3 with image";
+  const auto labels = [&](const std::string& text, const std::string& file, const char* colour) {
+    if (text.empty()) return;  // gnuplot warns about an empty file
+    write_file(dir.file(file), text);
+    body += ", \\\n     " + gnuplot_quote(dir.file(file)) +
+            " using 1:2:3 with labels font ',10' tc rgb '" + colour + "'";
+  };
+  labels(dark, "dark.dat", "#ffffff");
+  labels(light, "light.dat", "#202020");
+  body += "\n";
+  return render(dir, body, png, style, style.width, style.height);
+}
+
+Picture image_grid(const std::string& png, const std::vector<Image>& images, std::size_t columns,
+                   const std::string& title, const Style& style) {
+  if (images.empty()) throw std::invalid_argument("image_grid: no image to draw");
+  if (columns == 0) throw std::invalid_argument("image_grid: columns must be at least 1");
+  const Shape shape = images[0].pixels.shape();
+  if (shape.rows == 0 || shape.cols == 0) {
+    throw std::invalid_argument("image_grid: image 0 is " + to_string(shape) +
+                                "; an image needs at least one pixel");
+  }
+  for (std::size_t k = 0; k < images.size(); ++k) {
+    const Matrix& P = images[k].pixels;
+    if (P.shape() != shape) {
+      throw ShapeError("image_grid: image " + std::to_string(k) + " is " + to_string(P.shape()) +
+                       " but image 0 is " + to_string(shape) +
+                       "; all images must have one shape (height, width)");
+    }
+    for (std::size_t i = 0; i < P.rows(); ++i) {
+      for (std::size_t j = 0; j < P.cols(); ++j) {
+        if (!(P(i, j) >= 0.0 && P(i, j) <= 1.0)) {
+          throw std::invalid_argument("image_grid: image " + std::to_string(k) + " has " +
+                                      number(P(i, j)) + " at (" + std::to_string(i) + ", " +
+                                      std::to_string(j) + "); every pixel must be in [0, 1]");
+        }
+      }
+    }
+  }
+  if (style.thumbnail < 8 || style.thumbnail > 2000) {
+    throw std::invalid_argument("image_grid: style.thumbnail is " +
+                                std::to_string(style.thumbnail) + "; give 8 to 2000 pixels");
+  }
+  columns = std::min(columns, images.size());
+  const std::size_t rows = (images.size() + columns - 1) / columns;
+  find_gnuplot(style);
+  TempDir dir("dlc-plot");
+
+  // Everything is placed in pixels on one plot without margins: a strip for the title, then
+  // rows of cells, each a caption strip over an image. A cell is as wide as the image or the
+  // longest caption (about 7 pixels a character), with a gap between cells.
+  const double scale = style.thumbnail / static_cast<double>(std::max(shape.rows, shape.cols));
+  const double image_w = scale * static_cast<double>(shape.cols);
+  const double image_h = scale * static_cast<double>(shape.rows);
+  std::size_t longest = 0;
+  for (const Image& image : images) longest = std::max(longest, characters(image.caption));
+  const double gap = 16, title_px = 44, caption_px = 22;
+  const double cell_w = std::max(image_w, 7.0 * static_cast<double>(longest)) + gap;
+  const double cell_h = caption_px + image_h + gap;
+  const double width = std::ceil(static_cast<double>(columns) * cell_w);
+  const double height = std::ceil(title_px + static_cast<double>(rows) * cell_h);
+  std::string body =
+      "set lmargin at screen 0\nset rmargin at screen 1\n"
+      "set bmargin at screen 0\nset tmargin at screen 1\n"
+      "unset border\nunset tics\nunset key\nunset colorbox\n"
+      "set xrange [0:" +
+      number(width) + "]\nset yrange [0:" + number(height) +
+      "]\n"
+      "set palette defined (0 'black', 1 'white')\n"
+      "set cbrange [0:1]\n"
+      "set label 1 " +
+      gnuplot_quote(title) + " at " + number(width / 2) + "," + number(height - title_px / 2) +
+      " center font ',15'\n";
+  std::string plot = "plot ";
+  for (std::size_t k = 0; k < images.size(); ++k) {
+    const Matrix& P = images[k].pixels;
+    const double row = static_cast<double>(k / columns), col = static_cast<double>(k % columns);
+    const double left = col * cell_w + (cell_w - image_w) / 2;
+    const double bottom = height - title_px - (row + 1) * cell_h + gap / 2;
+    // gnuplot puts a binary array's first row at the bottom: the rows are written last first.
+    std::string bytes;
+    bytes.reserve(P.rows() * P.cols() * sizeof(double));
+    for (std::size_t i = P.rows(); i-- > 0;) {
+      for (std::size_t j = 0; j < P.cols(); ++j) {
+        const double value = P(i, j);
+        bytes.append(reinterpret_cast<const char*>(&value), sizeof value);
+      }
+    }
+    const std::string file = dir.file("image" + std::to_string(k) + ".bin");
+    write_file(file, bytes);
+    // A thin grey frame, for images with a light edge.
+    body += "set object " + std::to_string(k + 1) + " rect from " + number(left) + "," +
+            number(bottom) + " to " + number(left + image_w) + "," + number(bottom + image_h) +
+            " front fillstyle empty border lc rgb '#a0a0a0' lw 0.5\n";
+    body += "set label " + std::to_string(k + 2) + " " + gnuplot_quote(images[k].caption) + " at " +
+            number(col * cell_w + cell_w / 2) + "," + number(bottom + image_h + caption_px / 2) +
+            " center font ',10' tc rgb '" + (images[k].highlight ? kPointColour[0] : "#202020") +
+            "'\n";
+    plot += std::string(k == 0 ? "" : ", \\\n     ") + gnuplot_quote(file) + " binary array=(" +
+            std::to_string(P.cols()) + "," + std::to_string(P.rows()) + ") dx=" + number(scale) +
+            " dy=" + number(scale) + " origin=(" + number(left + scale / 2) + "," +
+            number(bottom + scale / 2) + ") format='%float64' with image notitle";
+  }
+  return render(dir, body + plot + "\n", png, style, static_cast<int>(width),
+                static_cast<int>(height));
+}
+
+Picture bands(const std::string& png, const std::vector<Band>& bands, const Axes& axes,
+              const Style& style) {
+  if (bands.empty()) throw std::invalid_argument("bands: no band to draw");
+  for (const Band& b : bands) check_band(b, axes.log_x);
+  find_gnuplot(style);
+  TempDir dir("dlc-plot");
+  std::string body = "set title " + gnuplot_quote(axes.title) + " font ',13'\n" + "set xlabel " +
+                     gnuplot_quote(axes.xlabel) + "\n" + "set ylabel " +
+                     gnuplot_quote(axes.ylabel) + "\n" +
+                     "set grid lc rgb '#e0e0e0'\n"
+                     "set tics out nomirror\n"
+                     // Below the plot, which keeps the whole width for long runs and titles.
+                     "set key outside below center horizontal Left reverse height 1\n"
+                     "set autoscale xfix\n"
+                     "set style fill transparent solid 0.25 noborder\n" +
+                     (axes.log_x ? "set logscale x\n" : "") + "plot ";
+  // The shaded ranges first, then the lines over all of them.
+  std::string lines;
+  for (std::size_t k = 0; k < bands.size(); ++k) {
+    const Band& b = bands[k];
+    std::string text;
+    for (std::size_t i = 0; i < b.x.size(); ++i) {
+      text += number(b.x[i]) + ' ' + number(b.lower[i]) + ' ' + number(b.middle[i]) + ' ' +
+              number(b.upper[i]) + '\n';
+    }
+    const std::string file = dir.file("band" + std::to_string(k) + ".dat");
+    write_file(file, text);
+    const std::string colour =
+        std::string(" lc rgb '") + kCurveColours[k % kCurveColours.size()] + "'";
+    body += (k == 0 ? "" : ", \\\n     ") + gnuplot_quote(file) + " using 1:2:4 with filledcurves" +
+            colour + " notitle";
+    lines += ", \\\n     " + gnuplot_quote(file) + " using 1:3 with lines lw 2" + colour +
+             " title " + gnuplot_quote(b.name);
+  }
+  return render(dir, body + lines + "\n", png, style, style.width, style.height);
 }
 
 }  // namespace dlc::plot

@@ -1,8 +1,11 @@
 /// \file
 /// \brief Pictures as PNG files, drawn by gnuplot: a labelled 2-D data set, a classifier's
 /// decision boundary (one panel or a grid of them), cost curves, charts of functions with
-/// marked points (one panel or a grid of them), and contour lines of a function of two variables
-/// with paths drawn over them (one panel or a grid of them).
+/// marked points (one panel or a grid of them), contour lines of a function of two variables
+/// with paths drawn over them (one panel or a grid of them), a matrix as coloured cells with its
+/// values written in them (a confusion matrix), small grayscale images in a grid with captions,
+/// and bands (a middle line in a shaded range, such as a distribution's percentiles over
+/// training).
 ///
 /// This is a small front end, not a plotting library. Each function writes the data to files in
 /// a fresh temporary folder, writes a gnuplot script beside them, runs `gnuplot script.gp`
@@ -55,6 +58,9 @@ struct Style {
   /// notebook's field with about 0.1).
   double plane_margin = 1.0;
   double timeout_seconds = 120.0;  ///< gnuplot is stopped (and PlotError thrown) after this
+  /// `image_grid`: pixels per side of one image (112 draws each pixel of a 28 x 28 image as a
+  /// square of 4 x 4).
+  int thumbnail = 112;
 };
 
 /// The text around a plot.
@@ -147,6 +153,78 @@ Picture contour(const std::string& png, const ContourChart& chart, const Style& 
 ///         when drawing fails.
 Picture contours(const std::string& png, const std::vector<ContourChart>& charts,
                  const std::string& title, std::size_t columns, const Style& style = {});
+
+/// \brief A matrix to draw as coloured cells, each with its value written in it: a confusion
+/// matrix, say, with the true classes as rows and the predicted classes as columns.
+struct Heatmap {
+  Axes axes;      ///< title, `xlabel` under the columns, `ylabel` beside the rows (log_x unused)
+  Matrix values;  ///< the cells, shape (rows, cols), at least (1, 1), every value finite
+  std::vector<std::string> row_labels;  ///< one per row, written left of it, top to bottom
+  std::vector<std::string> col_labels;  ///< one per column, written under it, slanted
+  int decimals = 0;                     ///< digits after the point in each cell, 0 to 6
+};
+
+/// \brief A matrix as a grid of coloured cells (light for the smallest value, dark blue for the
+/// largest, with a colour bar), each cell's value written in it (white on the dark cells), the
+/// first row at the top as a confusion matrix is read. The column labels are slanted so that long ones stay readable.
+/// \param[in] png where to write the picture
+/// \param[in] map the values, the labels of the rows and columns, the text
+/// \param[in] style how to run gnuplot, picture size (`style.width` by `style.height`)
+/// \throws ShapeError when the labels are not as many as the rows and columns;
+///         std::invalid_argument for an empty matrix, a value that is not finite or a bad
+///         `decimals`; PlotError when drawing fails.
+Picture heatmap(const std::string& png, const Heatmap& map, const Style& style = {});
+
+/// One small grayscale image with a caption.
+struct Image {
+  /// The pixels, shape (height, width), row 0 at the top, column 0 at the left, each value in
+  /// [0, 1]: 0 is drawn black, 1 white (Fashion-MNIST's light garment on a black ground stays as
+  /// it is).
+  Matrix pixels;
+  std::string caption;     ///< written above the image (such as "predicted (true)")
+  bool highlight = false;  ///< the caption in red instead of black (a wrong prediction, say)
+};
+
+/// \brief Small grayscale images in a grid, filled row by row, each under its caption, all under
+/// one title. Each image is drawn `style.thumbnail` pixels along its longer side, in a thin grey
+/// frame. The picture is a 44-pixel strip for the title over the rows of cells; a cell is a
+/// 22-pixel strip for the caption, the image and a 16-pixel gap, as wide as the image plus the
+/// gap or, for longer captions, as 7 pixels a character plus the gap.
+/// \param[in] png where to write the picture
+/// \param[in] images the images, at least one, all of the same shape
+/// \param[in] columns images per row, at least 1
+/// \param[in] title the title above the grid
+/// \param[in] style how to run gnuplot, image size
+/// \throws ShapeError when the images' shapes differ; std::invalid_argument for no image, no
+///         column, an empty image, a pixel outside [0, 1] or a `style.thumbnail` outside 8 to
+///         2000; PlotError when drawing fails.
+Picture image_grid(const std::string& png, const std::vector<Image>& images, std::size_t columns,
+                   const std::string& title, const Style& style = {});
+
+/// \brief One band: a middle line over x and a shaded range from a lower to an upper line, such
+/// as a distribution's median with its 15.9th and 84.1st percentiles (one standard deviation
+/// either side for a normal distribution) over the iterations of training.
+struct Band {
+  std::string name;            ///< its legend entry
+  std::vector<double> x;       ///< abscissae, increasing, at least two
+  std::vector<double> lower;   ///< the shaded range's lower edge, one per x
+  std::vector<double> middle;  ///< the line, one per x, from lower to upper
+  std::vector<double> upper;   ///< the shaded range's upper edge, one per x
+};
+
+/// \brief One or more bands on common axes, each in its own colour (those of `line_plot`) with
+/// a legend entry: its middle drawn as a line, its range shaded translucently, so that
+/// overlapping bands both show.
+/// \param[in] png where to write the picture
+/// \param[in] bands the bands, at least one
+/// \param[in] axes title and axis labels; `log_x` for a logarithmic horizontal axis (every x
+///            must then be positive)
+/// \param[in] style how to run gnuplot, picture size (`style.width` by `style.height`)
+/// \throws std::invalid_argument for no band, a band of fewer than two points, lengths that
+///         differ, x that does not increase, a value that is not finite or a middle outside
+///         [lower, upper]; PlotError when drawing fails.
+Picture bands(const std::string& png, const std::vector<Band>& bands, const Axes& axes,
+              const Style& style = {});
 
 /// \brief The full path of the gnuplot that `style` names.
 /// \throws PlotError `gnuplot not found; install Debian's gnuplot-nox` when there is none.

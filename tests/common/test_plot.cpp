@@ -10,8 +10,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
@@ -394,6 +396,225 @@ TEST_CASE("contour: level lines of a function of two variables, with a path over
     bad.paths = {Curve{"uneven", {1, 2}, {1}}};
     CHECK_THROWS_WITH(contours(scratch.file("x.png"), {c, bad}, "t", 2),
                       Catch::Contains("'uneven' has 2 x and 1 y values"));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
+  }
+}
+
+// A stand-in for gnuplot that keeps a copy of the folder of its script (the data files and the
+// script) as `kept`, then fails: what the picture functions hand to gnuplot, to read back.
+std::string keeping_gnuplot(const Scratch& scratch, const std::string& kept) {
+  return fake_gnuplot(scratch, "keeping", "cp -R \"$(dirname \"$1\")\" '" + kept + "'\nexit 1");
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST_CASE("heatmap: a confusion matrix with its counts, the first row on top", "[plot]") {
+  Scratch scratch;
+  const std::vector<std::string> classes = {"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                            "Coat",        "Sandal",    "Shirt",    "Sneaker",
+                                            "Bag",         "Ankle boot"};
+  Heatmap map;
+  map.axes.title = "Confusion matrix";
+  map.axes.xlabel = "predicted class";
+  map.axes.ylabel = "true class";
+  map.values = Matrix(10, 10);
+  for (std::size_t i = 0; i < 10; ++i) {
+    for (std::size_t j = 0; j < 10; ++j)
+      map.values(i, j) = i == j ? 900.0 + static_cast<double>(i) : static_cast<double>(i + 3 * j);
+  }
+  map.row_labels = classes;
+  map.col_labels = classes;
+  const std::string png = scratch.file("confusion.png");
+  check_picture(heatmap(png, map), png, 800, 600);
+
+  // A (2, 3) matrix: rows and columns differ, so a transposed drawing shows.
+  Heatmap small;
+  small.values = Matrix{{0.125, 0.25, 0.5}, {0.75, 0.875, 1.0}};
+  small.row_labels = {"first", "second"};
+  small.col_labels = {"a", "b", "c"};
+  small.decimals = 2;
+  const std::string small_png = scratch.file("small.png");
+  Style style;
+  style.width = 500;
+  style.height = 400;
+  check_picture(heatmap(small_png, small, style), small_png, 500, 400);
+
+  SECTION("cell (i, j) is drawn at x = j, y = i, with the vertical axis running downwards") {
+    const std::string kept = scratch.file("kept");
+    style.gnuplot = keeping_gnuplot(scratch, kept);
+    CHECK_THROWS_AS(heatmap(scratch.file("x.png"), small, style), PlotError);
+    const std::string cells = read_text(kept + "/cells.dat");
+    CHECK(cells.rfind("0 0 0.125\n1 0 0.25\n2 0 0.5\n0 1 0.75\n", 0) == 0);
+    const std::string script = read_text(kept + "/picture.gp");
+    CHECK_THAT(script, Catch::Contains("set yrange [1.5:-0.5]"));
+    CHECK_THAT(script, Catch::Contains("set xrange [-0.5:2.5]"));
+    CHECK_THAT(script, Catch::Contains("set xtics ('a' 0, 'b' 1, 'c' 2) rotate"));
+    // The values as written in the cells, two decimals, the light ones in white.
+    CHECK(read_text(kept + "/light.dat") == "0 0 0.12\n1 0 0.25\n2 0 0.50\n");
+    CHECK(read_text(kept + "/dark.dat") == "0 1 0.75\n1 1 0.88\n2 1 1.00\n");
+  }
+  SECTION("bad matrices are refused before gnuplot runs") {
+    Heatmap bad = small;
+    bad.row_labels = {"only one"};
+    CHECK_THROWS_AS(heatmap(scratch.file("x.png"), bad), dlc::ShapeError);
+    CHECK_THROWS_WITH(heatmap(scratch.file("x.png"), bad),
+                      "heatmap: the matrix '' is (2, 3) but has 1 row labels and 3 column "
+                      "labels; it needs one label per row and one per column");
+    bad = small;
+    bad.col_labels.push_back("d");
+    CHECK_THROWS_AS(heatmap(scratch.file("x.png"), bad), dlc::ShapeError);
+    bad = small;
+    bad.values(1, 2) = std::nan("");
+    CHECK_THROWS_WITH(heatmap(scratch.file("x.png"), bad),
+                      Catch::Contains("has nan at (1, 2); every value must be a finite number"));
+    bad = small;
+    bad.decimals = 7;
+    CHECK_THROWS_WITH(heatmap(scratch.file("x.png"), bad), Catch::Contains("give 0 to 6"));
+    bad = Heatmap{};
+    CHECK_THROWS_WITH(heatmap(scratch.file("x.png"), bad),
+                      Catch::Contains("is (0, 0); it needs at least one row and one column"));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
+  }
+}
+
+TEST_CASE("image_grid: small images with captions, row 0 of the pixels at the top", "[plot]") {
+  Scratch scratch;
+  // 24 images of 28 x 28, as a 4 x 6 grid of test images: an 'F' (a bar along row 3, one down
+  // column 5, shorter one along row 13) shifted a little in each, to see top and left.
+  std::vector<Image> images;
+  for (std::size_t k = 0; k < 24; ++k) {
+    Matrix F(28, 28);
+    const std::size_t s = k % 4;
+    for (std::size_t i = 3; i < 25; ++i) F(i, 5 + s) = 1.0;
+    for (std::size_t j = 5; j < 22; ++j) F(3 + s, j) = 1.0;
+    for (std::size_t j = 5; j < 16; ++j) F(13, j) = 0.5;
+    images.push_back(Image{F, "Sneaker (Sandal)", k % 5 == 0});
+  }
+  Style style;
+  const std::string png = scratch.file("grid.png");
+  const auto start = std::chrono::steady_clock::now();
+  // Six cells of 112 + 16 pixels (the captions of 16 characters need 7 x 16 = 112), four rows
+  // of 22 + 112 + 16 pixels under the 44-pixel title strip.
+  check_picture(image_grid(png, images, 6, "Predicted (true)", style), png, 768, 644);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+
+  SECTION("long captions widen the cells; a non-square image is fitted by its longer side") {
+    images[3].caption = "T-shirt/top (Pullover), 20 characters more";  // 42 characters
+    const std::string wide = scratch.file("wide.png");
+    check_picture(image_grid(wide, images, 6, "Long captions", style), wide, 6 * (7 * 42 + 16),
+                  644);
+    // Two images of height 20 and width 40: one shaded from left to right, one speckled.
+    Matrix across(20, 40), speckled(20, 40);
+    for (std::size_t i = 0; i < 20; ++i) {
+      for (std::size_t j = 0; j < 40; ++j) {
+        across(i, j) = static_cast<double>(j) / 39.0;
+        speckled(i, j) = static_cast<double>((i * 40 + j) * 2654435761u % 1000) / 999.0;
+      }
+    }
+    const std::vector<Image> flat = {Image{across, "left to right", false},
+                                     Image{speckled, "speckled", true}};
+    style.thumbnail = 280;
+    const std::string flat_png = scratch.file("flat.png");
+    check_picture(image_grid(flat_png, flat, 5, "Two", style), flat_png, 2 * 296,
+                  44 + 22 + 140 + 16);
+  }
+  SECTION("the pixels reach gnuplot bottom row first, as its binary arrays go up") {
+    const std::string kept = scratch.file("kept");
+    style.gnuplot = keeping_gnuplot(scratch, kept);
+    const Matrix P{{0.0, 0.25, 0.5}, {0.75, 1.0, 0.125}};  // (2, 3): height 2, width 3
+    CHECK_THROWS_AS(image_grid(scratch.file("x.png"), {Image{P, "p", false}}, 1, "t", style),
+                    PlotError);
+    const std::string bytes = read_text(kept + "/image0.bin");
+    REQUIRE(bytes.size() == 6 * sizeof(double));
+    std::vector<double> values(6);
+    std::memcpy(values.data(), bytes.data(), bytes.size());
+    CHECK(values == std::vector<double>{0.75, 1.0, 0.125, 0.0, 0.25, 0.5});
+    CHECK_THAT(read_text(kept + "/picture.gp"), Catch::Contains("binary array=(3,2)"));
+  }
+  SECTION("bad images are refused before gnuplot runs") {
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), {}, 6, "t"),
+                      "image_grid: no image to draw");
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), images, 0, "t"),
+                      "image_grid: columns must be at least 1");
+    std::vector<Image> bad = images;
+    bad[7].pixels = Matrix(28, 27);
+    CHECK_THROWS_AS(image_grid(scratch.file("x.png"), bad, 6, "t"), dlc::ShapeError);
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), bad, 6, "t"),
+                      "image_grid: image 7 is (28, 27) but image 0 is (28, 28); all images must "
+                      "have one shape (height, width)");
+    bad = images;
+    bad[2].pixels(4, 9) = 1.5;
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), bad, 6, "t"),
+                      "image_grid: image 2 has 1.5 at (4, 9); every pixel must be in [0, 1]");
+    bad[2].pixels(4, 9) = std::nan("");
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), bad, 6, "t"),
+                      Catch::Contains("has nan at (4, 9)"));
+    Style tiny;
+    tiny.thumbnail = 4;
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), images, 6, "t", tiny),
+                      "image_grid: style.thumbnail is 4; give 8 to 2000 pixels");
+    CHECK_THROWS_WITH(image_grid(scratch.file("x.png"), {Image{}}, 6, "t"),
+                      Catch::Contains("image 0 is (0, 0); an image needs at least one pixel"));
+    CHECK_FALSE(fs::exists(scratch.file("x.png")));
+  }
+}
+
+TEST_CASE("bands: middle lines in translucent shaded ranges", "[plot]") {
+  Scratch scratch;
+  // A distribution that stays put and one that drifts and widens, over 100 iterations.
+  Band steady{"with batch norm", {}, {}, {}, {}}, drifting{"without batch norm", {}, {}, {}, {}};
+  for (int i = 1; i <= 100; ++i) {
+    steady.x.push_back(i);
+    steady.lower.push_back(-1.0);
+    steady.middle.push_back(0.05 * std::sin(i / 10.0));
+    steady.upper.push_back(1.0);
+    drifting.x.push_back(i);
+    drifting.lower.push_back(0.02 * i - 0.5 - 0.03 * i);
+    drifting.middle.push_back(0.02 * i);
+    drifting.upper.push_back(0.02 * i + 0.5 + 0.03 * i);
+  }
+  Axes axes;
+  axes.title = "Layer 3's z: median, 15.9th to 84.1st percentile";
+  axes.xlabel = "iteration";
+  axes.ylabel = "z";
+  const std::string png = scratch.file("bands.png");
+  check_picture(bands(png, {steady, drifting}, axes), png, 800, 600);
+  axes.log_x = true;
+  const std::string log_png = scratch.file("bands_log.png");
+  check_picture(bands(log_png, {drifting}, axes), log_png, 800, 600);
+
+  SECTION("bad bands are refused before gnuplot runs") {
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {}, axes), "bands: no band to draw");
+    Band bad = steady;
+    bad.upper.pop_back();
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {steady, bad}, axes),
+                      "bands: the band 'with batch norm' has 100 x, 100 lower, 100 middle and 99 "
+                      "upper values; it needs as many of each, at least two");
+    const Band single{"single", {1.0}, {0.0}, {0.5}, {1.0}};
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {single}, axes),
+                      Catch::Contains("at least two"));
+    bad = steady;
+    bad.middle[4] = 1.5;
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {bad}, axes),
+                      Catch::Contains("has (lower, middle, upper) = (-1, 1.5, 1) at x = 5; it "
+                                      "needs lower <= middle <= upper"));
+    bad = steady;
+    bad.lower[0] = -std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {bad}, axes),
+                      Catch::Contains("every value must be a finite number"));
+    bad = steady;
+    bad.x[3] = bad.x[2];
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {bad}, axes),
+                      Catch::Contains("has x = 3 after 3; x must increase"));
+    bad = steady;
+    bad.x[0] = 0.0;
+    CHECK_THROWS_WITH(bands(scratch.file("x.png"), {bad}, axes),
+                      Catch::Contains("x = 0; every x must be positive on a logarithmic axis"));
+    axes.log_x = false;
+    CHECK_NOTHROW(bands(scratch.file("zero.png"), {bad}, axes));
     CHECK_FALSE(fs::exists(scratch.file("x.png")));
   }
 }
