@@ -54,7 +54,7 @@ BatchNormForward batchnorm_forward(const Matrix& Z, const Matrix& gamma, const M
   Z_norm = Z - mu;                   // z(i) - mu, (n, m): divided by the spread two lines below
   var = sum(square(Z_norm), 1) / m;  // sigma^2 = 1/m sum_i (z(i) - mu)^2, (n, 1)
   Z_norm /= sqrt(var + epsilon);     // z_norm(i) = (z(i) - mu) / sqrt(sigma^2 + eps)
-  Z_tilde = Z_norm* gamma += beta;   // z~(i) = gamma z_norm(i) + beta
+  Z_tilde = gamma * Z_norm + beta;   // z~(i) = gamma z_norm(i) + beta
   // END SOLUTION
   return BatchNormForward{std::move(Z_tilde), BatchNormCache{Z, std::move(mu), std::move(var),
                                                              std::move(Z_norm), gamma, epsilon}};
@@ -129,7 +129,7 @@ Matrix batchnorm_at_test_time(const Matrix& Z, const Matrix& gamma, const Matrix
   // BEGIN SOLUTION course2.batchnorm_at_test_time
   Matrix Z_norm = Z - running.mu;         // z - mu_run
   Z_norm /= sqrt(running.var + epsilon);  // z_norm = (z - mu_run) / sqrt(sigma^2_run + eps)
-  Z_tilde = Z_norm* gamma += beta;        // z~ = gamma z_norm + beta
+  Z_tilde = gamma * Z_norm + beta;        // z~ = gamma z_norm + beta
   // END SOLUTION
   return Z_tilde;
 }
