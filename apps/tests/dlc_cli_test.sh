@@ -1338,6 +1338,34 @@ case_course2_optimizer_paths() {
   err_has '^not implemented yet: course2\.'
 }
 
+case_softmax_regions() {
+  # The costs and the accuracy are numpy's, for the same blobs and the same steps.
+  expect 0 "$DLC" run course2.softmax_regions --solution --plots "$TMP/plots"
+  out_has '^Lectures C2 3\.8-3\.9: softmax regression with no hidden layer, Z = W X + b, on 3 Gaussian blobs$'
+  out_line 'Cost after iteration 0: 1.098612'
+  out_line 'Cost after iteration 100: 0.182129'
+  out_line 'Cost after iteration 1000: 0.179719'
+  out_line 'Training accuracy: 0.92'
+  awk -F': ' '/^Cost after iteration/ { c = $2 + 0; if (n++ > 0 && c > prev) bad = 1; prev = c }
+    END { exit (n == 11 && !bad) ? 0 : 1 }' "$OUT" || fail "expected 11 costs, never rising"
+  err_lines 0
+  png_ok "$TMP/plots/softmax_regions.png"
+  out_line "Picture saved: $TMP/plots/softmax_regions.png (the blobs and the straight boundaries between the predicted classes)"
+  expect 0 "$DLC" run course2.softmax_regions --solution --classes 4 --no-plots
+  out_line 'Cost after iteration 0: 1.386294'
+  out_line 'Training accuracy: 0.83'
+  out_lacks '^Picture'
+  usage_error '--classes must be at least 2, not 1' "$DLC" run course2.softmax_regions --classes 1
+  usage_error '--classes must be at most 6, not 7' "$DLC" run course2.softmax_regions --classes 7
+  usage_error '--learning-rate' "$DLC" run course2.softmax_regions --learning-rate 0
+  # The stub: one_hot is the first exercise it reaches.
+  expect 3 "$DLC" run course2.softmax_regions --no-plots
+  out_has '^Lectures C2 3\.8-3\.9'
+  out_lacks '^Cost after'
+  err_lines 1
+  err_has '^not implemented yet: course2.one_hot — write it in course2/softmax.cpp'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
