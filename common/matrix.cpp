@@ -44,6 +44,25 @@ void transpose_into(const double* src, std::size_t rows, std::size_t cols, doubl
   }
 }
 
+// transpose_into, each entry multiplied by `scale` on its way (as a multiplication after the
+// transpose would round it).
+void transpose_scaled_into(const double* src, std::size_t rows, std::size_t cols, double scale,
+                           double* dst) {
+  if (scale == 1.0) {
+    transpose_into(src, rows, cols, dst);
+    return;
+  }
+  constexpr std::size_t kRows = 8, kCols = 256;
+  for (std::size_t i0 = 0; i0 < rows; i0 += kRows) {
+    const std::size_t i1 = std::min(rows, i0 + kRows);
+    for (std::size_t j0 = 0; j0 < cols; j0 += kCols) {
+      const std::size_t j1 = std::min(cols, j0 + kCols);
+      for (std::size_t i = i0; i < i1; ++i)
+        for (std::size_t j = j0; j < j1; ++j) dst[j + i * cols] = src[i + j * rows] * scale;
+    }
+  }
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -60,8 +79,17 @@ std::shared_ptr<Matrix::Storage> Matrix::allocate(std::size_t n) {
 void Matrix::Storage::run_compute() {
   // The entries get their memory only now: a product nobody reads allocates nothing either.
   if (!values) values.reset(new double[capacity]);
-  compute(values.get());
+  compute(values.get(), scale);
   compute = nullptr;  // run once; lets go of the operands it kept
+}
+
+bool Matrix::fold_scale(double s) {
+  if (!storage_ || storage_.use_count() > 1 || !storage_->compute || !storage_->scalable ||
+      storage_->scale != 1.0) {
+    return false;
+  }
+  storage_->scale = s;
+  return true;
 }
 
 double* Matrix::own() {
@@ -133,7 +161,20 @@ Matrix Matrix::deferred(std::size_t rows, std::size_t cols, std::function<void(d
   if (rows * cols == 0) return m;
   m.storage_ = std::make_shared<Storage>();
   m.storage_->capacity = rows * cols;  // allocated when first read
+  m.storage_->compute = [compute = std::move(compute)](double* out, double) { compute(out); };
+  return m;
+}
+
+Matrix Matrix::deferred_scalable(std::size_t rows, std::size_t cols,
+                                 std::function<void(double*, double)> compute) {
+  Matrix m;
+  m.rows_ = rows;
+  m.cols_ = cols;
+  if (rows * cols == 0) return m;
+  m.storage_ = std::make_shared<Storage>();
+  m.storage_->capacity = rows * cols;  // allocated when first read
   m.storage_->compute = std::move(compute);
+  m.storage_->scalable = true;
   return m;
 }
 
@@ -257,13 +298,25 @@ Matrix broadcast_binary(const char* op, const Matrix& a, const Matrix& b, F f) {
     for (std::size_t k = 0; k < out.size(); ++k) o[k] = f(pa[k], pb[k]);
     return out;
   }
-  const std::size_t a_row_step = a.rows() == 1 ? 0 : 1;
-  const std::size_t b_row_step = b.rows() == 1 ? 0 : 1;
+  // Column by column; within a column each side is either a column of its own or one value
+  // repeated, and each of the four cases is a loop of its own, which the compiler vectorizes.
+  const bool a_repeats = a.rows() == 1 && s.rows > 1;
+  const bool b_repeats = b.rows() == 1 && s.rows > 1;
   for (std::size_t j = 0; j < s.cols; ++j) {
     const double* ca = pa + (a.cols() == 1 ? 0 : j * a.rows());
     const double* cb = pb + (b.cols() == 1 ? 0 : j * b.rows());
     double* co = o + j * s.rows;
-    for (std::size_t i = 0; i < s.rows; ++i) co[i] = f(ca[i * a_row_step], cb[i * b_row_step]);
+    if (!a_repeats && !b_repeats) {
+      for (std::size_t i = 0; i < s.rows; ++i) co[i] = f(ca[i], cb[i]);
+    } else if (!a_repeats) {
+      const double y = cb[0];
+      for (std::size_t i = 0; i < s.rows; ++i) co[i] = f(ca[i], y);
+    } else if (!b_repeats) {
+      const double x = ca[0];
+      for (std::size_t i = 0; i < s.rows; ++i) co[i] = f(x, cb[i]);
+    } else {
+      co[0] = f(ca[0], cb[0]);  // a row against a row: one row of results
+    }
   }
   return out;
 }
@@ -289,11 +342,16 @@ void broadcast_inplace(const char* op, Matrix& a, const Matrix& b, F f) {
     for (std::size_t k = 0; k < a.size(); ++k) pa[k] = f(pa[k], pb[k]);
     return;
   }
-  const std::size_t b_row_step = b.rows() == 1 ? 0 : 1;
+  const bool b_repeats = b.rows() == 1 && a.rows() > 1;
   for (std::size_t j = 0; j < a.cols(); ++j) {
     const double* cb = pb + (b.cols() == 1 ? 0 : j * b.rows());
     double* ca = pa + j * a.rows();
-    for (std::size_t i = 0; i < a.rows(); ++i) ca[i] = f(ca[i], cb[i * b_row_step]);
+    if (b_repeats) {
+      const double y = cb[0];
+      for (std::size_t i = 0; i < a.rows(); ++i) ca[i] = f(ca[i], y);
+    } else {
+      for (std::size_t i = 0; i < a.rows(); ++i) ca[i] = f(ca[i], cb[i]);
+    }
   }
 }
 
@@ -392,11 +450,11 @@ Matrix operator-(double s, const Matrix& a) {
   return map(a, [s](double x) { return s - x; });
 }
 Matrix operator*(Matrix&& a, double s) {
-  a *= s;
+  if (!a.fold_scale(s)) a *= s;
   return std::move(a);
 }
 Matrix operator*(double s, Matrix&& a) {
-  map_inplace(a, [s](double x) { return s * x; });
+  if (!a.fold_scale(s)) map_inplace(a, [s](double x) { return s * x; });
   return std::move(a);
 }
 Matrix operator/(Matrix&& a, double s) {
@@ -487,6 +545,68 @@ double reduce_add(const double* values, std::size_t n, std::size_t stride) {
   return total;
 }
 
+namespace {
+
+// pairwise_sum of every row of the (rows, n) column-major block at `a` at once: the same
+// additions in the same order for each row as pairwise_sum(a + i, n, rows), but walking the
+// columns, which are contiguous, so that each step is one pass down a column that the compiler
+// vectorizes, rather than a stride of `rows` doubles per value. `r` holds 8 * rows doubles of
+// scratch; `res` receives the rows' sums.
+void pairwise_sum_rows(const double* a, std::size_t rows, std::size_t n, double* r, double* res) {
+  constexpr std::size_t kBlock = 128;  // numpy's PW_BLOCKSIZE
+  if (n < 8) {
+    for (std::size_t i = 0; i < rows; ++i) res[i] = -0.0;
+    for (std::size_t j = 0; j < n; ++j) {
+      const double* col = a + j * rows;
+      for (std::size_t i = 0; i < rows; ++i) res[i] += col[i];
+    }
+    return;
+  }
+  if (n <= kBlock) {
+    // r[j][i] is row i's accumulator j, as numpy's r[j]: columns j, j + 8, j + 16 ...
+    for (std::size_t j = 0; j < 8; ++j) std::copy(a + j * rows, a + (j + 1) * rows, r + j * rows);
+    std::size_t k = 8;
+    for (; k < n - (n % 8); k += 8) {
+      for (std::size_t j = 0; j < 8; ++j) {
+        double* acc = r + j * rows;
+        const double* col = a + (k + j) * rows;
+        for (std::size_t i = 0; i < rows; ++i) acc[i] += col[i];
+      }
+    }
+    const double *r0 = r, *r1 = r + rows, *r2 = r + 2 * rows, *r3 = r + 3 * rows;
+    const double *r4 = r + 4 * rows, *r5 = r + 5 * rows, *r6 = r + 6 * rows, *r7 = r + 7 * rows;
+    for (std::size_t i = 0; i < rows; ++i)
+      res[i] = ((r0[i] + r1[i]) + (r2[i] + r3[i])) + ((r4[i] + r5[i]) + (r6[i] + r7[i]));
+    for (; k < n; ++k) {
+      const double* col = a + k * rows;
+      for (std::size_t i = 0; i < rows; ++i) res[i] += col[i];
+    }
+    return;
+  }
+  std::size_t n2 = n / 2;
+  n2 -= n2 % 8;
+  std::vector<double> right(rows);
+  pairwise_sum_rows(a, rows, n2, r, res);
+  pairwise_sum_rows(a + n2 * rows, rows, n - n2, r, right.data());
+  for (std::size_t i = 0; i < rows; ++i) res[i] += right[i];
+}
+
+}  // namespace
+
+void reduce_add_rows(const double* a, std::size_t rows, std::size_t cols, double* out) {
+  // reduce_add of each row, as numpy's add.reduce along the fast axis: from 0.0, one buffer of
+  // 8192 values at a time, each piece summed pairwise and added to the total.
+  constexpr std::size_t kBuffer = 8192;
+  std::vector<double> scratch(9 * rows);
+  double* r = scratch.data();
+  double* piece = r + 8 * rows;
+  std::fill(out, out + rows, 0.0);
+  for (std::size_t start = 0; start < cols; start += kBuffer) {
+    pairwise_sum_rows(a + start * rows, rows, std::min(kBuffer, cols - start), r, piece);
+    for (std::size_t i = 0; i < rows; ++i) out[i] += piece[i];
+  }
+}
+
 double sum(const Matrix& a) {
   // np.sum(a) of a C-ordered array is one reduction over its C order. For a row or column
   // vector that is the storage order too; otherwise gather the rows first.
@@ -522,10 +642,10 @@ void sum(const Matrix& a, int axis, Matrix& out) {
     return;
   }
   if (axis == 1) {
-    // Along each row: numpy's fast axis, summed pairwise.
+    // Along each row: numpy's fast axis, summed pairwise, every row at once (see
+    // reduce_add_rows).
     out.resize_for_overwrite(a.rows(), 1);
-    for (std::size_t i = 0; i < a.rows(); ++i)
-      out(i, 0) = reduce_add(a.data() + i, a.cols(), a.rows());
+    reduce_add_rows(a.data(), a.rows(), a.cols(), out.data());
     return;
   }
   throw std::invalid_argument("sum: axis must be 0 (down columns) or 1 (along rows), not " +
@@ -592,15 +712,27 @@ Shape product_shape(const Operand& a, const Operand& b) {
   return Shape{a.rows(), b.cols()};
 }
 
+// From this many rows of the result on, a product is computed as it is rather than as numpy's
+// transpose (see product_into).
+constexpr std::size_t kDirectProductRows = 64;
+// The longest sum whose product takes a scale as BLAS's alpha (see product_into): well within
+// one block of OpenBLAS's kernels along k.
+constexpr std::size_t kScaledProductDepth = 128;
+
 // out (n, m), column-major, = a b, with numpy's choice of BLAS call. The shapes are checked.
-void product_into(const Operand& a, const Operand& b, double* out) {
+void product_into(const Operand& a, const Operand& b, double* out, double scale) {
   pin_blas_threads();
   const std::size_t n = a.rows(), k = a.cols(), m = b.cols();
   if (n == 0 || m == 0) return;
   if (k == 0) {
-    std::fill(out, out + n * m, 0.0);  // an empty sum is zero
+    std::fill(out, out + n * m, 0.0 * scale);  // an empty sum is zero
     return;
   }
+  // The paths below that do not take `scale` into their BLAS call multiply afterwards.
+  const auto scale_after = [&] {
+    if (scale != 1.0)
+      for (std::size_t e = 0; e < n * m; ++e) out[e] = out[e] * scale;
+  };
   const double* pa = a.m->data();
   const double* pb = b.m->data();
   const Kind ka = kind_of(a), kb = kind_of(b);
@@ -608,6 +740,7 @@ void product_into(const Operand& a, const Operand& b, double* out) {
     // One side is (1, 1) (so k == 1): out = s * other.
     for (std::size_t j = 0; j < m; ++j)
       for (std::size_t i = 0; i < n; ++i) out[i + j * n] = a.at(i, 0) * b.at(0, j);
+    scale_after();
     return;
   }
   // Every vector here is contiguous in memory, whatever its transpose flag.
@@ -619,6 +752,7 @@ void product_into(const Operand& a, const Operand& b, double* out) {
       cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, blas_int(n), blas_int(m), 1, 1.0, pa,
                   blas_int(n), pb, 1, 0.0, out, blas_int(n));
     }
+    scale_after();
     return;
   }
   if (ka == Kind::kMatrix && kb != Kind::kMatrix) {
@@ -626,6 +760,7 @@ void product_into(const Operand& a, const Operand& b, double* out) {
     const CBLAS_TRANSPOSE ta = a.transposed ? CblasTrans : CblasNoTrans;
     cblas_dgemv(CblasColMajor, ta, blas_int(a.m->rows()), blas_int(a.m->cols()), 1.0, pa,
                 blas_int(a.m->rows()), pb, 1, 0.0, out, 1);
+    scale_after();
     return;
   }
   if (ka != Kind::kMatrix && kb == Kind::kMatrix) {
@@ -633,6 +768,7 @@ void product_into(const Operand& a, const Operand& b, double* out) {
     const CBLAS_TRANSPOSE tb = b.transposed ? CblasNoTrans : CblasTrans;
     cblas_dgemv(CblasColMajor, tb, blas_int(b.m->rows()), blas_int(b.m->cols()), 1.0, pb,
                 blas_int(b.m->rows()), pa, 1, 0.0, out, 1);
+    scale_after();
     return;
   }
   // numpy's result is a C-ordered array, and OpenBLAS computes a C-ordered product as its
@@ -642,6 +778,21 @@ void product_into(const Operand& a, const Operand& b, double* out) {
   // (m, n) result is then transposed into place, a pass much cheaper than the product.
   // The scratch buffer grows to the largest product a thread has made and is never cleared
   // (BLAS overwrites it), so a training loop allocates it once.
+  if (n >= kDirectProductRows) {
+    // Enough rows for OpenBLAS to be fast on the product as it is: computed straight into
+    // column-major out, with no transpose after it. Each entry is the same chain of
+    // multiply-adds over k either way (OpenBLAS splits the work among threads by rows and
+    // columns, never along k), so the numbers are numpy's. With a sum short enough to be one
+    // block of OpenBLAS's kernel, the kernel multiplies each finished sum by alpha, which
+    // rounds as a multiplication afterwards would: the scale goes in as alpha.
+    const bool scale_in_blas = k <= kScaledProductDepth;
+    cblas_dgemm(CblasColMajor, a.transposed ? CblasTrans : CblasNoTrans,
+                b.transposed ? CblasTrans : CblasNoTrans, blas_int(n), blas_int(m), blas_int(k),
+                scale_in_blas ? scale : 1.0, pa, blas_int(a.m->rows()), pb, blas_int(b.m->rows()),
+                0.0, out, blas_int(n));
+    if (!scale_in_blas) scale_after();
+    return;
+  }
   thread_local std::unique_ptr<double[]> transposed_out;
   thread_local std::size_t capacity = 0;
   if (capacity < n * m) {
@@ -652,7 +803,7 @@ void product_into(const Operand& a, const Operand& b, double* out) {
               a.transposed ? CblasNoTrans : CblasTrans, blas_int(m), blas_int(n), blas_int(k), 1.0,
               pb, blas_int(b.m->rows()), pa, blas_int(a.m->rows()), 0.0, transposed_out.get(),
               blas_int(m));
-  transpose_into(transposed_out.get(), m, n, out);
+  transpose_scaled_into(transposed_out.get(), m, n, scale, out);
 }
 
 // np.dot(a, b, out=out).
@@ -662,16 +813,17 @@ void product_into(const Operand& a, const Operand& b, Matrix& out) {
     throw std::invalid_argument("dot: out must be a matrix of its own, not one of the factors");
   }
   out.resize_for_overwrite(s.rows, s.cols);
-  product_into(a, b, out.data());
+  product_into(a, b, out.data(), 1.0);
 }
 
 // np.dot(a, b), computed when first read. The operands are kept as copies (sharing storage), so
 // the product is the one of the values they have now.
 Matrix deferred_product(const Matrix& a, bool a_transposed, const Matrix& b, bool b_transposed) {
   const Shape s = product_shape({&a, a_transposed}, {&b, b_transposed});
-  return Matrix::deferred(s.rows, s.cols, [a, a_transposed, b, b_transposed](double* out) {
-    product_into({&a, a_transposed}, {&b, b_transposed}, out);
-  });
+  return Matrix::deferred_scalable(
+      s.rows, s.cols, [a, a_transposed, b, b_transposed](double* out, double scale) {
+        product_into({&a, a_transposed}, {&b, b_transposed}, out, scale);
+      });
 }
 
 }  // namespace

@@ -96,6 +96,13 @@ class Matrix {
   /// first read; `compute` must write all `rows * cols` entries of `data` (column-major) and
   /// must hold copies, not references, of what it reads. What `dot` returns.
   static Matrix deferred(std::size_t rows, std::size_t cols, std::function<void(double*)> compute);
+  /// \brief As deferred(), for a result that can take a later multiplication by a number into
+  /// its own computation: `compute(data, s)` must write \f$ s \f$ times the result, rounded as
+  /// the result's entries multiplied by \f$ s \f$ one by one would be. `s * M` and `M * s` of
+  /// such a matrix, not yet computed and not shared, only record \f$ s \f$ (a product of BLAS
+  /// scales its result as it writes it: `(1.0 / m) * dot(dZ, A.T())` is one pass, not two).
+  static Matrix deferred_scalable(std::size_t rows, std::size_t cols,
+                                  std::function<void(double*, double)> compute);
 
   std::size_t rows() const { return rows_; }           ///< number of rows
   std::size_t cols() const { return cols_; }           ///< number of columns
@@ -174,7 +181,9 @@ class Matrix {
   struct Storage {
     std::unique_ptr<double[]> values;
     std::size_t capacity = 0;
-    std::function<void(double*)> compute;
+    std::function<void(double*, double)> compute;  // writes scale times the entries
+    double scale = 1.0;                            // the number compute multiplies by
+    bool scalable = false;  // compute scales as a multiplication after it would round
     const double* read() {
       if (compute) run_compute();
       return values.get();
@@ -182,6 +191,11 @@ class Matrix {
     void run_compute();
   };
   static std::shared_ptr<Storage> allocate(std::size_t n);  // entries not set
+  // Records `s` in a deferred result that can scale itself; false when it cannot (computed
+  // already, shared, not scalable, or scaled once already).
+  bool fold_scale(double s);
+  friend Matrix operator*(Matrix&& a, double s);
+  friend Matrix operator*(double s, Matrix&& a);
   double* own();
   void check_index_in_debug([[maybe_unused]] std::size_t i, [[maybe_unused]] std::size_t j) const {
 #ifndef NDEBUG
@@ -304,6 +318,9 @@ double pairwise_sum(const double* values, std::size_t n, std::size_t stride = 1)
 /// numpy's `np.add.reduce` over `n` values spaced `stride` apart: 0.0 plus the pairwise sums
 /// of consecutive pieces of at most 8192 values (numpy's buffer size).
 double reduce_add(const double* values, std::size_t n, std::size_t stride = 1);
+/// reduce_add of every row of a (rows, cols) column-major array: `out[i]` is
+/// `reduce_add(a + i, cols, rows)`, bit for bit, computed column by column (contiguous reads).
+void reduce_add_rows(const double* a, std::size_t rows, std::size_t cols, double* out);
 ///@}
 
 /// The number of threads OpenBLAS uses for every product (`DLC_BLAS_THREADS` overrides it):

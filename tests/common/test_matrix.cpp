@@ -1,5 +1,6 @@
 // Tests of dlc::Matrix: construction, broadcasting, numpy's sums, and dot's BLAS dispatch.
 // Numbers marked "numpy" were printed by numpy 1.24 for the same expression.
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <sstream>
@@ -7,6 +8,7 @@
 
 #include "common/gradient_check.hpp"
 #include "common/matrix.hpp"
+#include "common/random.hpp"
 #include "tests/support/compare.hpp"
 
 using dlc::Matrix;
@@ -153,6 +155,57 @@ TEST_CASE("pairwise_sum is numpy's algorithm below, at and above 8 and 128 value
     for (double x : v) exact += x;
     CHECK(dlc::pairwise_sum(v.data(), n) == Approx(static_cast<double>(exact)).epsilon(1e-15));
   }
+}
+
+TEST_CASE("sum along rows adds every row in numpy's order, bit for bit", "[matrix][sum]") {
+  // Values of very different sizes, so that any other order of the additions shows.
+  for (std::size_t rows : {1u, 3u, 17u}) {
+    for (std::size_t cols : {0u, 1u, 7u, 8u, 9u, 64u, 127u, 128u, 129u, 300u, 8200u, 17000u}) {
+      Matrix A(rows, cols);
+      for (std::size_t j = 0; j < cols; ++j)
+        for (std::size_t i = 0; i < rows; ++i)
+          A(i, j) = std::pow(10.0, static_cast<double>((i * 7 + j * 13) % 17) - 8.0) *
+                    ((i + j) % 3 == 0 ? -1.0 : 1.0);
+      const Matrix sums = dlc::sum(A, 1);
+      for (std::size_t i = 0; i < rows; ++i) {
+        INFO(rows << " x " << cols << ", row " << i);
+        CHECK(sums(i, 0) == dlc::reduce_add(A.data() + i, cols, rows));
+      }
+    }
+  }
+}
+
+TEST_CASE("a number times a product not yet computed: the same bits as multiplying after",
+          "[matrix][dot]") {
+  dlc::RandomState rng(4);
+  // Results with few and many rows (numpy's transposed call, and the direct one), sums short
+  // (the scale goes into BLAS) and long (it does not), and the vector paths.
+  for (const auto& [n, k, m] : std::vector<std::array<std::size_t, 3>>{
+           {20, 300, 7}, {256, 64, 200}, {100, 200, 30}, {70, 1, 5}, {1, 50, 1}, {9, 40, 1}}) {
+    INFO(n << " x " << k << " times " << k << " x " << m);
+    const Matrix A = rng.randn(n, k), B = rng.randn(m, k);
+    Matrix expected = dlc::dot(A, B.T());
+    expected.data();  // computed
+    for (const double s : {1.0 / 64, -3.7, 1.0 / 209}) {
+      Matrix by_hand = expected;
+      for (std::size_t e = 0; e < by_hand.size(); ++e) by_hand.data()[e] = by_hand.data()[e] * s;
+      const Matrix folded = s * dlc::dot(A, B.T());
+      const Matrix folded_right = dlc::dot(A, B.T()) * s;
+      CHECK(dlc::max_abs_diff(folded, by_hand) == 0.0);
+      CHECK(dlc::max_abs_diff(folded_right, by_hand) == 0.0);
+      // Scaled twice: each multiplication rounds on its own, as numpy's would.
+      Matrix twice = by_hand;
+      for (std::size_t e = 0; e < twice.size(); ++e) twice.data()[e] = twice.data()[e] * 0.3;
+      CHECK(dlc::max_abs_diff(0.3 * (s * dlc::dot(A, B.T())), twice) == 0.0);
+    }
+  }
+  // A product another matrix shares is not changed by scaling one of them.
+  const Matrix A = rng.randn(80, 10), B = rng.randn(10, 90);
+  Matrix P = dlc::dot(A, B);
+  const Matrix Q = P;
+  const Matrix R = 2.0 * std::move(P);
+  CHECK(dlc::max_abs_diff(R, 2.0 * Q) == 0.0);
+  CHECK(dlc::max_abs_diff(Q, dlc::dot(A, B)) == 0.0);
 }
 
 TEST_CASE("dot equals the naive product on every BLAS path, transposes included", "[matrix][dot]") {
