@@ -1366,6 +1366,75 @@ case_softmax_regions() {
   err_has '^not implemented yet: course2.one_hot — write it in course2/softmax.cpp'
 }
 
+case_course2_fashion() {
+  need_fashion
+  # The ten classes, five epochs: the numbers of bench/fashion_numpy.py's same run, and at least
+  # 0.88 on the test set.
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run course2.fashion --solution $FASHION_ARGS --plots "$TMP/plots"
+  out_line 'Fashion-MNIST: 60000 training and 10000 test images of 28x28, ten classes'
+  out_line 'Epoch 1: cost 0.4371115529573581, train accuracy 0.8414833333333334, test accuracy 0.8632'
+  awk -F'test accuracy ' '/^Epoch 5: / { found = 1; if ($2 + 0 < 0.88) low = 1 }
+    END { exit (found && !low) ? 0 : 1 }' "$OUT" || fail "epoch 5 does not reach 0.88 on the test set"
+  out_has '^training: [0-9.]* s (5 epochs)$'
+  err_lines 0
+  for picture in fashion_cost fashion_confusion fashion_predictions; do
+    png_ok "$TMP/plots/$picture.png"
+  done
+  # Without batch norm, on 1000 images: numpy's numbers again.
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run course2.fashion --solution $FASHION_ARGS --no-batch-norm --train-size 1000 \
+    --epochs 2 --no-plots
+  out_line 'Epoch 2: cost 0.7539845588802914, train accuracy 0.737, test accuracy 0.7382'
+  # 65 images in mini-batches of 64 leave one alone: said, and left out.
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run course2.fashion --solution $FASHION_ARGS --train-size 65 --epochs 1 --no-plots
+  out_has '^note: 65 examples in mini-batches of 64 leave one example alone'
+  # Bad input: one message each, nothing drawn.
+  usage_error '--batch-size' "$DLC" run course2.fashion --batch-size 0
+  usage_error '--train-size' "$DLC" run course2.fashion --train-size 60001
+  usage_error '--learning-rate' "$DLC" run course2.fashion --learning-rate -1
+  # shellcheck disable=SC2086
+  expect 1 "$DLC" run course2.fashion --solution $FASHION_ARGS --batch-size 1 --no-plots
+  err_lines 1
+  err_has 'batch norm needs mini-batches of at least 2 examples'
+  expect 1 "$DLC" run course2.fashion --solution --fashion-dir "$TMP/nowhere" --no-plots
+  err_lines 1
+  err_has 'nowhere'
+  mkdir -p "$TMP/truncated"
+  for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte \
+    t10k-labels-idx1-ubyte; do
+    cp "$FASHION_DIR/$f.gz" "$TMP/truncated/$f.gz"
+  done
+  gzip -dc "$FASHION_DIR/t10k-images-idx3-ubyte.gz" | head -c 100000 | gzip >"$TMP/truncated/t10k-images-idx3-ubyte.gz"
+  expect 1 "$DLC" run course2.fashion --solution --fashion-dir "$TMP/truncated" --no-plots
+  err_lines 1
+  err_has 't10k-images-idx3-ubyte.gz: .*truncated'
+  # The stubs: the first exercise the training reaches.
+  # shellcheck disable=SC2086
+  expect 3 "$DLC" run course2.fashion $FASHION_ARGS --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
+case_course2_batch_norm_shift() {
+  need_fashion
+  # shellcheck disable=SC2086
+  expect 0 "$DLC" run course2.batch_norm_shift --solution $FASHION_ARGS --train-size 2000 \
+    --learning-rates 0.001,0.3 --plots "$TMP/plots"
+  out_has '^Unit 0 of hidden layer 2: its input to the relu'
+  out_line 'without batch norm:'
+  out_line 'with batch norm:'
+  out_has '^  step     1: 15\.9% .* spread '
+  out_has '^ *0\.3  *diverged  *0\.[0-9]*$'
+  png_ok "$TMP/plots/batch_norm_shift.png"
+  png_ok "$TMP/plots/batch_norm_learning_rates.png"
+  usage_error '--learning-rates: 0 is not a learning rate' "$DLC" run course2.batch_norm_shift \
+    --learning-rates 0.01,0
+  usage_error '--unit' "$DLC" run course2.batch_norm_shift --unit 128
+  expect 3 "$DLC" run course2.batch_norm_shift $FASHION_ARGS --train-size 200 --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
