@@ -127,10 +127,8 @@ void BM_adam(benchmark::State& state) {
 }
 BENCHMARK(BM_adam)->Unit(benchmark::kMicrosecond);
 
-}  // namespace
-
-BENCHMARK_MAIN();
-namespace {
+// The eight products of a step, each alone (0 to 7: Z1 = W1 X, Z2, Z3, dW1 = dZ1 X^T, dW2, dA1
+// = W2^T dZ2, dW3, dA2), and all eight (9).
 void BM_products(benchmark::State& state) {
   dlc::RandomState rng(2);
   const Matrix W1 = rng.randn(256, 784), X = rng.rand(784, kBatch), W2 = rng.randn(128, 256);
@@ -150,8 +148,9 @@ void BM_products(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_products)->DenseRange(0, 7)->Arg(9)->Unit(benchmark::kMicrosecond);
-}  // namespace
-namespace {
+
+// dW1 = 1/m dZ1 X^T: the product alone (0) and with its 1/m (1), which BLAS applies as it
+// writes the product.
 void BM_scaled_dW1(benchmark::State& state) {
   dlc::RandomState rng(2);
   const Matrix X = rng.rand(784, kBatch), dZ1 = rng.randn(256, kBatch);
@@ -161,4 +160,7 @@ void BM_scaled_dW1(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_scaled_dW1)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
+
+BENCHMARK_MAIN();
