@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -292,6 +291,9 @@ Trained train(const Data& data, const Options& options, std::ostream& out,
   }
   if (!(options.adam.learning_rate > 0)) {
     throw std::invalid_argument("train: the learning rate must be positive");
+  }
+  if (!(options.decay_rate >= 0)) {
+    throw std::invalid_argument("train: the decay rate must be 0 or more");
   }
   const Matrix& X = data.train.X;
   const std::size_t m = X.cols();
