@@ -31,11 +31,11 @@ def read_idx(path, magic):
     with opener(path, 'rb') as f:
         data = f.read()
     if len(data) < 4 or struct.unpack('>I', data[:4])[0] != magic:
-        sys.exit('fashion_numpy: %s: not an IDX file of magic number %#x' % (path, magic))
+        sys.exit('%s: %s: not an IDX file of magic number %#x' % (sys.argv[0], path, magic))
     ndim = magic & 0xff
     dims = struct.unpack('>' + 'I' * ndim, data[4:4 + 4 * ndim])
     if len(data) != 4 + 4 * ndim + int(np.prod(dims)):
-        sys.exit('fashion_numpy: %s: truncated' % path)
+        sys.exit('%s: %s: truncated' % (sys.argv[0], path))
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
 

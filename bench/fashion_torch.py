@@ -15,26 +15,13 @@ test accuracy T" for each epoch, then "training: S seconds, E epochs, P s per ep
 training steps alone.
 """
 import argparse
-import gzip
-import struct
-import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
 
-
-def read_idx(path, magic):
-    with gzip.open(path, 'rb') as f:
-        data = f.read()
-    if len(data) < 4 or struct.unpack('>I', data[:4])[0] != magic:
-        sys.exit('fashion_torch: %s: not an IDX file of magic number %#x' % (path, magic))
-    ndim = magic & 0xff
-    dims = struct.unpack('>' + 'I' * ndim, data[4:4 + 4 * ndim])
-    if len(data) != 4 + 4 * ndim + int(np.prod(dims)):
-        sys.exit('fashion_torch: %s: truncated' % path)
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
+from fashion_numpy import read_idx  # the same reader, beside this file
 
 
 def load(folder, name, train_size=0):

@@ -31,27 +31,11 @@ namespace {
 
 // dst (cols, rows) column-major = transpose of src (rows, cols) column-major. Tiles of 8 source
 // rows by 256 source columns: the writes run along dst's columns, and a tile's source lines stay
-// in the cache even when a stride is a multiple of the page size.
-void transpose_into(const double* src, std::size_t rows, std::size_t cols, double* dst) {
-  constexpr std::size_t kRows = 8, kCols = 256;
-  for (std::size_t i0 = 0; i0 < rows; i0 += kRows) {
-    const std::size_t i1 = std::min(rows, i0 + kRows);
-    for (std::size_t j0 = 0; j0 < cols; j0 += kCols) {
-      const std::size_t j1 = std::min(cols, j0 + kCols);
-      for (std::size_t i = i0; i < i1; ++i)
-        for (std::size_t j = j0; j < j1; ++j) dst[j + i * cols] = src[i + j * rows];
-    }
-  }
-}
-
-// transpose_into, each entry multiplied by `scale` on its way (as a multiplication after the
-// transpose would round it).
-void transpose_scaled_into(const double* src, std::size_t rows, std::size_t cols, double scale,
-                           double* dst) {
-  if (scale == 1.0) {
-    transpose_into(src, rows, cols, dst);
-    return;
-  }
+// in the cache even when a stride is a multiple of the page size. Each entry is multiplied by
+// `scale` on its way, rounding as a multiplication after the transpose would (times 1, every
+// double stays exactly what it is).
+void transpose_into(const double* src, std::size_t rows, std::size_t cols, double* dst,
+                    double scale = 1.0) {
   constexpr std::size_t kRows = 8, kCols = 256;
   for (std::size_t i0 = 0; i0 < rows; i0 += kRows) {
     const std::size_t i1 = std::min(rows, i0 + kRows);
@@ -803,7 +787,7 @@ void product_into(const Operand& a, const Operand& b, double* out, double scale)
               a.transposed ? CblasNoTrans : CblasTrans, blas_int(m), blas_int(n), blas_int(k), 1.0,
               pb, blas_int(b.m->rows()), pa, blas_int(a.m->rows()), 0.0, transposed_out.get(),
               blas_int(m));
-  transpose_scaled_into(transposed_out.get(), m, n, scale, out);
+  transpose_into(transposed_out.get(), m, n, out, scale);
 }
 
 // np.dot(a, b, out=out).

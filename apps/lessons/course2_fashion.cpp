@@ -104,9 +104,8 @@ int fashion_run(const cli::Arguments& args, const RunContext&) {
       fashion::predict_probabilities(data.test.X, trained.parameters, trained.running);
   const Matrix predictions = course2::softmax::predict(probabilities);
   plot::Axes cost_axes;
-  cost_axes.title = std::string("Fashion-MNIST, ") +
-                    (o.batch_norm ? "with batch norm" : "without batch norm") +
-                    ": the cost of each mini-batch, averaged over 50 steps";
+  cost_axes.title = std::string(o.batch_norm ? "With batch norm" : "Without batch norm") +
+                    ": the mini-batches' cost, each 50 averaged";
   cost_axes.xlabel = "step (mini-batches of " + std::to_string(o.mini_batch_size) + ")";
   cost_axes.ylabel = "cost";
   pictures.made(
