@@ -954,7 +954,9 @@ TEST_CASE("dlc grade: the untouched stubs grade to 0, every exercise not impleme
     CHECK(tests[i].at("max_score").get<double>() == manifest.exercises[i].points);
   }
   CHECK(contains(table, "Total: 0 / " + std::to_string(manifest.total_points()) + " points\n"));
-  CHECK(seconds < 60);
+  // How long a whole class's untouched tree takes, said rather than checked: the time grows with
+  // every lesson and moves with the machine (the benchmarks measure speed, not the tests).
+  WARN("dlc grade of the untouched stubs took " << seconds << " s");
 }
 
 TEST_CASE("dlc grade --solution: the reference solutions earn full marks", "[.][solution]") {
