@@ -33,9 +33,15 @@
 /// second search spends its trials there.
 ///
 /// **Expected output.** `sample_log_uniform(1e-4, 1, u)` for u = 0, 0.25, 0.5, 0.75 gives 1,
-/// 0.1, 0.01, 0.001; `sample_beta(0.9, 0.999, u)` for u = 0, 0.5 gives 0.9 and 0.99. The
-/// programs `dlc run course2.grid_vs_random`, `dlc run course2.sampling_scale` and
-/// `dlc run course2.coarse_to_fine` print the searches and draw them.
+/// 0.09999999999999999, 0.01, 0.001 (as numpy does); `sample_beta(0.9, 0.999, u)` for u = 0,
+/// 0.5 gives 0.9 and 0.99. `dlc run course2.sampling_scale --solution` puts 0.1021 of 10000
+/// uniform samples of [0.0001, 1] in [0.0001, 0.1] and 0.745 of the log-scale ones.
+/// `dlc run course2.grid_vs_random --solution` (1000 epochs per trial on the moons) prints
+/// `best accuracy: 0.94 at alpha = 0.01778, epsilon = 1e-10` for the 5 x 5 grid and
+/// `best accuracy: 0.9433333333333334 at alpha = 0.00561, epsilon = 2.64e-10` for 25 random
+/// points; `dlc run course2.coarse_to_fine --solution` zooms from alpha in [0.0001, 1] to
+/// [0.005017, 0.03004], and the median trial improves from 0.9366666666666666 in round 1 to
+/// 0.94 in round 2.
 #pragma once
 
 #include <cstdint>
