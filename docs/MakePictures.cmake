@@ -27,7 +27,9 @@ file(MAKE_DIRECTORY ${OUTPUT})
 # under 1 s), C2 2.9's four decays, and the four optimizers' paths on a bowl and a saddle (C2
 # 2.6-2.8, 2.10; well under 1 s), C2 3.8-3.9's softmax regression on three blobs (well under
 # 1 s), and Course 2 week 3's Fashion-MNIST network (five epochs on all ten classes, about 10 s)
-# and C2 3.6's two experiments on it (about 5 s). Each entry is a program with its options.
+# and C2 3.6's two experiments on it (about 5 s); C2 3.1's grid against random search and coarse
+# to fine on the moons (about 3 s each) and C2 3.2's samples on two scales (well under 1 s).
+# Each entry is a program with its options.
 foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.logreg week3.sweep
                 week4.learning_rates week1.scale week4.deep course2.regularization
                 "course2.regularization --lambd 0.7" "course2.regularization --keep-prob 0.86"
@@ -36,7 +38,8 @@ foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.l
                 "course2.optimization --optimizer gd" "course2.optimization --optimizer adam"
                 "course2.optimization --optimizer gd --learning-rate 0.1 --decay schedule"
                 course2.ewa course2.batch_sizes course2.learning_rate_decay course2.optimizer_paths
-                course2.softmax_regions course2.fashion course2.batch_norm_shift)
+                course2.softmax_regions course2.fashion course2.batch_norm_shift
+                course2.grid_vs_random course2.sampling_scale course2.coarse_to_fine)
   separate_arguments(words UNIX_COMMAND "${command}")
   execute_process(
     COMMAND ${RUNNER} ${words} --plots ${OUTPUT}

@@ -1435,6 +1435,59 @@ case_course2_batch_norm_shift() {
   err_has '^not implemented yet: course2\.'
 }
 
+case_course2_grid_vs_random() {
+  expect 0 "$DLC" run course2.grid_vs_random --solution --plots "$TMP/plots"
+  out_has '^Lecture C2 3\.1: 25 trials of each search over alpha in \[0\.0001, 0\.1\]'
+  out_line 'grid search (5 x 5): 5 distinct values of alpha'
+  out_line '  0.0001     0.7167 with every epsilon'
+  out_line 'best accuracy: 0.94 at alpha = 0.01778, epsilon = 1e-10'
+  out_line 'random search (25 points, seed 1): 25 distinct values of alpha'
+  out_line 'best accuracy: 0.9433333333333334 at alpha = 0.00561, epsilon = 2.64e-10'
+  png_ok "$TMP/plots/grid_vs_random_trials.png"
+  png_ok "$TMP/plots/grid_vs_random_accuracy.png"
+  err_lines 0
+  expect 0 "$DLC" run course2.grid_vs_random --solution --no-plots --per-axis 2 --epochs 10
+  out_line 'grid search (2 x 2): 2 distinct values of alpha'
+  out_line 'random search (4 points, seed 1): 4 distinct values of alpha'
+  usage_error '--per-axis must be at least 2, not 1' "$DLC" run course2.grid_vs_random --per-axis 1
+  usage_error '--per-axis' "$DLC" run course2.grid_vs_random --per-axis 11
+  usage_error '--epochs' "$DLC" run course2.grid_vs_random --epochs 0
+  # The stubs: the first exercise the trials reach.
+  expect 3 "$DLC" run course2.grid_vs_random --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
+case_course2_sampling_scale() {
+  expect 0 "$DLC" run course2.sampling_scale --solution --plots "$TMP/plots"
+  # numpy: np.random.seed(0); u = np.random.rand(1, 10000); shares of 0.0001 + 0.9999 u and
+  # 10 ** (-4 u) in [0.0001, 0.1]
+  out_line '  [0.0001, 0.1]         0.1021       0.745'
+  out_line '  beta 0.9 -> 0.9005: 1 / (1 - beta) from 10 to 10.05'
+  out_line '  beta 0.999 -> 0.9995: 1 / (1 - beta) from 1000 to 2000'
+  out_line '  [0.9, 0.99]          0.9089      0.5064'
+  png_ok "$TMP/plots/sampling_scale_alpha.png"
+  png_ok "$TMP/plots/sampling_scale_beta.png"
+  err_lines 0
+  usage_error '--samples' "$DLC" run course2.sampling_scale --samples 0
+  expect 3 "$DLC" run course2.sampling_scale --no-plots
+  err_has '^not implemented yet: course2.sample_log_uniform — write it in course2/tuning.cpp'
+}
+
+case_course2_coarse_to_fine() {
+  expect 0 "$DLC" run course2.coarse_to_fine --solution --plots "$TMP/plots"
+  out_line 'round 1: 20 random trials, alpha in [0.0001, 1], mini-batch size in [16, 256]'
+  out_line 'zoom_box around the best 0.2 of the trials: alpha in [0.005017, 0.03004], mini-batch size in [17.69, 242.5]'
+  out_line 'round 2: 20 random trials, alpha in [0.005017, 0.03004], mini-batch size in [17.69, 242.5]'
+  out_line '  best accuracy: 0.9433333333333334; median accuracy: 0.94'
+  png_ok "$TMP/plots/coarse_to_fine.png"
+  err_lines 0
+  usage_error '--keep must be at most 1, not 1.5' "$DLC" run course2.coarse_to_fine --keep 1.5
+  usage_error '--keep' "$DLC" run course2.coarse_to_fine --keep 0
+  usage_error '--trials' "$DLC" run course2.coarse_to_fine --trials 0
+  expect 3 "$DLC" run course2.coarse_to_fine --no-plots
+  err_has '^not implemented yet: course2\.'
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
