@@ -176,7 +176,7 @@ RunResult train(const Matrix& X, const Matrix& Y, TrainingState state, const Run
   RunResult result;
   auto save = [&] {
     save_checkpoint(options.checkpoint, state);
-    out << "Checkpoint saved: " << options.checkpoint << " (epoch " << state.epoch << ")\n"
+    out << "Checkpoint saved: " << options.checkpoint << " (" << state.epoch << " epochs done)\n"
         << std::flush;
   };
   while (state.epoch < options.num_epochs) {

@@ -40,6 +40,12 @@ std::string bits(const T& value) {
   return dlc::wire::encode(value);
 }
 
+/// True when `a` and `b` are the same bit for bit (every double, every word of a generator).
+template <class T>
+bool same_bits(const T& a, const T& b) {
+  return bits(a) == bits(b);
+}
+
 /// One epoch written out here, from the given code and the lecture's Adam formulas, for the
 /// comparison: the state's generator, t counting updates, the cost summed then divided by m.
 TrainingState reference_epoch(const Matrix& X, const Matrix& Y, TrainingState state) {
@@ -75,7 +81,7 @@ TrainingState reference_epoch(const Matrix& X, const Matrix& Y, TrainingState st
 void check_close(const TrainingState& actual, const TrainingState& expected, double tol) {
   REQUIRE(actual.epoch == expected.epoch);
   CHECK(actual.t == expected.t);
-  CHECK(bits(actual.rng_state) == bits(expected.rng_state));
+  CHECK(same_bits(actual.rng_state, expected.rng_state));
   REQUIRE(actual.costs.size() == expected.costs.size());
   for (std::size_t e = 0; e < expected.costs.size(); ++e) {
     INFO("the average cost of epoch " << e << ": cost_total / m");
@@ -115,10 +121,10 @@ TEST_CASE("train_epoch: one epoch from the state, its generator, t and Adam's av
   // The generator drew exactly one permutation of 300 from the seeded state.
   RandomState rng(10);
   const auto order = rng.permutation(300);
-  CHECK(bits(s1.rng_state) == bits(rng.get_state()));
+  CHECK(same_bits(s1.rng_state, rng.get_state()));
   check_close(s1, reference_epoch(d.X, d.Y, s0), 1e-12);
   // The settings are carried as they are.
-  CHECK(bits(s1.settings) == bits(s0.settings));
+  CHECK(same_bits(s1.settings, s0.settings));
 
   // Three more epochs: each draws a new order from where the last left the generator, and t
   // keeps counting across epochs.
@@ -130,7 +136,7 @@ TEST_CASE("train_epoch: one epoch from the state, its generator, t and Adam's av
   CHECK(actual.t == 20);
   check_close(actual, expected, 1e-12);
   // The orders differ: a generator re-seeded every epoch would repeat the first.
-  CHECK(bits(actual.rng_state) != bits(s1.rng_state));
+  CHECK(!same_bits(actual.rng_state, s1.rng_state));
 }
 
 TEST_CASE("train_epoch: the learning rate and betas of the state's settings",
@@ -166,9 +172,9 @@ TEST_CASE("train_epoch: depends on the state alone, so a resumed run continues e
   const TrainingState saved = dlc::wire::decode<TrainingState>(bits(b));  // through bytes
   TrainingState c = saved;
   for (int e = 0; e < 3; ++e) c = train_epoch(d.X, d.Y, c);
-  CHECK(bits(c) == bits(a));
+  CHECK(same_bits(c, a));
   // The same state twice gives the same epoch twice: nothing is kept between calls.
-  CHECK(bits(train_epoch(d.X, d.Y, saved)) == bits(train_epoch(d.X, d.Y, saved)));
+  CHECK(same_bits(train_epoch(d.X, d.Y, saved), train_epoch(d.X, d.Y, saved)));
 }
 
 TEST_CASE("train_epoch checks its inputs", "[course2.panda_train_epoch]") {
@@ -199,28 +205,28 @@ TEST_CASE("the resume test: N epochs in one run, or K, a checkpoint and a resume
   REQUIRE(first.saved);
   const TrainingState loaded = load_checkpoint(file, Settings{}.layers_dims);
   CHECK(loaded.epoch == K);
-  CHECK(bits(loaded) == bits(first.state));  // the checkpoint is the whole state
+  CHECK(same_bits(loaded, first.state));  // the checkpoint is the whole state
   const RunResult rest = run(resume(loaded, std::nullopt), N);
   // The same costs and, bit for bit, the same parameters, Adam state and generator.
   CHECK(rest.state.costs == whole.state.costs);
-  CHECK(bits(rest.state.parameters) == bits(whole.state.parameters));
-  CHECK(bits(rest.state) == bits(whole.state));
+  CHECK(same_bits(rest.state.parameters, whole.state.parameters));
+  CHECK(same_bits(rest.state, whole.state));
   // The accuracy is then the same too.
   std::ostringstream a, b;
-  CHECK(bits(predict(moons().X, moons().Y, rest.state.parameters, a)) ==
-        bits(predict(moons().X, moons().Y, whole.state.parameters, b)));
+  CHECK(same_bits(predict(moons().X, moons().Y, rest.state.parameters, a),
+                  predict(moons().X, moons().Y, whole.state.parameters, b)));
   CHECK(a.str() == b.str());
 }
 
 TEST_CASE("resume: a new learning rate, everything else as saved", "[given][resume]") {
   const RunResult first = run(start(Settings{}), 20);
   const TrainingState same = resume(first.state, std::nullopt);
-  CHECK(bits(same) == bits(first.state));
+  CHECK(same_bits(same, first.state));
   const TrainingState lower = resume(first.state, 0.0001);
   CHECK(lower.settings.learning_rate == 0.0001);
   TrainingState expected = first.state;
   expected.settings.learning_rate = 0.0001;
-  CHECK(bits(lower) == bits(expected));
+  CHECK(same_bits(lower, expected));
   CHECK_THROWS_AS(resume(first.state, 0.0), std::invalid_argument);
   // Continued with it, the run differs from one that kept 0.0007.
   CHECK(run(lower, 30).state.costs.back() != run(same, 30).state.costs.back());
@@ -289,7 +295,7 @@ TEST_CASE("checkpoint: written whole, read back the same", "[given][checkpoint]"
   save_checkpoint(file, state);
   const std::string bytes = read_bytes(file);
   CHECK(bytes.substr(0, 8) == "dlc-ckpt");
-  CHECK(bits(load_checkpoint(file, {2, 5, 2, 1})) == bits(state));
+  CHECK(same_bits(load_checkpoint(file, {2, 5, 2, 1}), state));
   // A second save replaces the first whole.
   const TrainingState later = run(state, 5).state;
   save_checkpoint(file, later);
@@ -387,8 +393,8 @@ TEST_CASE("start: He initialization, zeros, the seeded generator, epoch 0", "[gi
   CHECK(s.epoch == 0);
   CHECK(s.t == 0);
   CHECK(s.costs.empty());
-  CHECK(bits(s.parameters) == bits(initialization::initialize_parameters_he({2, 5, 2, 1})));
-  CHECK(bits(s.rng_state) == bits(RandomState(10).get_state()));
+  CHECK(same_bits(s.parameters, initialization::initialize_parameters_he({2, 5, 2, 1})));
+  CHECK(same_bits(s.rng_state, RandomState(10).get_state()));
   CHECK_THAT(s.v.dW[1], IsClose(Matrix(5, 2), 0.0, "v = 0"));
   CHECK_THAT(s.s.db[3], IsClose(Matrix(1, 1), 0.0, "s = 0"));
   Settings bad;
