@@ -30,3 +30,4 @@ dlc_lesson(course2 batch_norm DEPENDS course2/initialization)  # C2 3.4-3.7
 dlc_lesson(course2 softmax)  # C2 3.8-3.9
 dlc_lesson(course2 fashion DEPENDS course2/batch_norm course2/softmax course2/initialization)  # C2 3.5-3.6, 3.9
 dlc_lesson(course2 tuning)  # C2 3.1-3.2
+dlc_lesson(course2 panda DEPENDS course2/learning_rate_decay course2/optimizers course2/mini_batch course2/initialization)  # C2 3.3

@@ -1485,6 +1485,74 @@ case_course2_coarse_to_fine() {
   usage_error '--keep' "$DLC" run course2.coarse_to_fine --keep 0
   usage_error '--trials' "$DLC" run course2.coarse_to_fine --trials 0
   expect 3 "$DLC" run course2.coarse_to_fine --no-plots
+
+case_course2_panda() {
+  # A run stopped with SIGINT (Ctrl-C) after its first checkpoint, then resumed: the same costs,
+  # the same accuracy and, bit for bit, the same final checkpoint as a run never stopped.
+  ck=$TMP/run.ckpt
+  echo "\$ $DLC run course2.panda --solution --epochs 100000000 --every 500 --checkpoint $ck & (then kill -INT)"
+  "$DLC" run course2.panda --solution --epochs 100000000 --every 500 --checkpoint "$ck" \
+    >"$TMP/stopped.out" 2>"$TMP/stopped.err" &
+  pid=$!
+  n=0
+  while ! grep -q '^Checkpoint saved: ' "$TMP/stopped.out" 2>/dev/null; do
+    n=$((n + 1))
+    [ $n -lt 600 ] || { kill -KILL $pid; fail "no checkpoint saved after 30 s"; }
+    sleep 0.05
+  done
+  kill -INT $pid
+  wait $pid
+  code=$?
+  sed 's/^/  out| /' "$TMP/stopped.out"
+  sed 's/^/  err| /' "$TMP/stopped.err"
+  echo "  exit code $code"
+  [ "$code" -eq 130 ] || fail "exit code $code after SIGINT, expected 130"
+  [ ! -s "$TMP/stopped.err" ] || fail "a stopped run writes nothing on stderr"
+  done_epochs=$(sed -n 's/^Interrupted after epoch [0-9]*: the run is in .*, \([0-9]*\) epochs done\.$/\1/p' \
+    "$TMP/stopped.out")
+  [ -n "$done_epochs" ] || fail "no line 'Interrupted after epoch ...'"
+  grep -q -x -F "Checkpoint saved: $ck ($done_epochs epochs done)" "$TMP/stopped.out" ||
+    fail "the last checkpoint is not saved at the epoch it stopped"
+  grep -q -x -F "To continue: dlc run course2.panda --solution --resume --checkpoint $ck --epochs 100000000 [--learning-rate X]" \
+    "$TMP/stopped.out" || fail "no line saying how to continue"
+  [ -s "$ck" ] || fail "no checkpoint file"
+  ls -a "$TMP" | grep -q '^\.run\.ckpt\.' && fail "a temporary checkpoint file is left"
+  total=$((done_epochs + 1500))
+  cp "$ck" "$TMP/copy.ckpt"
+  expect 0 "$DLC" run course2.panda --solution --resume --checkpoint "$ck" --epochs $total
+  out_line "Resuming $ck after epoch $((done_epochs - 1)) ($done_epochs epochs done), learning rate 0.0007"
+  out_line "Checkpoint saved: $ck ($total epochs done)"
+  cp "$OUT" "$TMP/resumed.out"
+  expect 0 "$DLC" run course2.panda --solution --epochs $total --every 500 --checkpoint "$TMP/whole.ckpt"
+  out_line 'Cost after epoch 0: 0.701907'
+  out_line 'Cost after epoch 1000: 0.169080'
+  err_lines 0
+  grep '^Cost after\|^Accuracy' "$OUT" >"$TMP/whole.costs"
+  cat "$TMP/stopped.out" "$TMP/resumed.out" | grep '^Cost after\|^Accuracy' >"$TMP/two.costs"
+  diff "$TMP/whole.costs" "$TMP/two.costs" || fail "the resumed run's costs differ"
+  cmp "$TMP/whole.ckpt" "$ck" || fail "the resumed run's final checkpoint differs"
+  # The panda's babysitting: resumed with a lower learning rate.
+  expect 0 "$DLC" run course2.panda --solution --resume --checkpoint "$TMP/copy.ckpt" \
+    --epochs $total --learning-rate 0.0001
+  out_line "Resuming $TMP/copy.ckpt after epoch $((done_epochs - 1)) ($done_epochs epochs done), learning rate 0.0001 (was 0.0007)"
+  out_has '^Accuracy: '
+  # Bad input: one message each and a non-zero exit.
+  head -c 1000 "$ck" >"$TMP/cut.ckpt"
+  expect 1 "$DLC" run course2.panda --solution --resume --checkpoint "$TMP/cut.ckpt"
+  err_lines 1
+  err_has "^dlc: $TMP/cut.ckpt: truncated: 1000 bytes"
+  expect 1 "$DLC" run course2.panda --solution --resume --checkpoint "$ck" --hidden 10,2
+  err_lines 1
+  err_has "^dlc: $ck: a checkpoint of the network \[2, 5, 2, 1\], not of this run's \[2, 10, 2, 1\]$"
+  expect 1 "$DLC" run course2.panda --solution --resume --checkpoint "$TMP/none.ckpt"
+  err_lines 1
+  err_has "^dlc: $TMP/none.ckpt: no such checkpoint"
+  expect 1 "$DLC" run course2.panda --solution --checkpoint "$ck"
+  err_lines 1
+  err_has "^dlc: $ck exists: continue its run with --resume"
+  usage_error '--every' "$DLC" run course2.panda --solution --every 0
+  usage_error '--hidden' "$DLC" run course2.panda --solution --hidden 5
+  expect 3 "$DLC" run course2.panda --checkpoint "$TMP/stub.ckpt"
   err_has '^not implemented yet: course2\.'
 }
 
