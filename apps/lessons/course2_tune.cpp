@@ -112,8 +112,8 @@ using Space = std::vector<Dimension>;
 std::string space_text(const Space& space) {
   std::string text;
   for (const Dimension& d : space) {
-    text += (text.empty() ? "" : ",") + d.name + "=" + scale_name(d.scale) + ":" +
-            python_repr(d.low) + ":" + python_repr(d.high);
+    text += (text.empty() ? "" : ",") + d.name + "=" + scale_name(d.scale) + ":" + plain(d.low) +
+            ":" + plain(d.high);
   }
   return text;
 }
@@ -335,8 +335,8 @@ std::vector<PlannedTrial> first_round(const Settings& s) {
   if (s.search == "grid") {
     int per_axis = static_cast<int>(std::floor(std::pow(s.trials, 1.0 / dims) + 1e-9));
     if (per_axis < 2) {
-      throw cli::UsageError("--search grid over " + std::to_string(dims) +
-                            " hyperparameters needs at least " +
+      throw cli::UsageError("--search grid over " + std::to_string(dims) + " hyperparameter" +
+                            (dims == 1 ? "" : "s") + " needs at least " +
                             std::to_string(static_cast<long>(std::pow(2, dims))) +
                             " trials (2 values each), not " + std::to_string(s.trials));
     }
@@ -881,8 +881,8 @@ void plan_round2(const fs::path& dir, Plan& plan) {
   plan.round2_space = space_text(zoomed);
   plan.trials.insert(plan.trials.end(), trials.begin(), trials.end());
   write_file_atomically((dir / "plan.txt").string(), plan_text(plan));
-  std::cout << "Round 2 zooms to " << plan.round2_space << " (around round 1's best "
-            << python_repr(kKeep) << ")" << std::endl;
+  std::cout << "Round 2 zooms to " << plan.round2_space << " (around the best "
+            << plain(100 * kKeep) << " % of round 1's trials)" << std::endl;
 }
 
 /// Whether every trial of `trials` has a whole result.
@@ -1125,7 +1125,10 @@ int tune(const cli::Arguments& args, const RunContext&) {
 
   std::cout << "dlc tune: " << s.search << " search over " << space_text(s.space) << ", "
             << plan.trials.size() << " trials planned"
-            << (s.search == "coarse-to-fine" ? " in round 1" : "") << ", " << s.epochs
+            << (s.search == "coarse-to-fine"
+                    ? " (" + std::to_string(s.trials) + " a round, round 2 after round 1)"
+                    : std::string())
+            << ", " << s.epochs
             << " epochs each (the moons model, Adam); plan: " << plan_file.string() << "\n";
 
   const auto round1_end =
@@ -1152,7 +1155,7 @@ int tune(const cli::Arguments& args, const RunContext&) {
   for (int round = 1; round <= 2; ++round) {
     const std::vector<PlannedTrial> todo = trials_to_run(dir, plan, plan.trials);
     const std::size_t done = plan.trials.size() - todo.size();
-    if (done > 0) {
+    if (done > 0 && round == 1) {
       std::cout << done << " of the " << plan.trials.size()
                 << " trials planned have their result already and are not run again\n";
     }
