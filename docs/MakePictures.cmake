@@ -51,6 +51,20 @@ foreach(command week1.neuron week2.logreg week3.activations week3.planar week3.l
     message(FATAL_ERROR "MakePictures.cmake: '${RUNNER} ${command}' failed (${status})")
   endif()
 endforeach()
+# C2 3.3's caviar: dlc tune's search of the docs (12 trials, about 1 s), its pictures copied up.
+execute_process(
+  COMMAND ${RUNNER} course2.tune --space
+          learning_rate=log:0.0001:0.1,beta1=one_minus_log:0.8:0.99,mini_batch_size=log2:16:256
+          --trials 12 --out ${OUTPUT}/tune
+  RESULT_VARIABLE status
+  OUTPUT_VARIABLE output
+  ERROR_VARIABLE errors)
+if(NOT status EQUAL 0)
+  message("${output}${errors}")
+  message(FATAL_ERROR "MakePictures.cmake: '${RUNNER} course2.tune' failed (${status})")
+endif()
+file(COPY_FILE ${OUTPUT}/tune/accuracy_vs_learning_rate.png
+     ${OUTPUT}/tune_accuracy_vs_learning_rate.png)
 file(GLOB pictures ${OUTPUT}/*.png)
 list(LENGTH pictures count)
 message(STATUS "Docs pictures: ${count} PNG files in ${OUTPUT}")

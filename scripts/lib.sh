@@ -18,6 +18,7 @@ DLC_PACKAGES=(
   gnuplot-nox       # the pictures of dlc run and of the docs (PNG, pngcairo terminal)
   fonts-dejavu-core # the text in those pictures
   dataset-fashion-mnist  # the real image data set
+  parallel          # GNU parallel: dlc tune's trials over cores and machines
 )
 
 dlc_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

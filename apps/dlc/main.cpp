@@ -11,6 +11,8 @@
 /// Each subcommand is one entry of `kCommands`: `run`, and the autograder's `grade`, `list` and
 /// `hint` (apps/grader/grader.hpp), which build and run the lessons' test programs as separate
 /// processes and so never link lesson code either.
+/// `tune` is `dlc run course2.tune --solution`: the hyperparameter search
+/// (apps/lessons/course2_tune.cpp).
 ///
 /// Where things are: `dlc` lives in `<build_dir>/bin/`, so the build folder is its parent; the
 /// source folder is compiled in (DLC_SOURCE_DIR) and `--source-dir` overrides it; the manifest is
@@ -56,6 +58,7 @@ int run_command(const Args& args);
 int grade_command(const Args& args);
 int list_command(const Args& args);
 int hint_command(const Args& args);
+int tune_command(const Args& args);
 
 const Command kCommands[] = {
     {"run", "run <program> [--solution] [options]",
@@ -67,6 +70,10 @@ const Command kCommands[] = {
      "every exercise in course order: lecture, points, and whether it passes yet", list_command},
     {"hint", "hint EXERCISE", "the lecture section to read and one more hint each time you ask",
      hint_command},
+    {"tune", "tune --space SPEC [--search random|grid|coarse-to-fine] [--trials N] [--out DIR] ...",
+     "a hyperparameter search of many trials on the moons, over this machine's cores, GNU "
+     "parallel or Slurm",
+     tune_command},
 };
 
 /// `dlc`'s help.
@@ -80,7 +87,7 @@ std::string usage() {
       "  -h, --help    show this help\n"
       "  --version     print the version\n\n"
       "'dlc run --help' lists the programs and their options; 'dlc grade --help', 'dlc list\n"
-      "--help' and 'dlc hint --help' the grader's.\n";
+      "--help' and 'dlc hint --help' the grader's; 'dlc tune --help' the search's.\n";
   return out;
 }
 
@@ -107,6 +114,16 @@ std::string own_directory() {
   const std::string path(buf.data(), static_cast<std::size_t>(n));
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+int run_command(const Args& args);
+
+/// `dlc tune ...`: the search program `course2.tune` run with the reference solutions, as
+/// `dlc run course2.tune --solution ...` runs it.
+int tune_command(const Args& args) {
+  Args words = {"course2.tune", "--solution"};
+  words.insert(words.end(), args.begin(), args.end());
+  return run_command(words);
 }
 
 /// `dlc run`: check the command line, then hand it to the runner of the chosen flavour.

@@ -1558,6 +1558,194 @@ case_course2_panda() {
   err_has '^not implemented yet: course2\.'
 }
 
+# dlc tune's search of the tests and the docs: 12 random trials of 1000 epochs over alpha, beta1
+# and the mini-batch size.
+TUNE_SPACE=learning_rate=log:0.0001:0.1,beta1=one_minus_log:0.8:0.99,mini_batch_size=log2:16:256
+# The notebook's Adam run (5000 epochs) reaches this accuracy on the training set.
+NOTEBOOK_ADAM=0.9433333333333334
+
+# tune_best CSV: the best accuracy of results.csv's trials that ended ok.
+tune_best() {
+  awk -F, 'NR > 1 && $2 == "ok" && $3 > best { best = $3 } END { print best }' "$1"
+}
+# tune_same CSV1 CSV2: the same trials with the same status, accuracy and cost (not the seconds).
+tune_same() {
+  cut -d, -f1-4,6- "$1" >"$TMP/a.csv"
+  cut -d, -f1-4,6- "$2" >"$TMP/b.csv"
+  cmp -s "$TMP/a.csv" "$TMP/b.csv" || { diff "$TMP/a.csv" "$TMP/b.csv"; fail "$1 and $2 differ"; }
+}
+
+case_course2_tune() {
+  dir=$TMP/search
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir"
+  out_has '^Running 12 trials, [0-9]* at a time$'
+  out_line '12 trials planned: 12 ok'
+  err_lines 0
+  [ "$(wc -l <"$dir/results.csv")" -eq 13 ] || fail "results.csv has not 12 rows"
+  head -1 "$dir/results.csv" | grep -q -x -F \
+    'trial,status,accuracy,cost,seconds,learning_rate,beta1,mini_batch_size,detail' ||
+    fail "results.csv's columns"
+  best=$(tune_best "$dir/results.csv")
+  echo "  best accuracy $best"
+  awk "BEGIN { exit !($best >= $NOTEBOOK_ADAM) }" || fail "the best accuracy $best is below $NOTEBOOK_ADAM"
+  out_line "best accuracy: $best (trial 3)"
+  for name in learning_rate beta1 mini_batch_size; do png_ok "$dir/accuracy_vs_$name.png"; done
+  [ "$(grep -c '^[0-9]' "$dir/plan.txt")" -eq 12 ] || fail "plan.txt has not 12 trials"
+  cp "$dir/results.csv" "$TMP/first.csv"
+  # Again: every trial has its result, none runs again.
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir" --no-plots
+  out_line '12 of the 12 trials planned have their result already and are not run again'
+  out_lacks '^Running'
+  tune_same "$TMP/first.csv" "$dir/results.csv"
+  # A planted corrupt result file and a half-written one: reported, counted, skipped.
+  echo 'not a result' >"$dir/results/trial-0004.txt"
+  head -c 40 "$dir/results/trial-0007.txt" >"$TMP/cut" && cp "$TMP/cut" "$dir/results/trial-0007.txt"
+  expect 0 "$DLC" tune --collect --out "$dir" --no-plots
+  err_lines 2
+  err_has "^dlc tune: skipped $dir/results/trial-0004.txt: not a whole result"
+  err_has "^dlc tune: skipped $dir/results/trial-0007.txt: not a whole result"
+  out_line '12 trials planned: 10 ok, 2 corrupt'
+  grep -q '^4,corrupt,' "$dir/results.csv" || fail "trial 4 is not a corrupt row"
+  # Resumed, the search runs those two trials alone, and finds the same results.
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir" --no-plots
+  out_line '10 of the 12 trials planned have their result already and are not run again'
+  out_has '^Running 2 trials, [0-9]* at a time$'
+  tune_same "$TMP/first.csv" "$dir/results.csv"
+  # Another search in the same folder is refused.
+  expect 1 "$DLC" tune --space "$TUNE_SPACE" --trials 13 --out "$dir"
+  err_lines 1
+  err_has "^dlc: $dir/plan.txt holds another search's plan"
+  # The trial program on its own, and dlc run's name for the search.
+  expect 0 "$DLC" run course2.tune_trial --solution --epochs 100 --trial 5 --result "$TMP/one.txt"
+  grep -q -x 'trial: 5' "$TMP/one.txt" && grep -q -x 'status: ok' "$TMP/one.txt" &&
+    grep -q -x 'epsilon: 1e-08' "$TMP/one.txt" || fail "the trial's result file"
+  expect 0 "$DLC" run course2.tune --solution --collect --out "$dir" --no-plots
+  out_line '12 trials planned: 12 ok'
+  # Coarse to fine: round 2 is planned after round 1's results, in the zoomed box.
+  expect 0 "$DLC" tune --space learning_rate=log:0.0001:1,beta1=one_minus_log:0.5:0.999 \
+    --search coarse-to-fine --trials 6 --epochs 300 --out "$TMP/fine" --no-plots
+  out_has '^Round 2 zooms to learning_rate=log:'
+  # Round 1's trial 5 (alpha 0.427) diverges: a result, not a failure.
+  out_line '12 trials planned: 11 ok, 1 diverged'
+  grep -q '^5,diverged,,,[0-9.]*,0\.427[0-9]*,0\.99[0-9]*,the cost is nan at epoch 35$' "$TMP/fine/results.csv" ||
+    fail "trial 5 is not recorded as diverged"
+  grep -q '^round 2: learning_rate=log:' "$TMP/fine/plan.txt" || fail "no round 2 in the plan"
+  # A grid: 3 x 3 of 12 trials.
+  expect 0 "$DLC" tune --space learning_rate=log:0.0001:0.1,mini_batch_size=log2:16:256 \
+    --search grid --trials 12 --epochs 300 --out "$TMP/grid" --no-plots
+  out_line '9 trials planned: 9 ok'
+  grep -q -x '4 0.0031622776601683794 64' "$TMP/grid/plan.txt" || fail "the grid's middle point"
+}
+
+case_course2_tune_parallel() {
+  # The same search through GNU parallel, for real: the same results as run locally.
+  command -v parallel >/dev/null 2>&1 || skip "GNU parallel is not installed (Debian's parallel)"
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$TMP/local" --no-plots
+  dir=$TMP/par
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir" \
+    --emit parallel --jobs 2 --sshlogin node1,node2
+  out_line "  parallel --jobs 2 < $dir/commands.txt"
+  out_line "  parallel --jobs 2 --sshlogin node1,node2 < $dir/commands.txt"
+  out_line "  dlc tune --collect --out $dir"
+  [ "$(wc -l <"$dir/commands.txt")" -eq 12 ] || fail "commands.txt has not 12 lines"
+  [ ! -e "$dir/results/trial-0000.txt" ] || fail "--emit ran a trial"
+  echo "\$ parallel --jobs 2 < $dir/commands.txt"
+  parallel --jobs 2 <"$dir/commands.txt" || fail "parallel failed"
+  expect 0 "$DLC" tune --collect --out "$dir"
+  out_line '12 trials planned: 12 ok'
+  png_ok "$dir/accuracy_vs_learning_rate.png"
+  tune_same "$TMP/local/results.csv" "$dir/results.csv"
+  best=$(tune_best "$dir/results.csv")
+  out_line "best accuracy: $best (trial 3)"
+}
+
+case_course2_tune_slurm() {
+  # The Slurm job-array script, run by a stand-in for Slurm that sets SLURM_ARRAY_TASK_ID.
+  dir=$TMP/slurm
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir" --emit slurm
+  out_line "  sbatch $dir/tune.sbatch"
+  grep -q -x '#SBATCH --array=0-11' "$dir/tune.sbatch" || fail "no array of 12 tasks"
+  k=0
+  while [ $k -lt 12 ]; do
+    echo "\$ SLURM_ARRAY_TASK_ID=$k sh $dir/tune.sbatch"
+    SLURM_ARRAY_TASK_ID=$k sh "$dir/tune.sbatch" || fail "task $k failed"
+    k=$((k + 1))
+  done
+  expect 1 env SLURM_ARRAY_TASK_ID=12 sh "$dir/tune.sbatch"
+  err_has "no line 13 in $dir/commands.txt"
+  expect 0 "$DLC" tune --collect --out "$dir" --no-plots
+  out_line '12 trials planned: 12 ok'
+  out_has "^best accuracy: $NOTEBOOK_ADAM (trial 3)\$"
+  # The trials already done are not emitted again.
+  expect 0 "$DLC" tune --space "$TUNE_SPACE" --trials 12 --epochs 1000 --seed 1 --out "$dir" --emit slurm
+  out_has '^Every trial of the plan has its result'
+}
+
+case_course2_tune_killed() {
+  # Trials that crash (beta1 >= 1 on a linear scale) are recorded as crashed, the others kept.
+  dir=$TMP/crash
+  expect 0 "$DLC" tune --space learning_rate=log:0.001:0.1,beta1=linear:0.5:1.5 --trials 8 \
+    --epochs 300 --out "$dir" --no-plots
+  out_line '8 trials planned: 4 ok, 4 crashed'
+  grep -q '^1,crashed,,,.*,"exit code 1: dlc: invalid argument: model: beta1 is 1.0388' "$dir/results.csv" ||
+    fail "trial 1 is not recorded as crashed with its exit code"
+  grep -q '^0,ok,0\.' "$dir/results.csv" || fail "trial 0's result is lost"
+  # A trial killed with SIGKILL is recorded as killed; Ctrl-C then stops the search after the
+  # trials in progress, and the search resumes with the trial never started.
+  dir=$TMP/kill
+  set -- --space learning_rate=log:0.001:0.01 --trials 4 --jobs 2 --epochs 30000 --out "$dir" --no-plots
+  echo "\$ $DLC tune $* & (kill -KILL trial 1, then kill -INT)"
+  "$DLC" tune "$@" >"$TMP/stopped.out" 2>"$TMP/stopped.err" &
+  pid=$!
+  n=0
+  child=
+  while [ -z "$child" ]; do
+    child=$(pgrep -f -- "--result $dir/results/trial-0001.txt")
+    n=$((n + 1))
+    [ $n -lt 600 ] || { kill -KILL $pid; fail "trial 1 did not start in 30 s"; }
+    sleep 0.05
+  done
+  kill -KILL $child
+  n=0
+  while ! grep -q 'trial 1: killed' "$TMP/stopped.out"; do
+    n=$((n + 1))
+    [ $n -lt 600 ] || { kill -KILL $pid; fail "trial 1 not recorded as killed in 30 s"; }
+    sleep 0.05
+  done
+  kill -INT $pid
+  wait $pid
+  code=$?
+  sed 's/^/  out| /' "$TMP/stopped.out"
+  sed 's/^/  err| /' "$TMP/stopped.err"
+  echo "  exit code $code"
+  [ "$code" -eq 130 ] || fail "exit code $code after SIGINT, expected 130"
+  grep -q -x -F '[1/4] trial 1: killed (signal 9 (Killed))' "$TMP/stopped.out" || fail "trial 1 not killed"
+  grep -q '^Stopping: waiting for the 2 trials in progress' "$TMP/stopped.out" || fail "no stopping line"
+  grep -q '^Stopped\. .* run the same command again to resume' "$TMP/stopped.out" || fail "no resume line"
+  [ ! -e "$dir/results/trial-0003.txt" ] || fail "trial 3 ran after Ctrl-C"
+  expect 0 "$DLC" tune "$@"
+  out_line '3 of the 4 trials planned have their result already and are not run again'
+  out_has '^\[1/1\] trial 3: ok'
+  out_line '4 trials planned: 3 ok, 1 killed'
+}
+
+case_course2_tune_bad_input() {
+  usage_error "learning_rate's range \[0.1, 0.1\] is empty" "$DLC" tune --space learning_rate=log:0.1:0.1
+  usage_error "learning_rate's range \[0.1, 0.001\] is reversed" "$DLC" tune --space learning_rate=log:0.1:0.001
+  usage_error "range \[0, 0.1\] includes 0 .* log scale" "$DLC" tune --space learning_rate=log:0:0.1
+  usage_error "unknown hyperparameter 'alpha'" "$DLC" tune --space alpha=log:0.001:0.1
+  usage_error "--trials must be at least 1, not 0" "$DLC" tune --space learning_rate=log:0.001:0.1 --trials 0
+  usage_error "unknown scale 'cubic'" "$DLC" tune --space learning_rate=cubic:0.001:0.1
+  usage_error "beta1's range \[0.9, 1\] is not inside \[0, 1)" "$DLC" tune --space beta1=one_minus_log:0.9:1
+  usage_error "coarse-to-fine zooms over two hyperparameters" "$DLC" tune --space learning_rate=log:0.001:0.1 --search coarse-to-fine
+  printf 'learning_rate log 0.001 0.1\nepsilon log 1e-8\n' >"$TMP/space.txt"
+  usage_error "$TMP/space.txt line 2: is not 'name scale low high'" "$DLC" tune --space "$TMP/space.txt"
+  usage_error "cannot read the file '$TMP/none.txt'" "$DLC" tune --space "$TMP/none.txt"
+  expect 1 "$DLC" tune --collect --out "$TMP/empty"
+  err_lines 1
+  err_has "^dlc: --collect: $TMP/empty holds no plan.txt"
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
