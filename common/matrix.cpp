@@ -139,13 +139,9 @@ Matrix Matrix::from_col_major(std::size_t rows, std::size_t cols, const std::vec
 }
 
 Matrix Matrix::deferred(std::size_t rows, std::size_t cols, std::function<void(double*)> compute) {
-  Matrix m;
-  m.rows_ = rows;
-  m.cols_ = cols;
-  if (rows * cols == 0) return m;
-  m.storage_ = std::make_shared<Storage>();
-  m.storage_->capacity = rows * cols;  // allocated when first read
-  m.storage_->compute = [compute = std::move(compute)](double* out, double) { compute(out); };
+  Matrix m = deferred_scalable(
+      rows, cols, [compute = std::move(compute)](double* out, double) { compute(out); });
+  if (m.storage_) m.storage_->scalable = false;  // it computes what it computes, unscaled
   return m;
 }
 

@@ -161,6 +161,14 @@ std::vector<OptionSpec> plot_options() {
   };
 }
 
+std::vector<OptionSpec> adam_options() {
+  return {
+      number_option("--beta1", Kind::kReal, "X", "0.9", Bound::kAny, "Adam's beta1, in [0, 1)"),
+      number_option("--beta2", Kind::kReal, "X", "0.999", Bound::kAny, "Adam's beta2, in [0, 1)"),
+      number_option("--epsilon", Kind::kReal, "X", "1e-8", Bound::kAny, "Adam's epsilon, positive"),
+  };
+}
+
 void validate_plots(const Arguments& args) {
   if (args.given("--plots") && args.given("--no-plots"))
     throw UsageError("--plots and --no-plots cannot go together");

@@ -91,6 +91,10 @@ void validate_data(const Arguments& args);
 /// Where the pictures go: `--plots DIR` (default `dlc-plots`) and `--no-plots`.
 std::vector<OptionSpec> plot_options();
 
+/// Adam's settings with the lecture's defaults: `--beta1 0.9`, `--beta2 0.999`, `--epsilon 1e-8`
+/// (checked by the lesson code that takes them, so that a bad value gets its message).
+std::vector<OptionSpec> adam_options();
+
 /// \brief `--plots` and `--no-plots` cannot go together.
 /// \throws UsageError when both are given.
 void validate_plots(const Arguments& args);

@@ -116,15 +116,10 @@ cli::ProgramSpec optimization_spec() {
                          "examples per mini-batch, at least 1", 1000000),
       cli::number_option("--beta", cli::Kind::kReal, "X", "0.9", cli::Bound::kAny,
                          "momentum's beta, in [0, 1)"),
-      cli::number_option("--beta1", cli::Kind::kReal, "X", "0.9", cli::Bound::kAny,
-                         "Adam's beta1, in [0, 1)"),
-      cli::number_option("--beta2", cli::Kind::kReal, "X", "0.999", cli::Bound::kAny,
-                         "Adam's beta2, in [0, 1)"),
-      cli::number_option("--epsilon", cli::Kind::kReal, "X", "1e-8", cli::Bound::kAny,
-                         "Adam's epsilon, positive"),
       cli::number_option("--decay-rate", cli::Kind::kReal, "X", "1", cli::Bound::kNonNegative,
                          "the decay's rate"),
   };
+  for (auto& o : cli::adam_options()) p.options.push_back(std::move(o));
   for (auto& o : cli::plot_options()) p.options.push_back(std::move(o));
   p.details = {
       "The optimization notebook's model: LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID "

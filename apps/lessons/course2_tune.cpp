@@ -630,12 +630,6 @@ cli::ProgramSpec tune_trial_spec() {
   p.options = {
       cli::number_option("--learning-rate", cli::Kind::kReal, "X", "0.0007", cli::Bound::kPositive,
                          "the learning rate alpha"),
-      cli::number_option("--beta1", cli::Kind::kReal, "X", "0.9", cli::Bound::kAny,
-                         "Adam's beta1, in [0, 1)"),
-      cli::number_option("--beta2", cli::Kind::kReal, "X", "0.999", cli::Bound::kAny,
-                         "Adam's beta2, in [0, 1)"),
-      cli::number_option("--epsilon", cli::Kind::kReal, "X", "1e-8", cli::Bound::kAny,
-                         "Adam's epsilon, positive"),
       cli::number_option("--mini-batch-size", cli::Kind::kInteger, "N", "64", cli::Bound::kPositive,
                          "examples per mini-batch", 1000000),
       cli::number_option("--epochs", cli::Kind::kInteger, "N", "5000", cli::Bound::kNonNegative,
@@ -645,6 +639,7 @@ cli::ProgramSpec tune_trial_spec() {
       cli::number_option("--trial", cli::Kind::kInteger, "ID", "0", cli::Bound::kNonNegative,
                          "the trial's id, written in the result"),
   };
+  for (auto& o : cli::adam_options()) p.options.push_back(std::move(o));
   p.validate = [](const cli::Arguments& args) {
     if (!args.given("--result")) throw cli::UsageError("--result FILE is required");
   };
