@@ -216,14 +216,19 @@ def model(X, labels, test_x, test_y, batch_norm=True, epochs=5, mini_batch_size=
     return seconds
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+def parse_command_line(doc):
+    """The command line both benchmark scripts take (see the usage line of `doc`)."""
+    parser = argparse.ArgumentParser(description=doc.split('\n')[0])
     parser.add_argument('--epochs', type=int, default=1)
     parser.add_argument('--no-batch-norm', action='store_true')
     parser.add_argument('--train-size', type=int, default=0)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--fashion-dir', default='/usr/share/datasets/fashion-mnist')
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main():
+    args = parse_command_line(__doc__)
     train_x, train_y, test_x, test_y = load_dataset(args.fashion_dir, args.train_size)
     seconds = model(train_x, train_y, test_x, test_y, not args.no_batch_norm, args.epochs,
                     seed=args.seed)

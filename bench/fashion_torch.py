@@ -14,14 +14,13 @@ others'), on PyTorch's default number of threads. Prints "Epoch N: cost C, train
 test accuracy T" for each epoch, then "training: S seconds, E epochs, P s per epoch": the
 training steps alone.
 """
-import argparse
 import time
 
 import numpy as np
 import torch
 from torch import nn
 
-from fashion_numpy import read_idx  # the same reader, beside this file
+from fashion_numpy import parse_command_line, read_idx  # beside this file
 
 
 def load(folder, name, train_size=0):
@@ -35,13 +34,7 @@ def load(folder, name, train_size=0):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    parser.add_argument('--epochs', type=int, default=1)
-    parser.add_argument('--no-batch-norm', action='store_true')
-    parser.add_argument('--train-size', type=int, default=0)
-    parser.add_argument('--seed', type=int, default=1)
-    parser.add_argument('--fashion-dir', default='/usr/share/datasets/fashion-mnist')
-    args = parser.parse_args()
+    args = parse_command_line(__doc__)
     X, y = load(args.fashion_dir, 'train', args.train_size)
     test_x, test_y = load(args.fashion_dir, 't10k')
     torch.manual_seed(args.seed)
