@@ -36,6 +36,7 @@
 
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
+#include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
 #include "common/process.hpp"
 
@@ -231,7 +232,18 @@ ProgramSpec grade_spec() {
       text_option("--submissions", "DIR", "",
                   "grade every subfolder of DIR as one submission, in name order, into one CSV"),
       text_option("--csv", "FILE", "",
-                  "with --submissions: write the scores there (default: print them)"),
+                  "with --submissions: write the gradebook there, one row per submission: "
+                  "status, score, each exercise's points and outcome, a note (default: print "
+                  "it)"),
+      text_option("--outcomes", "FILE", "",
+                  "with --submissions: write one row per submission and exercise there: lecture, "
+                  "score, max_score, outcome and the reason in one line"),
+      dlc::cli::number_option(
+          "--jobs", Kind::kInteger, "N", "1", dlc::cli::Bound::kPositive,
+          "with --submissions: grade N submissions at once, each in its own sandbox; then say "
+          "the time per submission after the first, (wall time - the time until the first "
+          "ended) / (submissions - 1). Default 1: time limits are wall time (an exercise that "
+          "times out is graded again alone), and each submission may use 4 GiB"),
       text_option("--json", "FILE", "", "write Gradescope's results.json there"),
       text_option("--junit", "FILE", "", "write a JUnit XML report there"),
       timeout_option(),
@@ -252,6 +264,10 @@ ProgramSpec grade_spec() {
       throw UsageError("--solution grades the reference solutions, not a submission");
     if (a.given("--csv") && !a.given("--submissions"))
       throw UsageError("--csv is for --submissions DIR");
+    if (a.given("--outcomes") && !a.given("--submissions"))
+      throw UsageError("--outcomes is for --submissions DIR");
+    if (a.given("--jobs") && !a.given("--submissions"))
+      throw UsageError("--jobs is for --submissions DIR: it grades that many submissions at once");
     if (a.given("--submissions") && (a.given("--json") || a.given("--junit")))
       throw UsageError("--json and --junit report one submission; with --submissions use --csv");
   };
@@ -310,7 +326,8 @@ std::string command_help(const ProgramSpec& spec, const std::string& usage_line,
 const char* const kGradeUsage =
     "grade [EXERCISE|BLOCK ...] [--solution] [--submission DIR] [--json FILE]\n"
     "                 [--junit FILE] [--timeout SECONDS] [--unsafe-no-sandbox] [--quiet]\n"
-    "       dlc grade --submissions DIR [--csv FILE] [EXERCISE|BLOCK ...] [options]";
+    "       dlc grade --submissions DIR [--jobs N] [--csv FILE] [--outcomes FILE]\n"
+    "                 [EXERCISE|BLOCK ...] [options]";
 
 /// Where the source tree and the build are, from the options or from where dlc is.
 struct Places {
@@ -370,6 +387,34 @@ std::vector<grader::Exercise> selected_exercises(const grader::GradeOptions& opt
   return grader::select_exercises(manifest, options.selection);
 }
 
+/// `dlc grade --submissions DIR`: every submission of DIR, `--jobs` at a time, into the CSV files.
+int grade_submissions_command(const dlc::cli::Arguments& a, const grader::GradeOptions& options,
+                              const std::vector<grader::Exercise>& exercises) {
+  const std::string dir = a.text("--submissions");
+  const grader::BatchReport batch =
+      grader::grade_submissions(options, dir, static_cast<int>(a.integer("--jobs")));
+  if (!batch.ignored.empty())
+    std::cerr << "dlc grade: " << grader::ignored_entries_note(batch, dir) << '\n';
+  const std::string scores = grader::scores_csv(exercises, batch.submissions);
+  if (a.given("--csv")) {
+    grader::write_file_atomically(a.text("--csv"), scores);
+  } else {
+    std::cout << scores << std::flush;
+  }
+  if (a.given("--outcomes"))
+    grader::write_file_atomically(a.text("--outcomes"),
+                                  grader::outcomes_csv(exercises, batch.submissions));
+  if (options.progress != nullptr) {
+    if (a.given("--csv"))
+      std::cerr << "wrote the gradebook of " << batch.submissions.size() << " submissions to "
+                << a.text("--csv") << '\n';
+    if (a.given("--outcomes"))
+      std::cerr << "wrote each exercise's outcome to " << a.text("--outcomes") << '\n';
+    std::cerr << grader::batch_summary(batch) << '\n';
+  }
+  return kExitOk;
+}
+
 int grade_command(const Args& args) {
   const ProgramSpec spec = grade_spec();
   const std::string hint =
@@ -385,8 +430,8 @@ int grade_command(const Args& args) {
         "running its tests in a process of its own, with a time limit, a memory limit and a cap "
         "on its output, and prints a table: exercise, lecture, points earned / points, and what "
         "happened (passed, not implemented yet, failed with the first failed check, crashed, "
-        "timed out, exited early, threw, does not compile). It builds the test programs first. "
-        "The exit code is 0 whenever grading finished, whatever the scores.");
+        "timed out, exited early, threw, does not compile, forged). It builds the test programs "
+        "first. The exit code is 0 whenever grading finished, whatever the scores.");
     return kExitOk;
   }
   grader::GradeOptions options = grade_options(a, selection);
@@ -406,19 +451,7 @@ int grade_command(const Args& args) {
     }
     if (parse_only()) return kExitOk;
 
-    if (a.given("--submissions")) {
-      const auto graded = grader::grade_submissions(options, a.text("--submissions"));
-      const std::string csv = grader::scores_csv(exercises, graded);
-      if (a.given("--csv")) {
-        grader::write_file_atomically(a.text("--csv"), csv);
-        if (options.progress != nullptr)
-          std::cerr << "wrote the scores of " << graded.size() << " submissions to "
-                    << a.text("--csv") << '\n';
-      } else {
-        std::cout << csv;
-      }
-      return kExitOk;
-    }
+    if (a.given("--submissions")) return grade_submissions_command(a, options, exercises);
 
     const grader::GradeReport report = grader::grade(options);
     std::cout.flush();

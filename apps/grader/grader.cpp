@@ -22,6 +22,7 @@
 #include <sstream>
 #include <thread>
 
+#include "apps/grader/batch.hpp"
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/sandbox.hpp"
@@ -479,8 +480,8 @@ void apply_runner_status(ExerciseResult& r, const std::optional<std::string>& st
     r.summary = "exited early (exit code " + std::to_string(std::atoi(head.c_str() + 7)) +
                 ") before its tests finished";
   } else if (head.rfind("garbled", 0) == 0) {
-    r.outcome = Outcome::kFailed;
-    r.summary = "failed: " + message;
+    r.outcome = Outcome::kForged;
+    r.summary = "forged: " + message;
   } else {
     return;
   }
@@ -612,6 +613,8 @@ std::string outcome_name(Outcome outcome) {
       return "does_not_compile";
     case Outcome::kNoTests:
       return "no_tests";
+    case Outcome::kForged:
+      return "forged";
   }
   return "unknown";
 }
@@ -727,6 +730,7 @@ GradeReport grade(const GradeOptions& options) {
     const BuildResult b = run_build(build, targets, {source, build});
     if (!b.ok) throw GradeError("the reference solutions do not build: " + b.first_error);
   }
+  if (options.build_only) return report;
   const Kit kit = read_kit(build);
 
   // The submission's own folder: its files, its objects, its runners; removed at the end, after
@@ -793,6 +797,9 @@ GradeReport grade(const GradeOptions& options) {
       report.notes.push_back("the submission has no " + m +
                              ": its exercises are graded as the untouched stub");
   }
+  if (!submission.empty())
+    if (std::string note = ignored_files_note(submission.string(), lessons); !note.empty())
+      report.notes.push_back(std::move(note));
   if (progress != nullptr)
     for (const auto& n : report.notes) *progress << "note: " << n << "\n";
   for (const Lesson* l : needed) {
@@ -903,52 +910,6 @@ ExerciseResult grade_program(const Exercise& exercise, const std::string& progra
     confinement.cgroup = &*group;
   }
   return run_exercise(exercise, program, {}, options, context, confinement);
-}
-
-std::vector<SubmissionGrade> grade_submissions(const GradeOptions& options,
-                                               const std::string& submissions_dir) {
-  // The instructor's own problems stop the batch before it starts.
-  read_manifest((fs::path(options.source_dir) / "exercises.ini").string());
-  std::error_code ec;
-  if (options.build_dir.empty() || !fs::is_directory(options.build_dir, ec))
-    throw GradeError("no build folder " + options.build_dir);
-  if (!fs::is_directory(submissions_dir, ec))
-    throw GradeError("the submissions folder " + submissions_dir + " is not a folder");
-  std::vector<std::string> names;
-  for (auto it = fs::directory_iterator(submissions_dir, ec); !ec && it != fs::directory_iterator();
-       it.increment(ec)) {
-    if (it->is_directory(ec)) names.push_back(it->path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-
-  std::vector<SubmissionGrade> out;
-  for (const auto& name : names) {
-    SubmissionGrade s;
-    s.name = name;
-    GradeOptions one = options;
-    one.submission_dir = (fs::path(submissions_dir) / name).string();
-    one.solution = false;
-    one.build = options.build && out.empty();  // the reference is the same for every submission
-    if (options.progress != nullptr) *options.progress << "== " << name << "\n" << std::flush;
-    try {
-      s.report = grade(one);
-      s.graded = true;
-      for (const auto& n : s.report.notes) s.note += (s.note.empty() ? "" : "; ") + n;
-    } catch (const ManifestError&) {
-      throw;
-    } catch (const SelectionError&) {
-      throw;
-    } catch (const std::exception& e) {
-      s.note = std::string("not graded: ") + e.what();
-      if (options.progress != nullptr) *options.progress << s.note << "\n" << std::flush;
-    }
-    if (options.progress != nullptr && s.graded)
-      *options.progress << name << ": " << s.report.score << " / " << s.report.max_score
-                        << " points\n"
-                        << std::flush;
-    out.push_back(std::move(s));
-  }
-  return out;
 }
 
 }  // namespace dlc::grader

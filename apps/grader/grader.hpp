@@ -23,6 +23,7 @@
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -78,10 +79,13 @@ enum class Outcome {
   kThrew,           ///< a test stopped at an exception the test did not expect
   kDoesNotCompile,  ///< its lesson's code did not build
   kNoTests,         ///< no test case is tagged with its id
+  /// Its process sent the judge bytes that are not an answer (a forged or corrupted reply): never
+  /// a pass, whatever it sent.
+  kForged,
 };
 
 /// The outcome's name in the reports: `passed`, `failed`, `not_implemented`, `crashed`,
-/// `timed_out`, `exited_early`, `threw`, `does_not_compile`, `no_tests`.
+/// `timed_out`, `exited_early`, `threw`, `does_not_compile`, `no_tests`, `forged`.
 std::string outcome_name(Outcome outcome);
 
 /// The grade of one exercise.
@@ -138,6 +142,9 @@ struct GradeOptions {
   std::ostream* progress = nullptr;
   /// Build the test programs before grading (`cmake --build`); false grades them as built.
   bool build = true;
+  /// Build what grading the selection needs (when `build`), then stop, grading nothing: what a
+  /// batch does once before its submissions are graded (see grade_submissions()).
+  bool build_only = false;
 };
 
 /// The grades of every exercise graded, in course order.
@@ -204,27 +211,10 @@ void write_gradescope_json(const std::string& path, const GradeReport& report);
 /// \throws std::runtime_error when the file cannot be written.
 void write_junit(const std::string& path, const GradeReport& report);
 
-/// One submission of a batch (`dlc grade --submissions DIR`).
-struct SubmissionGrade {
-  std::string name;     ///< the submission's folder name
-  bool graded = false;  ///< false: the grader's own build of it failed (see `note`); score 0
-  GradeReport report;   ///< its grades, when graded
-  std::string note;     ///< why it was not graded, or the report's notes, on one line
-};
-
-/// \brief Grades every subfolder of `submissions_dir` (sorted by name) in turn, with `options`
-/// (its `submission_dir` is set to each). A submission that breaks the grader's own build is not
-/// graded (score 0, with a note) and the batch goes on.
-/// \throws ManifestError, GradeError for the instructor's own problems, found before the first
-///         submission: a broken manifest, no build dir, no such folder.
-std::vector<SubmissionGrade> grade_submissions(const GradeOptions& options,
-                                               const std::string& submissions_dir);
-
-/// \brief The scores of a batch as CSV: a header `submission,score,max_score,<id>...,note`, then
-/// one row per submission with its points for each of `exercises`. Fields are quoted as RFC 4180
-/// asks when they hold a comma, a quote or a line break.
-std::string scores_csv(const std::vector<Exercise>& exercises,
-                       const std::vector<SubmissionGrade>& submissions);
+/// \brief `text` as valid UTF-8 without control characters other than tab and newline, as the
+/// reports write what a submission printed: invalid bytes become U+FFFD, control characters
+/// `\xNN`.
+std::string printable(std::string_view text);
 
 /// \brief How many hints of each exercise `dlc hint` has shown, from its state file (one line
 /// `<id> <count>` each); a missing file is an empty state, and malformed lines are skipped.

@@ -1,11 +1,12 @@
-// The grader's reports: the terminal table, Gradescope's results.json, JUnit XML, the CSV of a
-// batch, and the hint state; every file written whole (a temporary file, then rename).
+// The grader's reports: the terminal table, Gradescope's results.json, JUnit XML, and the hint
+// state; every file written whole (a temporary file, then rename).
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -129,21 +130,21 @@ bool is_failure(Outcome o) {
   return o == Outcome::kFailed || o == Outcome::kNotImplemented || o == Outcome::kNoTests;
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
+std::string printable(std::string_view text) { return clean(text); }
+
 void write_file_atomically(const std::string& path, const std::string& text) {
-  std::string temp = path + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  // A name of its own beside `path`, created with the mode a new file gets: 0666 less the umask,
+  // which the kernel applies (the umask is the process's, shared by its threads: never changed).
+  static std::atomic<unsigned> count{0};
+  std::string temp;
+  int fd = -1;
+  for (int attempt = 0; fd < 0 && attempt < 100; ++attempt) {
+    temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(count.fetch_add(1));
+    fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 && errno != EEXIST) break;
+  }
   if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
   const char* data = text.data();
   std::size_t left = text.size();
@@ -158,10 +159,6 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     data += n;
     left -= static_cast<std::size_t>(n);
   }
-  // mkstemp() makes the file private; give it the mode a new file gets.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (error == 0 && ::fchmod(fd, 0666 & ~mask) != 0) error = errno;
   if (error == 0 && ::fsync(fd) != 0) error = errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error == 0 && ::rename(temp.c_str(), path.c_str()) != 0) error = errno;
@@ -280,34 +277,6 @@ void write_junit(const std::string& path, const GradeReport& report) {
   }
   os << "  </testsuite>\n</testsuites>\n";
   write_file_atomically(path, os.str());
-}
-
-std::string scores_csv(const std::vector<Exercise>& exercises,
-                       const std::vector<SubmissionGrade>& submissions) {
-  std::string out = "submission,score,max_score";
-  int max_score = 0;
-  for (const auto& e : exercises) {
-    out += "," + csv_field(e.id);
-    max_score += e.points;
-  }
-  out += ",note\n";
-  for (const auto& s : submissions) {
-    out += csv_field(s.name);
-    if (s.graded) {
-      out += "," + std::to_string(s.report.score) + "," + std::to_string(s.report.max_score);
-    } else {
-      out += ",0," + std::to_string(max_score);
-    }
-    for (const auto& e : exercises) {
-      int score = 0;
-      if (s.graded)
-        for (const auto& r : s.report.exercises)
-          if (r.id == e.id) score = r.score;
-      out += "," + std::to_string(score);
-    }
-    out += "," + csv_field(clean(s.note)) + "\n";
-  }
-  return out;
 }
 
 std::vector<std::pair<std::string, int>> read_hint_state(const std::string& path) {
