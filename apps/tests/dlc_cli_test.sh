@@ -1746,6 +1746,125 @@ case_course2_tune_bad_input() {
   err_has "^dlc: --collect: $TMP/empty holds no plan.txt"
 }
 
+# grade_usage_error PATTERN ARGS...: `dlc grade ARGS` is a bad command line: exit code 2, nothing
+# on stdout, the error line matching PATTERN, then grade's usage line.
+grade_usage_error() {
+  pattern=$1
+  shift
+  expect 2 "$DLC" grade "$@"
+  err_lines 2
+  out_lines 0
+  grep -q -e "^dlc: grade: .*$pattern" "$ERR" || fail "the error line does not match: $pattern"
+  sed -n 2p "$ERR" | grep -q '^usage: dlc grade' || fail "the second line is not grade's usage line"
+}
+
+# csv_value FILE ROW COLUMN: the field of COLUMN (a header's name) in the row whose first field is
+# ROW; for the columns before the last, whose fields hold no comma.
+csv_value() {
+  awk -F, -v row="$2" -v column="$3" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == column) c = i }
+    NR > 1 && $1 == row && c { print $c; found = 1 }
+    END { if (!found) exit 1 }' "$1" || fail "$1 has no column $3 in row $2"
+}
+
+# A class of four graded twice, one at a time and two at a time: the same gradebook and the same
+# outcomes, in name order, each saying why; the time per submission after the first is printed.
+case_batch_submissions() {
+  dir=$TMP/submissions
+  solutions=$DLC_SOURCE_DIR/solutions/week2
+  for s in a-full b-mistake c-broken d-stray; do mkdir -p "$dir/$s/week2"; done
+  for s in a-full b-mistake c-broken; do cp "$solutions"/*.cpp "$dir/$s/week2/"; done
+  # b: a planted mistake of tests/mutants (sigmoid with e^z), written by dlc-mutants.
+  mutants=tests/mutants/week2.mutants
+  line=$(grep -n '^mutant week2.sigmoid: e^{z} instead of e^{-z}' "$DLC_SOURCE_DIR/$mutants" | cut -d: -f1)
+  [ -n "$line" ] || fail "$mutants has no mutant 'week2.sigmoid: e^{z} instead of e^{-z}'"
+  expect 0 "$BIN/dlc-mutants" write "$DLC_SOURCE_DIR" "$mutants:$line" "$dir/b-mistake"
+  # c: images.cpp does not compile (a message with quotes and a comma); sigmoid sends the judge
+  # bytes that are not an answer.
+  echo 'static_assert(false, "a \"quoted\", message");' >>"$dir/c-broken/week2/images.cpp"
+  sed -i -e '1i #include <unistd.h>' \
+    -e '/BEGIN SOLUTION week2.sigmoid/a const char forged[8] = {-1, -1, -1, -1, -1, -1, -1, -1};\nif (::write(4, forged, sizeof forged) < 0) return z;' \
+    "$dir/c-broken/week2/logistic_regression.cpp"
+  # d: a lesson's file out of its folder, and files that are not lesson files.
+  cp "$solutions/logistic_regression.cpp" "$dir/d-stray/"
+  echo notes >"$dir/d-stray/notes.txt"
+  echo old >"$dir/d-stray/week2/old.cpp"
+  # Not submissions: a file and a hidden folder.
+  echo x >"$dir/README.txt"
+  mkdir -p "$dir/.git"
+
+  for jobs in 1 2; do
+    expect 0 "$DLC" grade week2 --submissions "$dir" --jobs "$jobs" --csv "$TMP/scores-$jobs.csv" \
+      --outcomes "$TMP/outcomes-$jobs.csv"
+    err_has "^graded 4 submissions in [0-9.]* s, $jobs at a time: [0-9.]* s per submission after the first$"
+    err_has "^dlc grade: ignored 2 entries of $dir that are not submissions (files, hidden folders): .git, README.txt$"
+    grep "per submission after the first" "$ERR"
+    # Each submission's progress whole: its lines follow its own header.
+    awk '/^== / { name = $2 } /^\[[0-9]\/4\] / { sub(":", "", $2); if ($2 != name) exit 1 }' "$ERR" ||
+      fail "the progress of the submissions is interleaved"
+  done
+  cmp "$TMP/scores-1.csv" "$TMP/scores-2.csv" || fail "the gradebooks of --jobs 1 and --jobs 2 differ"
+  cmp "$TMP/outcomes-1.csv" "$TMP/outcomes-2.csv" || fail "the outcomes of --jobs 1 and --jobs 2 differ"
+  scores=$TMP/scores-2.csv
+  outcomes=$TMP/outcomes-2.csv
+  cat "$scores"
+  [ "$(cut -d, -f1 "$scores" | tr '\n' ' ')" = "submission a-full b-mistake c-broken d-stray " ] ||
+    fail "the rows are not in name order"
+  max=$(csv_value "$scores" a-full max_score)
+  [ "$(csv_value "$scores" a-full status)" = graded ] || fail "a-full is not graded"
+  [ "$(csv_value "$scores" a-full score)" = "$max" ] || fail "a-full has not full marks"
+  sigmoid=$(csv_value "$scores" a-full week2.sigmoid)
+  [ "$(csv_value "$scores" b-mistake score)" -eq $((max - sigmoid)) ] ||
+    fail "b-mistake should lose sigmoid's $sigmoid points only"
+  [ "$(csv_value "$scores" b-mistake week2.sigmoid:outcome)" = failed ] || fail "b-mistake's sigmoid"
+  [ "$(csv_value "$scores" c-broken week2.flatten_images:outcome)" = does_not_compile ] ||
+    fail "c-broken's flatten_images"
+  [ "$(csv_value "$scores" c-broken week2.sigmoid:outcome)" = forged ] || fail "c-broken's sigmoid"
+  [ "$(csv_value "$scores" c-broken week2.propagate:outcome)" = passed ] || fail "c-broken's propagate"
+  [ "$(csv_value "$scores" d-stray score)" = 0 ] || fail "d-stray has points"
+  [ "$(csv_value "$scores" d-stray week2.model:outcome)" = not_implemented ] || fail "d-stray's model"
+  grep -q '^d-stray,.*ignored 3 files that are not lesson files: logistic_regression.cpp, notes.txt, week2/old.cpp (week2/logistic_regression.cpp must be at that path in the submission)' "$scores" ||
+    fail "d-stray's note does not list the files ignored"
+  # The reasons, quoted as RFC 4180 asks: the compiler's quotes doubled, its comma inside quotes.
+  grep -q '^b-mistake,week2.sigmoid,2.2,0,[0-9]*,failed,"failed: sigmoid: ' "$outcomes" ||
+    fail "b-mistake's sigmoid has no reason"
+  grep -q '^c-broken,week2.flatten_images,2.1,0,[0-9]*,does_not_compile,"does not compile: week2/images.cpp:[0-9]*:[0-9]*: error: static assertion failed: a ""quoted"", message"$' "$outcomes" ||
+    fail "c-broken's compiler message is not in the outcomes, quoted"
+  grep -q '^c-broken,week2.sigmoid,2.2,0,[0-9]*,forged,forged: the exercise.s process sent ' "$outcomes" ||
+    fail "c-broken's sigmoid is not forged"
+  if [ -x /usr/bin/python3 ]; then
+    /usr/bin/python3 -c 'import csv, sys
+for name, width in ((sys.argv[1], None), (sys.argv[2], 7)):
+    rows = list(csv.reader(open(name, newline="")))
+    width = width or len(rows[0])
+    assert all(len(r) == width for r in rows), name + ": rows of other widths than the header"
+    print("python3:", name, len(rows), "records of", width, "fields")' "$scores" "$outcomes" ||
+      fail "python3 cannot read the CSV files"
+  fi
+}
+
+# The batch's bad input: a folder with no submission in it (exit 1, one line), --jobs 0, negative
+# or not a number, and --jobs or --outcomes without --submissions (exit 2).
+case_batch_bad_input() {
+  mkdir -p "$TMP/empty" "$TMP/files"
+  expect 1 "$DLC" grade week2 --submissions "$TMP/empty"
+  err_lines 1
+  err_has "^dlc grade: the submissions folder $TMP/empty holds no submission (a submission is a folder: "
+  echo x >"$TMP/files/alice.zip"
+  expect 1 "$DLC" grade week2 --submissions "$TMP/files" --csv "$TMP/files/scores.csv"
+  err_lines 1
+  err_has "holds no submission .*, only alice.zip$"
+  [ ! -e "$TMP/files/scores.csv" ] || fail "a CSV was written"
+  expect 1 "$DLC" grade week2 --submissions "$TMP/none"
+  err_lines 1
+  err_has "^dlc grade: the submissions folder $TMP/none is not a folder$"
+  grade_usage_error "--jobs must be at least 1" --submissions "$TMP/empty" --jobs 0
+  grade_usage_error "--jobs must be at least 1" --submissions "$TMP/empty" --jobs -2
+  grade_usage_error "--jobs" --submissions "$TMP/empty" --jobs two
+  grade_usage_error "--jobs" --submissions "$TMP/empty" --jobs 1.5
+  grade_usage_error "--jobs is for --submissions DIR" week2 --jobs 2
+  grade_usage_error "--outcomes is for --submissions DIR" --outcomes "$TMP/o.csv"
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"

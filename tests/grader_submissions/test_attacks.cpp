@@ -37,6 +37,7 @@
 #include <thread>
 #include <vector>
 
+#include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
 #include "common/files.hpp"
 #include "tests/grader_submissions/submissions.hpp"
@@ -402,7 +403,7 @@ TEST_CASE("attacks in a batch: a classmate's grade and the batch's CSV are untou
   GradeOptions options = attack_options("", {kAttacked, "week2.initialize_with_zeros"}, progress);
   std::vector<dlc::grader::SubmissionGrade> graded;
   INFO("the grading:\n" << progress.str());
-  REQUIRE_NOTHROW(graded = dlc::grader::grade_submissions(options, batch.string()));
+  REQUIRE_NOTHROW(graded = dlc::grader::grade_submissions(options, batch.string()).submissions);
   const auto exercises = dlc::grader::select_exercises(course.manifest, options.selection);
   const std::string csv = dlc::grader::scores_csv(exercises, graded);
   std::cout << "attacks in a batch:\n" << csv;
@@ -419,7 +420,7 @@ TEST_CASE("attacks in a batch: a classmate's grade and the batch's CSV are untou
   std::vector<std::string> lines;
   for (std::string line; std::getline(rows, line);) lines.push_back(line);
   REQUIRE(lines.size() == 4);
-  CHECK(lines[1].rfind("a-overwrite,1,2,0,1", 0) == 0);
-  CHECK(lines[2].rfind("b-kill,1,2,0,1", 0) == 0);
-  CHECK(lines[3].rfind("c-classmate,2,2,1,1", 0) == 0);
+  CHECK(lines[1].rfind("a-overwrite,graded,1,2,0,1,threw,passed", 0) == 0);
+  CHECK(lines[2].rfind("b-kill,graded,1,2,0,1,failed,passed", 0) == 0);
+  CHECK(lines[3].rfind("c-classmate,graded,2,2,1,1,passed,passed", 0) == 0);
 }

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "apps/grader/batch.hpp"
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/lessons.hpp"
@@ -834,24 +835,193 @@ TEST_CASE("reports: JUnit XML reads back", "[grader][reports]") {
         "not implemented yet");
 }
 
-TEST_CASE("reports: the CSV of a batch and the hint state", "[grader][reports]") {
+namespace {
+
+/// The records of an RFC 4180 CSV text, each a list of fields: quoted fields may hold commas,
+/// line breaks and doubled quotes. Fails the test on a malformed text.
+std::vector<std::vector<std::string>> read_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false;
+  bool was_quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      INFO("a quote inside an unquoted field at byte " << i);
+      REQUIRE(field.empty());
+      REQUIRE(!was_quoted);
+      quoted = was_quoted = true;
+    } else if (c == ',' || c == '\n') {
+      record.push_back(field);
+      field.clear();
+      was_quoted = false;
+      if (c == '\n') {
+        records.push_back(record);
+        record.clear();
+      }
+    } else {
+      INFO("text after a quoted field at byte " << i);
+      REQUIRE(!was_quoted);
+      field += c;
+    }
+  }
+  REQUIRE(!quoted);
+  REQUIRE(field.empty());
+  REQUIRE(record.empty());  // the last record ends with a line break
+  return records;
+}
+
+/// A batch of two: `alice` graded (sample_report(), its crash's summary made to hold a comma, a
+/// quote and a line break, as a compiler's message may), `bob, jr` not graded.
+std::vector<SubmissionGrade> sample_batch() {
   SubmissionGrade good;
   good.name = "alice";
   good.graded = true;
   good.report = sample_report();
+  good.report.exercises[1].outcome = Outcome::kDoesNotCompile;
+  good.report.exercises[1].summary =
+      "does not compile: week2/x.cpp:3:1: error: static assertion failed: a \"quoted\", message\n"
+      "and a second line";
   good.note = "the submission has no week2/images.cpp";
   SubmissionGrade broken;
   broken.name = "bob, jr";
   broken.note = "not graded: \"cmake\" failed";
-  const Manifest m = parse_manifest(
-      "[week2.sigmoid]\nlecture=1\ntitle=t\npoints=1\n[week2.propagate]\nlecture=1\ntitle=t\n"
-      "points=2\n[week2.model]\nlecture=1\ntitle=t\npoints=2\n",
-      "m");
-  CHECK(scores_csv(m.exercises, {good, broken}) ==
-        "submission,score,max_score,week2.sigmoid,week2.propagate,week2.model,note\n"
-        "alice,1,5,1,0,0,the submission has no week2/images.cpp\n"
-        "\"bob, jr\",0,5,0,0,0,\"not graded: \"\"cmake\"\" failed\"\n");
+  return {good, broken};
+}
 
+Manifest sample_manifest() {
+  return parse_manifest(
+      "[week2.sigmoid]\nlecture=2.2\ntitle=t\npoints=1\n[week2.propagate]\nlecture=2.10-2.11\n"
+      "title=t\npoints=2\n[week2.model]\nlecture=2.4\ntitle=t\npoints=2\n",
+      "m");
+}
+
+}  // namespace
+
+TEST_CASE("reports: a CSV field is quoted as RFC 4180 asks", "[grader][reports]") {
+  CHECK(csv_field("week2.sigmoid") == "week2.sigmoid");
+  CHECK(csv_field("") == "");
+  CHECK(csv_field("a, b") == "\"a, b\"");
+  CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("\"") == "\"\"\"\"");
+  CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+  // What a submission printed may be any bytes: made printable, as in the other reports.
+  CHECK(csv_field("a\r\nb") == "\"a\nb\"");
+  CHECK(csv_field("bell\x07") == "bell\\x07");
+  CHECK(csv_field("bad \xff byte") == "bad \xEF\xBF\xBD byte");
+}
+
+TEST_CASE("reports: the gradebook of a batch", "[grader][reports]") {
+  const std::string csv = scores_csv(sample_manifest().exercises, sample_batch());
+  CHECK(csv ==
+        "submission,status,score,max_score,week2.sigmoid,week2.propagate,week2.model,"
+        "week2.sigmoid:outcome,week2.propagate:outcome,week2.model:outcome,note\n"
+        "alice,graded,1,5,1,0,0,passed,does_not_compile,not_implemented,"
+        "the submission has no week2/images.cpp\n"
+        "\"bob, jr\",not_graded,0,5,0,0,0,not_graded,not_graded,not_graded,"
+        "\"not graded: \"\"cmake\"\" failed\"\n");
+  const auto records = read_csv(csv);
+  REQUIRE(records.size() == 3);
+  for (const auto& r : records) CHECK(r.size() == 11);
+  CHECK(records[2][0] == "bob, jr");
+  CHECK(records[2][10] == "not graded: \"cmake\" failed");
+}
+
+TEST_CASE("reports: each exercise's outcome and reason in a batch", "[grader][reports]") {
+  const std::vector<SubmissionGrade> batch = sample_batch();
+  const std::string csv = outcomes_csv(sample_manifest().exercises, batch);
+  const auto records = read_csv(csv);
+  REQUIRE(records.size() == 7);
+  CHECK(records[0] == std::vector<std::string>{"submission", "exercise", "lecture", "score",
+                                               "max_score", "outcome", "reason"});
+  for (const auto& r : records) CHECK(r.size() == 7);
+  CHECK(records[1] == std::vector<std::string>{"alice", "week2.sigmoid", "2.2", "1", "1", "passed",
+                                               "passed (2 test cases)"});
+  // The compiler's message comes back whole: its comma, its quotes and its line break.
+  CHECK(records[2] == std::vector<std::string>{"alice", "week2.propagate", "2.10-2.11", "0", "2",
+                                               "does_not_compile",
+                                               batch[0].report.exercises[1].summary});
+  CHECK(records[3][5] == "not_implemented");
+  // Every exercise of a submission not graded says why.
+  for (std::size_t k = 4; k < 7; ++k) {
+    CHECK(records[k][0] == "bob, jr");
+    CHECK(records[k][3] == "0");
+    CHECK(records[k][5] == "not_graded");
+    CHECK(records[k][6] == "not graded: \"cmake\" failed");
+  }
+  CHECK(records[5][4] == "2");
+}
+
+TEST_CASE("batch: the time per submission after the first", "[grader][reports]") {
+  BatchReport batch;
+  batch.jobs = 2;
+  batch.submissions.resize(3);
+  batch.seconds = 10;
+  batch.first_seconds = 4;
+  CHECK(batch.seconds_per_submission() == Approx(3.0));
+  CHECK(batch_summary(batch) ==
+        "graded 3 submissions in 10.0 s, 2 at a time: 3.0 s per submission after the first");
+  batch.submissions.resize(1);
+  batch.jobs = 1;
+  CHECK(batch.seconds_per_submission() == 0);
+  CHECK(batch_summary(batch) == "graded 1 submission in 10.0 s, 1 at a time");
+}
+
+TEST_CASE("batch: the files of a submission that are not lesson files", "[grader][reports]") {
+  Lesson lr;
+  lr.block = "week2";
+  lr.name = "logistic_regression";
+  Lesson images;
+  images.block = "week2";
+  images.name = "images";
+  const std::vector<Lesson> lessons = {lr, images};
+  Scratch scratch;
+  const std::string dir = scratch.file("alice");
+  spit(dir + "/week2/logistic_regression.cpp", "x");
+  fs::create_directories(dir + "/week3");  // an empty folder is no file
+  CHECK(ignored_files_note(dir, lessons).empty());
+  spit(dir + "/notes.txt", "x");
+  CHECK(ignored_files_note(dir, lessons) == "ignored 1 file that is not a lesson file: notes.txt");
+  spit(dir + "/week2/old, version.cpp", "x");
+  spit(dir + "/zz/deep/a.cpp", "x");
+  spit(dir + "/images.cpp", "x");  // a lesson's file out of its folder
+  CHECK(ignored_files_note(dir, lessons) ==
+        "ignored 4 files that are not lesson files: images.cpp, notes.txt, week2/old, "
+        "version.cpp, ... (week2/images.cpp must be at that path in the submission)");
+}
+
+TEST_CASE("batch: a folder with no submission, jobs below 1", "[grader][reports]") {
+  GradeOptions options;
+  options.source_dir = DLC_SOURCE_DIR;
+  options.build_dir = DLC_BUILD_DIR;
+  Scratch scratch;
+  auto error_of = [&](const std::string& dir, int jobs) -> std::string {
+    try {
+      grade_submissions(options, dir, jobs);
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  CHECK(contains(error_of(scratch.path().string(), 1), " holds no submission (a submission is"));
+  spit(scratch.file("scores.csv"), "x");
+  spit(scratch.file(".hidden/week2/images.cpp"), "x");
+  CHECK(contains(error_of(scratch.path().string(), 1), "), only .hidden, scores.csv"));
+  CHECK(contains(error_of(scratch.file("none"), 1), " is not a folder"));
+  CHECK_THROWS_AS(grade_submissions(options, scratch.path().string(), 0), std::invalid_argument);
+}
+
+TEST_CASE("reports: the hint state", "[grader][reports]") {
   Scratch scratch;
   const std::string state = scratch.file("dlc-hints.state");
   CHECK(read_hint_state(state).empty());
