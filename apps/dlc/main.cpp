@@ -240,10 +240,10 @@ ProgramSpec grade_spec() {
                   "score, max_score, outcome and the reason in one line"),
       dlc::cli::number_option(
           "--jobs", Kind::kInteger, "N", "1", dlc::cli::Bound::kPositive,
-          "with --submissions: grade N submissions at once, each in its own sandbox; then say "
-          "the time per submission after the first, (wall time - the time until the first "
-          "ended) / (submissions - 1). Default 1: time limits are wall time (an exercise that "
-          "times out is graded again alone), and each submission may use 4 GiB"),
+          "with --submissions: grade N submissions at once, each in its own sandbox (with up "
+          "to 4 GiB), then print the time per submission after the first: (wall time - the "
+          "time until the first ended) / (submissions - 1). 1 unless told: time limits are "
+          "wall time, which submissions graded beside would slow"),
       text_option("--json", "FILE", "", "write Gradescope's results.json there"),
       text_option("--junit", "FILE", "", "write a JUnit XML report there"),
       timeout_option(),

@@ -71,7 +71,8 @@ const std::pair<const char*, Expect> kOutcomes[] = {{"lost_points", Expect::kLos
                                                     {"timed_out", Expect::kTimedOut},
                                                     {"exited_early", Expect::kExitedEarly},
                                                     {"threw", Expect::kThrew},
-                                                    {"does_not_compile", Expect::kDoesNotCompile}};
+                                                    {"does_not_compile", Expect::kDoesNotCompile},
+                                                    {"forged", Expect::kForged}};
 
 std::string outcome_list() {
   std::string out;

@@ -34,6 +34,7 @@
 ///   | `exited_early`     | the exercise scores 0, reported as ending before its tests did    |
 ///   | `threw`            | the exercise scores 0, reported as throwing an exception          |
 ///   | `does_not_compile` | every graded exercise of the file scores 0, with the first error  |
+///   | `forged`           | the exercise scores 0, reported as sending what is not an answer  |
 ///   For every outcome but `lost_points`, each other graded exercise must keep its full points
 ///   (for `does_not_compile`: each graded exercise of another file). The optional quoted text
 ///   must appear in the exercise's one-line summary.
@@ -62,7 +63,8 @@ enum class Expect {
   kTimedOut,
   kExitedEarly,
   kThrew,
-  kDoesNotCompile
+  kDoesNotCompile,
+  kForged
 };
 
 /// The outcome's spelling in a `.mutants` file, e.g. `timed_out`.

@@ -122,7 +122,7 @@ TEST_CASE("mutants: parse a file of mutants", "[mutants]") {
 
 TEST_CASE("mutants: every outcome has a spelling", "[mutants]") {
   for (const char* outcome : {"lost_points", "failed", "crashed", "timed_out", "exited_early",
-                              "threw", "does_not_compile"}) {
+                              "threw", "does_not_compile", "forged"}) {
     const Mutant m = one(std::string("mutant week2.sigmoid: x\n- a\n+ b\nexpect ") + outcome);
     CHECK(std::string(to_string(m.expect)) == outcome);
   }
