@@ -1865,6 +1865,29 @@ case_batch_bad_input() {
   grade_usage_error "--outcomes is for --submissions DIR" --outcomes "$TMP/o.csv"
 }
 
+# An exercise that times out beside other submissions is graded again alone before the batch ends
+# (time limits are wall time): here it loops forever, so it times out again, as with --jobs 1.
+case_batch_timed_out_alone() {
+  dir=$TMP/submissions
+  mkdir -p "$dir/a-full/week2"
+  cp "$DLC_SOURCE_DIR/solutions/week2/broadcasting.cpp" "$dir/a-full/week2/"
+  mutants=tests/grader_submissions/week2.mutants
+  line=$(grep -n '^mutant week2.calorie_percentages: loops forever' "$DLC_SOURCE_DIR/$mutants" | cut -d: -f1)
+  [ -n "$line" ] || fail "$mutants has no mutant 'week2.calorie_percentages: loops forever'"
+  expect 0 "$BIN/dlc-mutants" write "$DLC_SOURCE_DIR" "$mutants:$line" "$dir/b-loop"
+  for jobs in 1 2; do
+    expect 0 "$DLC" grade week2.calorie_percentages --timeout 1 --submissions "$dir" --jobs "$jobs" \
+      --csv "$TMP/scores-$jobs.csv"
+    cat "$TMP/scores-$jobs.csv"
+  done
+  err_has "^b-loop: grading again alone what timed out beside other submissions: week2.calorie_percentages$"
+  cmp "$TMP/scores-1.csv" "$TMP/scores-2.csv" || fail "the gradebooks of --jobs 1 and --jobs 2 differ"
+  [ "$(csv_value "$TMP/scores-2.csv" b-loop week2.calorie_percentages:outcome)" = timed_out ] ||
+    fail "b-loop did not time out"
+  [ "$(csv_value "$TMP/scores-2.csv" a-full week2.calorie_percentages:outcome)" = passed ] ||
+    fail "a-full did not pass"
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
