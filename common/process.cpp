@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -28,15 +29,44 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// The process group of the child running now, for the interrupt handler.
-volatile sig_atomic_t g_running_group = 0;
+/// The process groups of the children running now (one per thread that runs one: a batch grades
+/// several submissions at once), for the interrupt handler; 0 marks a free slot.
+constexpr std::size_t kRunningSlots = 256;
+std::atomic<pid_t> g_running_groups[kRunningSlots];
+static_assert(std::atomic<pid_t>::is_always_lock_free, "the interrupt handler reads the slots");
 
 extern "C" void on_interrupt(int sig) {
-  const pid_t group = g_running_group;
-  if (group > 0) ::kill(-group, SIGKILL);
+  for (auto& slot : g_running_groups) {
+    const pid_t group = slot.load();
+    if (group > 0) ::kill(-group, SIGKILL);
+  }
   ::signal(sig, SIG_DFL);
   ::raise(sig);
 }
+
+/// Holds a child's process group in a slot of g_running_groups while it runs.
+class RunningGroup {
+ public:
+  explicit RunningGroup(pid_t group) {
+    for (auto& slot : g_running_groups) {
+      pid_t free = 0;
+      if (slot.compare_exchange_strong(free, group)) {
+        slot_ = &slot;
+        return;
+      }
+    }
+  }
+  RunningGroup(const RunningGroup&) = delete;
+  RunningGroup& operator=(const RunningGroup&) = delete;
+  ~RunningGroup() { release(); }
+  void release() {
+    if (slot_ != nullptr) slot_->store(0);
+    slot_ = nullptr;
+  }
+
+ private:
+  std::atomic<pid_t>* slot_ = nullptr;
+};
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -273,7 +303,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
           parent);
   }
   ::setpgid(pid, pid);  // also here, so the group exists before either side goes on
-  g_running_group = pid;
+  RunningGroup running(pid);
   out_write.reset();
   err_write.reset();
 
@@ -288,7 +318,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    g_running_group = 0;
+    running.release();
     result.start_error = start_error(path, working_dir, limits, failure[0], failure[1]);
     result.seconds = seconds_since(start);
     return result;
@@ -359,7 +389,7 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
   ::kill(-pid, SIGKILL);
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  g_running_group = 0;
+  running.release();
   result.seconds = seconds_since(start);
   if (result.timed_out) {
     result.signal = SIGKILL;

@@ -57,8 +57,8 @@ struct ProcessResult {
 ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                           const RunLimits& limits, const std::string& working_dir = "");
 
-/// Installs handlers for SIGINT, SIGTERM and SIGHUP that kill the process group of the child
-/// run_process() is running (so that Ctrl-C on the grader leaves nothing behind), then end this
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that kill the process group of every child
+/// run_process() is running, in any thread (so that Ctrl-C on the grader leaves nothing behind), then end this
 /// process by the same signal.
 void kill_children_on_interrupt();
 
