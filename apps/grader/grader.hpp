@@ -138,6 +138,11 @@ struct GradeOptions {
   std::ostream* progress = nullptr;
   /// Build the test programs before grading (`cmake --build`); false grades them as built.
   bool build = true;
+  /// Empty: the submission's code runs in a bubblewrap sandbox (sandbox.hpp). Else the name of
+  /// an unprivileged user it runs as instead (user_sandbox.hpp), for machines where bubblewrap
+  /// cannot make namespaces: the grader must run as root, and refuses to grade when that user
+  /// can read `<source_dir>/solutions`, the tests or the build.
+  std::string sandbox_user;
 };
 
 /// The grades of every exercise graded, in course order.
