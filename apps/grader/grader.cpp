@@ -255,7 +255,7 @@ std::vector<std::string> confined(const Confinement& c, const std::vector<std::s
                                   const std::vector<std::string>& env,
                                   const std::vector<std::string>& command) {
   // As the user sandbox's user: what it may read is set by the files' owners and modes.
-  if (c.user != nullptr) return c.user->command(env, command);
+  if (c.user != nullptr) return c.user->command(env, command, working_dir);
   if (!c.sandbox) {
     // Still only `env`: nothing of the grader's environment reaches the submission's code.
     std::vector<std::string> argv = {"env", "-i"};

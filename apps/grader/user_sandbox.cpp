@@ -150,6 +150,9 @@ UserSandbox::UserSandbox(const SandboxUser& user, const std::string& work,
       tmp_(work + "/tmp"),
       run_as_(run_as),
       max_processes_(max_processes) {
+  // Orphans of the user's commands become the grader's children, not those of a PID 1 that may
+  // never reap them (a container's): kill_all() reaps them.
+  ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
   if (!kill_all()) throw GradeError("processes of the user " + user.name + " cannot be killed");
   std::error_code ec;
   for (const char* dir : {"src", "obj", "judge", "link", "tmp"})
@@ -166,12 +169,17 @@ UserSandbox::UserSandbox(const SandboxUser& user, const std::string& work,
                      "is, such as /tmp)");
 }
 
-UserSandbox::~UserSandbox() { kill_all(); }
+UserSandbox::~UserSandbox() {
+  kill_all();
+  ::prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+}
 
 std::vector<std::string> UserSandbox::command(const std::vector<std::string>& env,
-                                              const std::vector<std::string>& command) const {
+                                              const std::vector<std::string>& command,
+                                              const std::string& working_dir) const {
+  const std::string dir = working_dir.rfind(work_ + "/", 0) == 0 ? working_dir : tmp_;
   std::vector<std::string> argv = {run_as_, std::to_string(user_.uid), std::to_string(user_.gid),
-                                   std::to_string(max_processes_), tmp_};
+                                   std::to_string(max_processes_), dir};
   for (const auto& e : env) {
     const std::string name = e.substr(0, e.find('='));
     if (e.find('=') == std::string::npos || name == "HOME" || name == "TMPDIR") continue;

@@ -72,9 +72,11 @@ class UserSandbox {
   const std::string& link_dir() const { return link_; }
 
   /// \brief The argv that runs `command` as the user, with the environment `env` alone (its
-  /// HOME and TMPDIR are `work/tmp`), in `work/tmp`; `command[0]` a path or a name in PATH.
+  /// HOME and TMPDIR are `work/tmp`), in `working_dir` when it is inside `work`, else in
+  /// `work/tmp`; `command[0]` a path or a name in PATH.
   std::vector<std::string> command(const std::vector<std::string>& env,
-                                   const std::vector<std::string>& command) const;
+                                   const std::vector<std::string>& command,
+                                   const std::string& working_dir = "") const;
 
   /// \brief Copies the file `path` of the instructor's build into `work/link` and returns the
   /// copy's path.

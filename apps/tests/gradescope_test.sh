@@ -3,11 +3,11 @@
 #
 # `dlc gradescope` writes the zip; it is unzipped into $T/autograder/source; its setup.sh installs
 # nothing (the packages are there) and builds the `grading` target; then run_autograder grades a
-# submission holding the reference solution of week1/neuron (full marks), an attack on
-# week2/vectorization at compile time (#include of its solution by absolute path) and one on
-# week2/broadcasting at compile time (the solution .incbin'ed when the compiler can see it) and
-# at run time (it prints the solution, the tests and the judges' reports it can open, writes
-# results.json and leaves a daemon rewriting it). results.json must be valid, give the expected
+# submission holding the reference solution of week1/neuron (full marks), attacks at compile time
+# on week2/vectorization (#include of its solution by absolute path) and week2/computation_graph
+# (the solution .incbin'ed by the assembler), and one at run time on week2/broadcasting (it
+# prints the solution, the tests and the judges' reports it can open, writes results.json and
+# leaves a daemon rewriting it). results.json must be valid, give the expected
 # scores, 0 to the attacked exercises, and hold no line of the solutions. It runs once with the
 # bubblewrap sandbox and once with the user sandbox (as root only); each half skips, saying why,
 # where it cannot run.
@@ -63,9 +63,15 @@ cat >"$SUB/week2/vectorization.cpp" <<EOF
 // Reads the answers at compile time: the solution, by absolute path.
 #include "$SOURCE/solutions/week2/vectorization.cpp"
 EOF
+cat >"$SUB/week2/computation_graph.cpp" <<EOF
+// Reads the answers at compile time: the solution, into the object, by the assembler.
+#include "week2/computation_graph.hpp"
+asm(".section .rodata\n.globl dlc_leak\ndlc_leak:\n"
+    ".incbin \"$SOURCE/solutions/week2/computation_graph.cpp\"\n.byte 0\n.previous");
+EOF
 cat >"$SUB/week2/broadcasting.cpp" <<EOF
-// Reads the answers at compile time (when the compiler can see them) and at run time, prints
-// them, forges results.json and leaves a daemon that rewrites it.
+// Reads the answers at run time, prints them, forges results.json and leaves a daemon that
+// rewrites it.
 #include "week2/broadcasting.hpp"
 
 #include <glob.h>
@@ -76,14 +82,6 @@ cat >"$SUB/week2/broadcasting.cpp" <<EOF
 #include <iostream>
 #include <iterator>
 #include <string>
-
-#if __has_include("$SOURCE/solutions/week2/broadcasting.cpp")
-asm(".section .rodata\n.globl dlc_leak\ndlc_leak:\n"
-    ".incbin \"$SOURCE/solutions/week2/broadcasting.cpp\"\n.byte 0\n.previous");
-extern "C" const char dlc_leak[];
-#else
-static const char dlc_leak[] = "(the compiler cannot see the solution)";
-#endif
 
 namespace {
 std::string slurp(const std::string& path) {
@@ -100,7 +98,7 @@ Matrix calories_table() {
 }
 
 Matrix calorie_percentages(const Matrix& A) {
-  std::string all = std::string(dlc_leak) + "\n";
+  std::string all = "uid " + std::to_string(::getuid()) + "\n";
   all += slurp("$SOURCE/solutions/week2/broadcasting.cpp");
   all += slurp("$SOURCE/tests/week2/test_broadcasting.cpp");
   for (const char* pattern : {"/tmp/dlc-grade-*/judge/*", "../judge/*", "/tmp/*/judge/*"}) {
@@ -129,7 +127,7 @@ EOF
 
 # The exercises graded: those of the three lessons.
 EXERCISES="week1.relu week1.neuron_step week1.housing_forward week2.calorie_percentages
-week2.dot_loop week2.dot_vectorized"
+week2.dot_loop week2.dot_vectorized week2.graph_forward week2.graph_backward"
 
 # check_results SANDBOX: results.json as it must be.
 check_results() {
@@ -151,9 +149,11 @@ def by_id(i):
 week1 = [by_id(i) for i in ("week1.relu", "week1.neuron_step", "week1.housing_forward")]
 for t in week1:
     assert t["score"] == t["max_score"] > 0, t
-for i in ("week2.calorie_percentages", "week2.dot_loop", "week2.dot_vectorized"):
+attacked = ("week2.calorie_percentages", "week2.dot_loop", "week2.dot_vectorized",
+            "week2.graph_forward", "week2.graph_backward")
+for i in attacked:
     assert by_id(i)["score"] == 0, by_id(i)
-for i in ("week2.dot_loop", "week2.dot_vectorized"):
+for i in attacked[1:]:
     assert "does not compile" in by_id(i)["output"], by_id(i)
 assert r["score"] == sum(t["max_score"] for t in week1), r["score"]
 # No line of the solutions' answers appears anywhere in it.
@@ -198,7 +198,7 @@ if [ "$(id -u)" -eq 0 ]; then
   run_grading user
   pgrep -u dlc-sandbox >/dev/null && fail "processes of dlc-sandbox outlived the grading"
   # A tree its user can read: refused, saying why, in a results.json of score 0.
-  chmod o+x "$ROOT" "$SOURCE"
+  chmod o+x "$T" "$ROOT" "$SOURCE"
   chmod -R o+rX "$SOURCE/solutions"
   DLC_AUTOGRADER_ROOT=$ROOT DLC_AUTOGRADER_SANDBOX=user "$ROOT/run_autograder" week1.relu \
     >"$T/run.log" 2>&1 || fail "run_autograder failed"
