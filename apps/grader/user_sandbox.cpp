@@ -17,6 +17,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -33,6 +35,11 @@ using Clock = std::chrono::steady_clock;
 
 /// How long kill_all() tries before it says a process survived.
 constexpr auto kKillWait = std::chrono::seconds(2);
+
+/// The users of the user sandboxes of this process now: one grading at a time each, since
+/// kill_all() ends every process of its user.
+std::mutex g_users_mutex;
+std::set<uid_t> g_users;
 
 /// Runs `body` in a child that has become `user`; its exit code (-1 when it could not start or
 /// did not exit). `body` runs after fork(): system calls only.
@@ -150,6 +157,25 @@ UserSandbox::UserSandbox(const SandboxUser& user, const std::string& work,
       tmp_(work + "/tmp"),
       run_as_(run_as),
       max_processes_(max_processes) {
+  {
+    const std::lock_guard<std::mutex> lock(g_users_mutex);
+    if (!g_users.insert(user.uid).second)
+      throw GradeError("the user " + user.name +
+                       " already runs another submission's code: with the user sandbox, "
+                       "submissions are graded one at a time");
+  }
+  try {
+    prepare();
+  } catch (...) {
+    const std::lock_guard<std::mutex> lock(g_users_mutex);
+    g_users.erase(user_.uid);
+    throw;
+  }
+}
+
+void UserSandbox::prepare() {
+  const SandboxUser& user = user_;
+  const std::string& work = work_;
   // Orphans of the user's commands become the grader's children, not those of a PID 1 that may
   // never reap them (a container's): kill_all() reaps them.
   ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
@@ -172,6 +198,8 @@ UserSandbox::UserSandbox(const SandboxUser& user, const std::string& work,
 UserSandbox::~UserSandbox() {
   kill_all();
   ::prctl(PR_SET_CHILD_SUBREAPER, 0, 0, 0, 0);
+  const std::lock_guard<std::mutex> lock(g_users_mutex);
+  g_users.erase(user_.uid);
 }
 
 std::vector<std::string> UserSandbox::command(const std::vector<std::string>& env,

@@ -58,8 +58,9 @@ class UserSandbox {
   /// with `run_as` (dlc-run-as), and kills any process the user has.
   /// \param[in] max_processes RLIMIT_NPROC of the user's commands: all their processes and
   ///            threads together
-  /// \throws GradeError when a folder cannot be prepared, or the user cannot reach `work`
-  ///         (a parent folder that others cannot search).
+  /// \throws GradeError when a folder cannot be prepared, the user cannot reach `work` (a
+  ///         parent folder that others cannot search), or another user sandbox of this process
+  ///         has the same user (its processes would be killed with this one's).
   UserSandbox(const SandboxUser& user, const std::string& work, const std::string& run_as,
               int max_processes);
   /// Kills every process of the user.
@@ -113,6 +114,8 @@ class UserSandbox {
   bool kill_all() const;
 
  private:
+  void prepare();
+
   SandboxUser user_;
   std::string work_, link_, tmp_, run_as_;
   int max_processes_ = 64;
