@@ -22,14 +22,15 @@ namespace {
 const char* const kScripts[] = {"setup.sh", "run_autograder"};
 constexpr const char* kScriptDir = "scripts/gradescope";
 
-/// True for what the package leaves out of the tree: version control, build folders, editors'
-/// and temporary files, the pictures the programs draw.
+/// True for what the package leaves out of the tree: version control, build folders (and what
+/// .gitignore names: /build/, /out/, /.cache/, compile_commands.json), editors' and temporary
+/// files, the pictures the programs draw.
 bool left_out(const fs::path& path, bool directory, bool top) {
   const std::string name = path.filename().string();
   if (name == ".git" || name == ".hg" || name == ".svn") return true;
   if (directory) {
     std::error_code ec;
-    return (top && name == "build") || fs::exists(path / "CMakeCache.txt", ec) ||
+    return (top && (name == "build" || name == "out")) || fs::exists(path / "CMakeCache.txt", ec) ||
            name == ".cache" || name == ".idea" || name == ".vscode" || name == "__pycache__" ||
            name == "dlc-plots";
   }
@@ -37,7 +38,7 @@ bool left_out(const fs::path& path, bool directory, bool top) {
     return name.size() >= end.size() &&
            name.compare(name.size() - end.size(), end.size(), end) == 0;
   };
-  return name.back() == '~' || name.rfind(".#", 0) == 0 ||
+  return name == "compile_commands.json" || name.back() == '~' || name.rfind(".#", 0) == 0 ||
          (name.front() == '#' && name.back() == '#') || name == ".DS_Store" || ends_with(".swp") ||
          ends_with(".swo") || ends_with(".swx") || ends_with(".orig") || ends_with(".rej") ||
          ends_with(".tmp") || ends_with(".bak") || ends_with(".pyc");

@@ -17,7 +17,7 @@ namespace dlc::grader {
 
 /// \brief Writes `<out_dir>/autograder.zip` (made by `cmake -E tar --format=zip`): at its root
 /// `setup.sh` and `run_autograder` (executable) and the tree `source_dir` without its build
-/// folders (any folder holding a CMakeCache.txt, and `build/`), `.git`, and editors' and
+/// folders (any folder holding a CMakeCache.txt, `build/`, `out/`), `.git`, and editors' and
 /// temporary files.
 /// \return the zip's path.
 /// \throws GradeError, with nothing written, when `out_dir` exists and is not an empty folder,
