@@ -38,6 +38,7 @@
 #include "apps/cli/programs.hpp"
 #include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
+#include "apps/grader/gradescope.hpp"
 #include "common/process.hpp"
 
 namespace {
@@ -60,6 +61,7 @@ int grade_command(const Args& args);
 int list_command(const Args& args);
 int hint_command(const Args& args);
 int tune_command(const Args& args);
+int gradescope_command(const Args& args);
 
 const Command kCommands[] = {
     {"run", "run <program> [--solution] [options]",
@@ -75,6 +77,10 @@ const Command kCommands[] = {
      "a hyperparameter search of many trials on the moons, over this machine's cores, GNU "
      "parallel or Slurm",
      tune_command},
+    {"gradescope", "gradescope DIR",
+     "write DIR/autograder.zip, Gradescope's autograder: setup.sh, run_autograder and this "
+     "course tree",
+     gradescope_command},
 };
 
 /// `dlc`'s help.
@@ -250,6 +256,10 @@ ProgramSpec grade_spec() {
       flag_option("--unsafe-no-sandbox",
                   "grade submissions even where no sandbox can be made (bubblewrap missing): "
                   "their code then runs with your rights"),
+      text_option("--sandbox", "bwrap|user:NAME", "bwrap",
+                  "where the submission's code runs: a bubblewrap sandbox, or (as root, where "
+                  "bubblewrap cannot make namespaces) as the unprivileged user NAME, who must "
+                  "not be able to read the source tree and its build"),
       flag_option("--no-build", "grade the test programs as they are built"),
       flag_option("--quiet", "print only the table, not the progress"),
   };
@@ -270,6 +280,17 @@ ProgramSpec grade_spec() {
       throw UsageError("--jobs is for --submissions DIR: it grades that many submissions at once");
     if (a.given("--submissions") && (a.given("--json") || a.given("--junit")))
       throw UsageError("--json and --junit report one submission; with --submissions use --csv");
+    if (a.given("--sandbox")) {
+      const std::string kind = a.text("--sandbox");
+      if (kind != "bwrap" && (kind.rfind("user:", 0) != 0 || kind.size() == 5))
+        throw UsageError("--sandbox is bwrap or user:NAME (a user's name), not \"" + kind + "\"");
+      if (a.given("--unsafe-no-sandbox"))
+        throw UsageError("--sandbox and --unsafe-no-sandbox: choose one");
+      if (kind != "bwrap" && a.given("--jobs") && a.integer("--jobs") > 1)
+        throw UsageError(
+            "--sandbox user:NAME grades one submission at a time (they would share the user): "
+            "--jobs must be 1");
+    }
   };
   return spec;
 }
@@ -437,6 +458,8 @@ int grade_command(const Args& args) {
   grader::GradeOptions options = grade_options(a, selection);
   options.build = !a.given("--no-build");
   options.unsafe_no_sandbox = a.given("--unsafe-no-sandbox");
+  if (a.given("--sandbox") && a.text("--sandbox").rfind("user:", 0) == 0)
+    options.sandbox_user = a.text("--sandbox").substr(5);
   if (a.given("--submission")) options.submission_dir = a.text("--submission");
   if (!a.given("--quiet")) options.progress = &std::cerr;
   dlc::kill_children_on_interrupt();
@@ -469,6 +492,46 @@ int grade_command(const Args& args) {
     return kExitOk;
   } catch (const std::exception& e) {
     return grader_failure("grade", e.what());
+  }
+}
+
+/// `dlc gradescope DIR`: Gradescope's autograder package (apps/grader/gradescope.hpp).
+int gradescope_command(const Args& args) {
+  ProgramSpec spec;
+  spec.name = "gradescope";
+  spec.summary = "Gradescope's autograder package";
+  spec.options = {text_option("--source-dir", "DIR", "",
+                              "the course's source tree (default: " DLC_SOURCE_DIR ")")};
+  const std::string hint = "usage: dlc gradescope DIR; 'dlc gradescope --help' says more";
+  Args words;
+  dlc::cli::Arguments a;
+  if (const auto bad = parse_command("gradescope", spec, args, hint, words, a)) return *bad;
+  if (a.help()) {
+    std::cout << command_help(
+        spec, "gradescope DIR [--source-dir DIR]",
+        "Writes DIR/autograder.zip (DIR new or empty, outside the source tree), the autograder "
+        "of a Gradescope programming assignment: setup.sh, run_autograder and the course tree "
+        "without its builds. setup.sh installs the Debian packages and builds what grading "
+        "needs, then makes the tree readable by root alone; run_autograder grades "
+        "/autograder/submission into /autograder/results/results.json, in a bubblewrap sandbox "
+        "where one can be made, else as the unprivileged user dlc-sandbox.");
+    return kExitOk;
+  }
+  if (words.size() != 1)
+    return usage_error(words.empty() ? "gradescope: which folder?" : "gradescope: one folder",
+                       hint);
+  if (parse_only()) return kExitOk;
+  const std::string source =
+      a.given("--source-dir") ? a.text("--source-dir") : std::string(DLC_SOURCE_DIR);
+  try {
+    const std::string zip = grader::write_gradescope_package(source, words[0]);
+    std::error_code ec;
+    const auto bytes = fs::file_size(zip, ec);
+    std::cout << "wrote " << zip << " (" << (bytes + 512 * 1024) / (1024 * 1024)
+              << " MiB): upload it as the autograder of a Gradescope programming assignment\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return grader_failure("gradescope", e.what());
   }
 }
 

@@ -26,6 +26,7 @@
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/sandbox.hpp"
+#include "apps/grader/user_sandbox.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "tools/stubgen_lib.hpp"
@@ -219,10 +220,12 @@ Kit read_kit(const std::string& build) {
 // ---- where a submission's code runs ------------------------------------------------------
 
 /// How every process of one grading that touches the student's code is confined: in a
-/// bubblewrap sandbox (unless the machine has none and the caller allowed that), in the
-/// submission's control group when there is one, under per-process limits always.
+/// bubblewrap sandbox (unless the machine has none and the caller allowed that) or as the
+/// user of a user sandbox, in the submission's control group when there is one, under
+/// per-process limits always.
 struct Confinement {
   bool sandbox = false;
+  UserSandbox* user = nullptr;  ///< run as its user instead (user_sandbox.hpp)
   const SubmissionCgroup* cgroup = nullptr;
   std::size_t max_processes = 0;  ///< RLIMIT_NPROC when no cgroup
   /// Folders every sandbox of the grading sees read-only (the build's objects, the kit).
@@ -252,6 +255,8 @@ std::vector<std::string> confined(const Confinement& c, const std::vector<std::s
                                   const std::string& working_dir,
                                   const std::vector<std::string>& env,
                                   const std::vector<std::string>& command) {
+  // As the user sandbox's user: what it may read is set by the files' owners and modes.
+  if (c.user != nullptr) return c.user->command(env, command, working_dir);
   if (!c.sandbox) {
     // Still only `env`: nothing of the grader's environment reaches the submission's code.
     std::vector<std::string> argv = {"env", "-i"};
@@ -276,6 +281,10 @@ std::vector<std::string> tool_environment() {
 ProcessResult run_tool(const Confinement& c, const std::vector<std::string>& read_only,
                        const std::vector<std::string>& read_write, const std::string& working_dir,
                        const std::vector<std::string>& argv, double timeout) {
+  std::optional<UserSandbox::Step> step;
+  if (c.user != nullptr)
+    step.emplace(*c.user, std::find(read_only.begin(), read_only.end(), c.user->link_dir()) !=
+                              read_only.end());
   return run_process(
       confined(c, read_only, read_write, working_dir, tool_environment(), argv), tool_environment(),
       confined_limits(c, timeout, kCompileMemoryLimit, kBuildOutputLimit), working_dir);
@@ -381,7 +390,8 @@ CompiledLesson compile_lesson(const Kit& kit, const Confinement& c, const fs::pa
     return out;
   }
   out.ok = true;
-  out.object = weak;
+  // Of a user sandbox, out of its user's hands before any code of the submission runs.
+  out.object = c.user != nullptr ? c.user->take(weak) : weak;
   out.defined = defined_symbols(nm.output);
   return out;
 }
@@ -421,14 +431,25 @@ BuildResult link_runner(const Kit& kit, const Confinement& c, const fs::path& wo
                         const std::string& runner, const std::vector<std::string>& prefixes) {
   const Kit::LessonKit& own = kit.lessons.at(lesson.path());
   const fs::path obj = work / "obj";
+  // The reference objects are the instructor's, not the student's: weakened outside any
+  // sandbox, into the submission's folder (of a user sandbox, the folder its user reads only
+  // while linking), and removed once linked.
+  const fs::path weak_dir = c.user != nullptr ? fs::path(c.user->link_dir()) : obj;
+  std::vector<std::string> weakened;
+  struct Remove {
+    std::vector<std::string>& files;
+    ~Remove() {
+      std::error_code ec;
+      for (const auto& f : files) fs::remove(f, ec);
+    }
+  } remove_weakened{weakened};
   std::vector<std::string> argv = {kit.compiler};
   argv.insert(argv.end(), kit.flags.begin(), kit.flags.end());
   argv.push_back(student.object);
   std::size_t k = 0;
   for (const std::string& reference : own.reference) {
-    // The reference objects are the instructor's, not the student's: weakened outside any
-    // sandbox, into the submission's folder.
-    const std::string weak = (obj / (symbol + "." + std::to_string(k++) + ".o")).string();
+    const std::string weak = (weak_dir / (symbol + "." + std::to_string(k++) + ".o")).string();
+    weakened.push_back(weak);
     RunLimits limits;
     limits.timeout_seconds = 60;
     limits.output_limit_bytes = kBuildOutputLimit;
@@ -652,6 +673,60 @@ std::vector<Exercise> select_exercises(const Manifest& manifest,
   return out;
 }
 
+namespace {
+
+/// The program that starts every command of the user sandbox (apps/grader/run_as.cpp), in the
+/// build's bin/.
+constexpr const char* kRunAs = "dlc-run-as";
+
+/// The user `name` of a user sandbox, once it is known that it can reach none of the answers:
+/// the solutions, the tests, the build (the judges).
+SandboxUser user_without_the_answers(const std::string& name, const std::string& source,
+                                     const std::string& build, const std::vector<Lesson>& lessons) {
+  const SandboxUser user = find_sandbox_user(name);
+  std::vector<std::string> answers = {source + "/solutions", source + "/tests", build,
+                                      build + "/bin"};
+  if (!lessons.empty()) answers.push_back(source + "/solutions/" + lessons.front().path() + ".cpp");
+  const std::string reached = reachable_by(user, answers);
+  if (!reached.empty())
+    throw GradeError("the sandbox's user " + name + " can reach " + reached +
+                     ", so a submission could read the answers: make the source tree and its "
+                     "build root's alone (chmod -R go-rwx " +
+                     source + ") or use --sandbox bwrap");
+  return user;
+}
+
+/// The kit with the files of the instructor's build that compiling and linking the runners of
+/// `needed` (and of the lessons they depend on) read copied into the user sandbox's folders.
+Kit kit_for_user(const Kit& kit, UserSandbox& sandbox, const std::string& build,
+                 const std::vector<const Lesson*>& needed,
+                 const std::map<std::string, const Lesson*>& by_path) {
+  Kit out = kit;
+  const std::string prefix = build + "/";
+  auto copy = [&](std::vector<std::string>& files) {
+    for (auto& f : files)
+      if (f.rfind(prefix, 0) == 0) f = sandbox.copy_for_link(f);
+  };
+  out.include = sandbox.copy_headers(kit.include);
+  copy(out.runner_main);
+  copy(out.libraries);
+  std::set<std::string> lessons;
+  for (const Lesson* l : needed) {
+    lessons.insert(l->path());
+    for (const auto& d : l->depends)
+      if (by_path.count(d) != 0) lessons.insert(d);
+  }
+  for (const auto& path : lessons) {
+    const auto it = out.lessons.find(path);
+    if (it == out.lessons.end()) continue;
+    copy(it->second.table);
+    copy(it->second.reference);
+  }
+  return out;
+}
+
+}  // namespace
+
 GradeReport grade(const GradeOptions& options) {
   const auto start = Clock::now();
   GradeReport report;
@@ -680,14 +755,18 @@ GradeReport grade(const GradeOptions& options) {
 
   // Where the submission's code runs. A submission is graded only in a sandbox, unless the
   // instructor says otherwise; a student's own tree is graded in one when the machine has it.
+  // The user sandbox, when asked for, instead of bubblewrap.
   Confinement confinement;
-  const std::string unavailable = sandbox_unavailable_reason();
-  confinement.sandbox = unavailable.empty() && !options.unsafe_no_sandbox;
-  if (!submission.empty() && !confinement.sandbox && !options.unsafe_no_sandbox)
+  std::optional<SandboxUser> sandbox_user;
+  if (!options.sandbox_user.empty())
+    sandbox_user = user_without_the_answers(options.sandbox_user, source, build, lessons);
+  const std::string unavailable = sandbox_user ? std::string() : sandbox_unavailable_reason();
+  confinement.sandbox = !sandbox_user && unavailable.empty() && !options.unsafe_no_sandbox;
+  if (!submission.empty() && !sandbox_user && !confinement.sandbox && !options.unsafe_no_sandbox)
     throw GradeError("cannot grade a submission safely: " + unavailable +
                      ". Its code would run with your rights, see your files and the network. "
                      "Install bubblewrap, or grade anyway with --unsafe-no-sandbox");
-  if (!confinement.sandbox) {
+  if (!sandbox_user && !confinement.sandbox) {
     report.notes.push_back(options.unsafe_no_sandbox
                                ? "graded without a sandbox (--unsafe-no-sandbox)"
                                : "graded without a sandbox: " + unavailable);
@@ -712,6 +791,7 @@ GradeReport grade(const GradeOptions& options) {
     if (find_executable("cmake").empty())
       throw GradeError("cmake is not installed (or not in PATH): the grader builds with it");
     std::vector<std::string> targets = {"dlc_runner_main"};
+    if (sandbox_user) targets.push_back(kRunAs);
     std::set<std::string> lessons_built;
     for (const Lesson* l : needed) {
       lessons_built.insert(l->path());
@@ -731,7 +811,7 @@ GradeReport grade(const GradeOptions& options) {
     if (!b.ok) throw GradeError("the reference solutions do not build: " + b.first_error);
   }
   if (options.build_only) return report;
-  const Kit kit = read_kit(build);
+  Kit kit = read_kit(build);
 
   // The submission's own folder: its files, its objects, its runners; removed at the end, after
   // every process of the submission is gone.
@@ -749,6 +829,17 @@ GradeReport grade(const GradeOptions& options) {
       cgroup.enforced() ? 0 : running_processes_of_this_user() + options.max_processes;
   confinement.read_only = {build};
   confinement.compile_timeout_seconds = options.compile_timeout_seconds;
+  std::optional<UserSandbox> user_sandbox;
+  if (sandbox_user) {
+    const std::string run_as = (fs::path(build) / "bin" / kRunAs).string();
+    if (::access(run_as.c_str(), X_OK) != 0)
+      throw GradeError(run_as + " is missing (" + std::strerror(errno) +
+                       "); build it: cmake --build " + build + " --target " + kRunAs);
+    user_sandbox.emplace(*sandbox_user, work.string(), run_as, options.max_processes);
+    kit = kit_for_user(kit, *user_sandbox, build, needed, by_path);
+    confinement.user = &*user_sandbox;
+    confinement.read_only = {user_sandbox->link_dir()};
+  }
   std::vector<std::string> prefixes = {(work / "src").string(), work.string(), source, build};
 
   // The student's file of each lesson: from the submission, the tree, or the solutions.
@@ -788,6 +879,7 @@ GradeReport grade(const GradeOptions& options) {
     fs::create_directories(dest.parent_path(), ec);
     write_file_atomically(dest.string(), *text);
   }
+  if (user_sandbox) user_sandbox->share((work / "src").string());
   if (!any_file && !needed.empty()) {
     report.notes.push_back("the submission holds none of the lessons' files (" +
                            needed.front()->student_file() +
@@ -869,6 +961,9 @@ GradeReport grade(const GradeOptions& options) {
             confined(confinement, {runner}, {}, "/tmp", runner_env, {runner, e.id});
         r = run_exercise(e, lk.judge, runner_command, options, context, confinement);
       }
+      // Linked with the reference versions of the lesson's other exercises: no later runner
+      // may read it.
+      fs::remove(runner, ec);
     }
     if (progress != nullptr) {
       *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score
@@ -885,6 +980,8 @@ GradeReport grade(const GradeOptions& options) {
   if (!cgroup.empty())
     throw GradeError("processes of the submission survived being killed in " +
                      cgroup.folders().front());
+  if (user_sandbox && !user_sandbox->kill_all())
+    throw GradeError("processes of the user " + sandbox_user->name + " survived being killed");
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
 }

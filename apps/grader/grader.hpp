@@ -145,6 +145,11 @@ struct GradeOptions {
   /// Build what grading the selection needs (when `build`), then stop, grading nothing: what a
   /// batch does once before its submissions are graded (see grade_submissions()).
   bool build_only = false;
+  /// Empty: the submission's code runs in a bubblewrap sandbox (sandbox.hpp). Else the name of
+  /// an unprivileged user it runs as instead (user_sandbox.hpp), for machines where bubblewrap
+  /// cannot make namespaces: the grader must run as root, and refuses to grade when that user
+  /// can read `<source_dir>/solutions`, the tests or the build.
+  std::string sandbox_user;
 };
 
 /// The grades of every exercise graded, in course order.

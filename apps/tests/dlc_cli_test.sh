@@ -1863,6 +1863,8 @@ case_batch_bad_input() {
   grade_usage_error "--jobs" --submissions "$TMP/empty" --jobs 1.5
   grade_usage_error "--jobs is for --submissions DIR" week2 --jobs 2
   grade_usage_error "--outcomes is for --submissions DIR" --outcomes "$TMP/o.csv"
+  grade_usage_error "--sandbox user:NAME grades one submission at a time" --submissions "$TMP/empty" \
+    --sandbox user:nobody --jobs 2
 }
 
 # An exercise that times out beside other submissions is graded again alone before the batch ends
@@ -1886,6 +1888,44 @@ case_batch_timed_out_alone() {
     fail "b-loop did not time out"
   [ "$(csv_value "$TMP/scores-2.csv" a-full week2.calorie_percentages:outcome)" = passed ] ||
     fail "a-full did not pass"
+}
+
+# dlc gradescope DIR: the zip holds setup.sh and run_autograder (executable) and the tree, without
+# its builds and .git.
+case_gradescope_package() {
+  expect 0 "$DLC" gradescope "$TMP/package"
+  out_has "^wrote $TMP/package/autograder.zip ([0-9]* MiB)"
+  [ "$(ls "$TMP/package")" = autograder.zip ] || fail "the folder holds more than the zip"
+  mkdir "$TMP/unzipped"
+  (cd "$TMP/unzipped" && cmake -E tar xf "$TMP/package/autograder.zip") || fail "cannot unzip"
+  for f in setup.sh run_autograder exercises.ini solutions/week2/logistic_regression.cpp \
+    tests/week2/test_logistic_regression.cpp scripts/lib.sh; do
+    [ -f "$TMP/unzipped/$f" ] || fail "the zip has no $f"
+  done
+  [ -x "$TMP/unzipped/setup.sh" ] && [ -x "$TMP/unzipped/run_autograder" ] ||
+    fail "the scripts lost their exec bits"
+  [ ! -e "$TMP/unzipped/.git" ] && [ ! -e "$TMP/unzipped/build" ] || fail "the zip holds .git or build/"
+}
+
+# dlc gradescope into a folder that is not empty, or inside the source tree: one line, exit code
+# 1, nothing written.
+case_gradescope_bad_input() {
+  mkdir "$TMP/full"
+  echo keep >"$TMP/full/notes.txt"
+  expect 1 "$DLC" gradescope "$TMP/full"
+  err_lines 1
+  out_lines 0
+  err_has "^dlc gradescope: $TMP/full is not empty; nothing written"
+  [ "$(ls "$TMP/full")" = notes.txt ] && [ "$(cat "$TMP/full/notes.txt")" = keep ] ||
+    fail "the folder was changed"
+  expect 1 "$DLC" gradescope "$DLC_SOURCE_DIR/gradescope-package"
+  err_lines 1
+  err_has "^dlc gradescope: .*gradescope-package is inside the source tree .*nothing written"
+  [ ! -e "$DLC_SOURCE_DIR/gradescope-package" ] || fail "a folder was made in the source tree"
+  expect 2 "$DLC" gradescope
+  err_has "^dlc: gradescope: which folder?"
+  expect 2 "$DLC" grade --sandbox user: --submission "$TMP/full"
+  err_has "^dlc: grade: --sandbox is bwrap or user:NAME"
 }
 
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
