@@ -22,8 +22,10 @@
 #include <sstream>
 #include <thread>
 
+#include "apps/grader/build.hpp"
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
+#include "apps/grader/release.hpp"
 #include "apps/grader/sandbox.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
@@ -69,12 +71,6 @@ std::string seconds_text(double s) {
 }
 
 // ---- building ------------------------------------------------------------------------------
-
-struct BuildResult {
-  bool ok = false;
-  std::string first_error;  // one line
-  std::string context;      // the lines around it
-};
 
 std::string strip_prefixes(std::string line, const std::vector<std::string>& prefixes) {
   for (const auto& p : prefixes) {
@@ -135,6 +131,8 @@ BuildResult build_failure(const ProcessResult& run, const std::vector<std::strin
   return b;
 }
 
+}  // namespace
+
 BuildResult run_build(const std::string& build_dir, const std::vector<std::string>& targets,
                       const std::vector<std::string>& prefixes) {
   std::vector<std::string> argv = {"cmake", "--build", build_dir, "--target"};
@@ -150,6 +148,8 @@ BuildResult run_build(const std::string& build_dir, const std::vector<std::strin
   if (run.started && run.exited && run.exit_code == 0) return BuildResult{true, "", ""};
   return build_failure(run, prefixes);
 }
+
+namespace {
 
 // ---- the kit: what a student's file is compiled and linked with --------------------------
 
@@ -575,6 +575,11 @@ std::vector<Lesson> read_lessons(const std::string& source_dir, const std::strin
     if (l.block.empty() || l.name.empty() || l.name.find('/') != std::string::npos)
       throw GradeError(list.string() + ":" + std::to_string(number) +
                        ": expected <block>/<lesson>, not \"" + line + "\"");
+    if (!has_solutions(source_dir)) {  // a release: the ids `dlc release` wrote down
+      l.exercise_ids = released_exercise_ids(source_dir, l.path());
+      lessons.push_back(std::move(l));
+      continue;
+    }
     const std::string solution = "solutions/" + l.path() + ".cpp";
     const auto code = read_file(root / solution);
     if (!code)
@@ -650,6 +655,9 @@ std::vector<Exercise> select_exercises(const Manifest& manifest,
 }
 
 GradeReport grade(const GradeOptions& options) {
+  // A release (no solutions/) grades the student's code in-process (release.cpp).
+  if (!options.source_dir.empty() && !has_solutions(options.source_dir))
+    return grade_release(options);
   const auto start = Clock::now();
   GradeReport report;
   std::ostream* progress = options.progress;
