@@ -16,7 +16,13 @@
 # (`<block>/<lesson>`; DLC_LESSON_LINES adds the lessons each depends on), and the lecture blocks they belong to, in the order of their first
 # lesson, DLC_BLOCKS (`week1;week2;...`): the one list of blocks, read by the
 # docs, the format targets and the program files of `dlc run`.
-set(DLC_FLAVOURS student solution)
+# A release (no solutions/, see DLC_HAS_SOLUTIONS) builds the student flavour alone, and none of
+# what grades against the reference: no remote tables, no runners' objects, no grading kit.
+if(DLC_HAS_SOLUTIONS)
+  set(DLC_FLAVOURS student solution)
+else()
+  set(DLC_FLAVOURS student)
+endif()
 # How a runner's objects are compiled: the lessons' reference solutions here, a student's file
 # by the grader (apps/grader/grader.cpp), with the same flags.
 set(DLC_RUNNER_FLAGS -fPIC -ffunction-sections)
@@ -66,38 +72,40 @@ function(dlc_lesson block lesson)
     set_property(GLOBAL APPEND PROPERTY DLC_LESSON_TESTS_${flavour} ${test})
   endforeach()
 
-  # For the grader (common/remote.hpp): the lesson's table of exercises, generated from the
-  # solution's markers, and the solution compiled for the runners the grader links from a
-  # student's file (-fPIC keeps every call between exercises a call of the symbol, so that the
-  # student's version of one exercise calls the reference of the others, and
-  # -ffunction-sections lets the linker drop the reference of the exercise being graded).
-  set(solution ${PROJECT_SOURCE_DIR}/solutions/${block}/${lesson}.cpp)
-  set(table ${PROJECT_BINARY_DIR}/remote/${block}_${lesson}.cpp)
-  file(MAKE_DIRECTORY ${PROJECT_BINARY_DIR}/remote)
-  add_custom_command(
-    OUTPUT ${table}
-    COMMAND dlc-stubgen --remote ${solution} ${block} ${table}
-    DEPENDS dlc-stubgen ${solution}
-    COMMENT "The exercises of ${block}/${lesson}, callable in another process"
-    VERBATIM)
-  add_library(remote_${block}_${lesson} OBJECT ${table})
-  target_link_libraries(remote_${block}_${lesson} PRIVATE dlc_common dlc_warnings)
-  target_sources(test_${block}_${lesson}_solution PRIVATE $<TARGET_OBJECTS:remote_${block}_${lesson}>)
-  target_link_libraries(test_${block}_${lesson}_solution PRIVATE dlc_judge_main)
-  add_library(runner_reference_${block}_${lesson} OBJECT ${solution})
-  target_link_libraries(runner_reference_${block}_${lesson} PRIVATE dlc_common dlc_warnings)
-  target_compile_options(runner_reference_${block}_${lesson} PRIVATE ${DLC_RUNNER_FLAGS}
-                         -fmacro-prefix-map=${PROJECT_SOURCE_DIR}/=)
-  set(kit "lesson\t${block}/${lesson}\n")
-  string(APPEND kit "judge\t$<TARGET_FILE:test_${block}_${lesson}_solution>\n")
-  string(APPEND kit "table\t$<JOIN:$<TARGET_OBJECTS:remote_${block}_${lesson}>,\t>\n")
-  string(APPEND kit
-         "reference\t$<JOIN:$<TARGET_OBJECTS:runner_reference_${block}_${lesson}>,\t>\n")
-  set_property(GLOBAL APPEND_STRING PROPERTY DLC_GRADING_KIT "${kit}")
+  if(DLC_HAS_SOLUTIONS)
+    # For the grader (common/remote.hpp): the lesson's table of exercises, generated from the
+    # solution's markers, and the solution compiled for the runners the grader links from a
+    # student's file (-fPIC keeps every call between exercises a call of the symbol, so that the
+    # student's version of one exercise calls the reference of the others, and
+    # -ffunction-sections lets the linker drop the reference of the exercise being graded).
+    set(solution ${PROJECT_SOURCE_DIR}/solutions/${block}/${lesson}.cpp)
+    set(table ${PROJECT_BINARY_DIR}/remote/${block}_${lesson}.cpp)
+    file(MAKE_DIRECTORY ${PROJECT_BINARY_DIR}/remote)
+    add_custom_command(
+      OUTPUT ${table}
+      COMMAND dlc-stubgen --remote ${solution} ${block} ${table}
+      DEPENDS dlc-stubgen ${solution}
+      COMMENT "The exercises of ${block}/${lesson}, callable in another process"
+      VERBATIM)
+    add_library(remote_${block}_${lesson} OBJECT ${table})
+    target_link_libraries(remote_${block}_${lesson} PRIVATE dlc_common dlc_warnings)
+    target_sources(test_${block}_${lesson}_solution PRIVATE $<TARGET_OBJECTS:remote_${block}_${lesson}>)
+    target_link_libraries(test_${block}_${lesson}_solution PRIVATE dlc_judge_main)
+    add_library(runner_reference_${block}_${lesson} OBJECT ${solution})
+    target_link_libraries(runner_reference_${block}_${lesson} PRIVATE dlc_common dlc_warnings)
+    target_compile_options(runner_reference_${block}_${lesson} PRIVATE ${DLC_RUNNER_FLAGS}
+                           -fmacro-prefix-map=${PROJECT_SOURCE_DIR}/=)
+    set(kit "lesson\t${block}/${lesson}\n")
+    string(APPEND kit "judge\t$<TARGET_FILE:test_${block}_${lesson}_solution>\n")
+    string(APPEND kit "table\t$<JOIN:$<TARGET_OBJECTS:remote_${block}_${lesson}>,\t>\n")
+    string(APPEND kit
+           "reference\t$<JOIN:$<TARGET_OBJECTS:runner_reference_${block}_${lesson}>,\t>\n")
+    set_property(GLOBAL APPEND_STRING PROPERTY DLC_GRADING_KIT "${kit}")
 
-  add_test(NAME ${block}.${lesson} COMMAND test_${block}_${lesson}_solution)
-  set_tests_properties(${block}.${lesson} PROPERTIES ENVIRONMENT
-                       "DLC_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data")
+    add_test(NAME ${block}.${lesson} COMMAND test_${block}_${lesson}_solution)
+    set_tests_properties(${block}.${lesson} PROPERTIES ENVIRONMENT
+                         "DLC_SHARED_DATA=${PROJECT_SOURCE_DIR}/../shared/data")
+  endif()
   set_property(GLOBAL APPEND PROPERTY DLC_LESSONS ${block}/${lesson})
   string(JOIN " " line ${block}/${lesson} ${ARG_DEPENDS})
   set_property(GLOBAL APPEND PROPERTY DLC_LESSON_LINES "${line}")

@@ -4,14 +4,14 @@
 /// Each graded function of a lesson has a reference body in `solutions/<block>/<lesson>.cpp`
 /// between two marker lines,
 ///
-///     // BEGIN SOLUTION week2.sigmoid
-///     return 1.0 / (1.0 + exp(-z));
+///     // BEGIN SOLUTION <block>.<exercise>
+///     ...  the reference code, which the student writes
 ///     // END SOLUTION
 ///
 /// and `dlc-stubgen` writes the student's file `<block>/<lesson>.cpp` from it, with each marked
 /// region replaced by one line
 ///
-///     DLC_TODO("week2.sigmoid");
+///     DLC_TODO("<block>.<exercise>");
 ///
 /// The stub compiles and, when called, throws `dlc::NotImplemented` naming the exercise and the
 /// file it is written in, so an untouched exercise reports "not implemented yet" instead of

@@ -4,14 +4,14 @@
 ///
 /// A solution `solutions/<block>/<lesson>.cpp` marks each part the student writes:
 ///
-///     // BEGIN SOLUTION week2.sigmoid
-///     return 1.0 / (1.0 + exp(-z));
+///     // BEGIN SOLUTION <block>.<exercise>
+///     ...  the reference code, which the student writes
 ///     // END SOLUTION
 ///
 /// and its stub `<block>/<lesson>.cpp` is the same file with a short banner on top and each
 /// marked region replaced by one line, indented as its BEGIN line,
 ///
-///     DLC_TODO("week2.sigmoid");
+///     DLC_TODO("<block>.<exercise>");
 ///
 /// Everything outside the regions is copied verbatim. One exercise may span several regions of
 /// its file; an exercise id belongs to one file only. The hints are in `exercises.ini`, never in

@@ -39,6 +39,7 @@
 #include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/gradescope.hpp"
+#include "apps/grader/release.hpp"
 #include "common/process.hpp"
 
 namespace {
@@ -62,6 +63,7 @@ int list_command(const Args& args);
 int hint_command(const Args& args);
 int tune_command(const Args& args);
 int gradescope_command(const Args& args);
+int release_command(const Args& args);
 
 const Command kCommands[] = {
     {"run", "run <program> [--solution] [options]",
@@ -81,6 +83,10 @@ const Command kCommands[] = {
      "write DIR/autograder.zip, Gradescope's autograder: setup.sh, run_autograder and this "
      "course tree",
      gradescope_command},
+    {"release", "release DIR",
+     "write what students get into DIR (stubs, headers, tests, dlc, the docs' HTML; no "
+     "solutions), as a tree that builds and grades on its own",
+     release_command},
 };
 
 /// `dlc`'s help.
@@ -175,6 +181,12 @@ int run_command(const Args& args) {
     return usage_error(e.what(), dlc::cli::usage_hint(program));
   }
   if (parse_only()) return kExitOk;
+
+  if (flavour == "solution" && !dlc::grader::has_solutions(DLC_SOURCE_DIR)) {
+    std::cerr << "dlc run: this release has no reference solutions (they are in the instructor's "
+                 "tree); run your own code without --solution\n";
+    return kExitFailure;
+  }
 
   const std::string dir = own_directory();
   const std::string runner = (dir.empty() ? std::string(".") : dir) + "/dlc-lessons-" + flavour;
@@ -473,6 +485,9 @@ int grade_command(const Args& args) {
       return usage_error(std::string("grade: ") + e.what(), hint);
     }
     if (parse_only()) return kExitOk;
+    if (const std::string why = grader::release_refusal(options, a.given("--submissions"));
+        !why.empty())
+      return grader_failure("grade", why);
 
     if (a.given("--submissions")) return grade_submissions_command(a, options, exercises);
 
@@ -679,6 +694,61 @@ int hint_command(const Args& args) {
     save();
   }
   return kExitOk;
+}
+
+ProgramSpec release_spec() {
+  ProgramSpec spec;
+  spec.name = "release";
+  spec.summary = "what students get";
+  spec.options = location_options();
+  return spec;
+}
+
+/// `dlc release DIR`: what students get, as nbgrader's release step writes it (release.hpp).
+int release_command(const Args& args) {
+  const ProgramSpec spec = release_spec();
+  const std::string hint = "usage: dlc release DIR; 'dlc release --help' says what it writes";
+  Args words;
+  dlc::cli::Arguments a;
+  if (const auto bad = parse_command("release", spec, args, hint, words, a)) return *bad;
+  if (a.help()) {
+    std::cout << command_help(
+        spec, "release DIR [--source-dir DIR] [--build-dir DIR]",
+        "Writes into DIR (a new or empty folder outside the source tree and its build) what "
+        "students get: the lessons' headers and stubs, common/, the lessons' tests, apps/ (dlc, "
+        "the grader, the lesson programs), the build files, exercises.ini with its hints and the "
+        "docs as HTML (the docs target is built first when it is not). No solutions/, no planted "
+        "mistakes, no benchmarks of the reference. The release builds and grades on its own: "
+        "cmake --preset release && cmake --build --preset release --target dlc, then dlc grade. "
+        "It refuses, writing nothing, when a committed stub differs from what its solution "
+        "generates.");
+    return kExitOk;
+  }
+  if (words.size() != 1)
+    return usage_error(words.empty() ? "release: into which folder?" : "release: one folder", hint);
+  if (parse_only()) return kExitOk;
+  const Places where = places(a);
+  grader::ReleaseOptions options;
+  options.source_dir = where.source_dir;
+  options.build_dir = where.build_dir;
+  options.target_dir = words[0];
+  options.progress = &std::cerr;
+  dlc::kill_children_on_interrupt();
+  try {
+    const grader::ReleaseSummary s = grader::write_release(options);
+    std::ostringstream size;
+    size.setf(std::ios::fixed);
+    size.precision(1);
+    size << static_cast<double>(s.bytes) / (1 << 20);
+    std::cout << "dlc release: wrote " << s.files << " files (" << size.str() << " MiB) to "
+              << s.target_dir << ", without solutions/\n";
+    std::string top;
+    for (const auto& t : s.top) top += (top.empty() ? "" : " ") + t;
+    std::cout << "  " << top << '\n';
+    return kExitOk;
+  } catch (const std::exception& e) {
+    return grader_failure("release", e.what());
+  }
 }
 
 }  // namespace

@@ -23,8 +23,10 @@
 #include <thread>
 
 #include "apps/grader/batch.hpp"
+#include "apps/grader/build.hpp"
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
+#include "apps/grader/release.hpp"
 #include "apps/grader/sandbox.hpp"
 #include "apps/grader/user_sandbox.hpp"
 #include "common/files.hpp"
@@ -71,12 +73,6 @@ std::string seconds_text(double s) {
 }
 
 // ---- building ------------------------------------------------------------------------------
-
-struct BuildResult {
-  bool ok = false;
-  std::string first_error;  // one line
-  std::string context;      // the lines around it
-};
 
 std::string strip_prefixes(std::string line, const std::vector<std::string>& prefixes) {
   for (const auto& p : prefixes) {
@@ -137,6 +133,8 @@ BuildResult build_failure(const ProcessResult& run, const std::vector<std::strin
   return b;
 }
 
+}  // namespace
+
 BuildResult run_build(const std::string& build_dir, const std::vector<std::string>& targets,
                       const std::vector<std::string>& prefixes) {
   std::vector<std::string> argv = {"cmake", "--build", build_dir, "--target"};
@@ -152,6 +150,8 @@ BuildResult run_build(const std::string& build_dir, const std::vector<std::strin
   if (run.started && run.exited && run.exit_code == 0) return BuildResult{true, "", ""};
   return build_failure(run, prefixes);
 }
+
+namespace {
 
 // ---- the kit: what a student's file is compiled and linked with --------------------------
 
@@ -597,6 +597,11 @@ std::vector<Lesson> read_lessons(const std::string& source_dir, const std::strin
     if (l.block.empty() || l.name.empty() || l.name.find('/') != std::string::npos)
       throw GradeError(list.string() + ":" + std::to_string(number) +
                        ": expected <block>/<lesson>, not \"" + line + "\"");
+    if (!has_solutions(source_dir)) {  // a release: the ids `dlc release` wrote down
+      l.exercise_ids = released_exercise_ids(source_dir, l.path());
+      lessons.push_back(std::move(l));
+      continue;
+    }
     const std::string solution = "solutions/" + l.path() + ".cpp";
     const auto code = read_file(root / solution);
     if (!code)
@@ -728,6 +733,9 @@ Kit kit_for_user(const Kit& kit, UserSandbox& sandbox, const std::string& build,
 }  // namespace
 
 GradeReport grade(const GradeOptions& options) {
+  // A release (no solutions/) grades the student's code in-process (release.cpp).
+  if (!options.source_dir.empty() && !has_solutions(options.source_dir))
+    return grade_release(options);
   const auto start = Clock::now();
   GradeReport report;
   std::ostream* progress = options.progress;

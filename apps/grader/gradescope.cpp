@@ -2,6 +2,8 @@
 
 #include "apps/grader/gradescope.hpp"
 
+#include "apps/grader/release.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -82,6 +84,10 @@ std::string write_gradescope_package(const std::string& source_dir, const std::s
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(source) / "exercises.ini", ec))
     throw GradeError(source + " is not the course's source tree (it has no exercises.ini)");
+  if (!has_solutions(source))
+    throw GradeError(source +
+                     " has no solutions/ (a release): the autograder grades with the reference "
+                     "solutions of the instructor's tree; nothing written");
   if (inside(out, source))
     throw GradeError(out_dir + " is inside the source tree " + source +
                      ": the package would hold itself; nothing written");

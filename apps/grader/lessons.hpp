@@ -29,7 +29,8 @@ struct Lesson {
 /// \brief The lessons of the configured build `build_dir` (its `lessons.txt`, which CMake writes
 /// from lessons.cmake: one `<block>/<lesson>` a line, then the lessons it depends on), in their
 /// order, each with the exercise
-/// ids marked in `<source_dir>/solutions/<block>/<name>.cpp`.
+/// ids marked in `<source_dir>/solutions/<block>/<name>.cpp` (in a release, which has no
+/// solutions/, the ids `dlc release` wrote into its `lesson_exercises.txt`; no functions).
 /// \throws GradeError when the list or a solution cannot be read, or a marker is malformed.
 std::vector<Lesson> read_lessons(const std::string& source_dir, const std::string& build_dir);
 

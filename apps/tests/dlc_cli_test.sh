@@ -1928,6 +1928,38 @@ case_gradescope_bad_input() {
   err_has "^dlc: grade: --sandbox is bwrap or user:NAME"
 }
 
+# dlc release DIR into a folder that is not empty, or is a file: one line, exit code 1, nothing
+# written or removed.
+case_release_not_empty() {
+  mkdir -p "$TMP/full/week2" && echo mine >"$TMP/full/week2/notes.txt"
+  expect 1 "$DLC" release "$TMP/full"
+  err_lines 1
+  out_lines 0
+  err_has "^dlc release: $TMP/full exists and is not empty; give a new or an empty folder$"
+  [ "$(find "$TMP/full" | sort | tr '\n' ' ')" = "$TMP/full $TMP/full/week2 $TMP/full/week2/notes.txt " ] ||
+    fail "the folder changed"
+  [ "$(cat "$TMP/full/week2/notes.txt")" = mine ] || fail "a file of the folder changed"
+  echo mine >"$TMP/file"
+  expect 1 "$DLC" release "$TMP/file"
+  err_lines 1
+  err_has "^dlc release: $TMP/file exists and is not a folder$"
+  expect 2 "$DLC" release
+  err_has "^dlc: release: into which folder?$"
+}
+
+# dlc release DIR inside the source tree or its build: one line, exit code 1, nothing made.
+case_release_inside_tree() {
+  expect 1 "$DLC" release "$DLC_SOURCE_DIR/release/new"
+  err_lines 1
+  out_lines 0
+  err_has "^dlc release: $DLC_SOURCE_DIR/release/new is inside the source tree "
+  [ ! -e "$DLC_SOURCE_DIR/release" ] || fail "dlc release made $DLC_SOURCE_DIR/release"
+  expect 1 "$DLC" release "$BIN/../dlc-release"
+  err_lines 1
+  err_has "^dlc release: .* is inside the \(source tree\|build folder\) "
+  [ ! -e "$BIN/../dlc-release" ] || fail "dlc release made $BIN/../dlc-release"
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
