@@ -24,6 +24,7 @@
 
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
+#include "apps/grader/results_store.hpp"
 #include "apps/grader/sandbox.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
@@ -749,6 +750,7 @@ GradeReport grade(const GradeOptions& options) {
 
   // The student's file of each lesson: from the submission, the tree, or the solutions.
   std::map<std::string, CompiledLesson> compiled;
+  std::map<std::string, std::string> graded_hash;  // of each lesson's file as graded, by path
   std::vector<std::string> missing;
   bool any_file = submission.empty();
   for (const Lesson* l : needed) {
@@ -780,6 +782,7 @@ GradeReport grade(const GradeOptions& options) {
       text = read_file(tree_file);
     }
     if (!text) throw GradeError("cannot read " + tree_file.string());
+    graded_hash.emplace(l->path(), content_hash(*text));
     const fs::path dest = work / "src" / l->student_file();
     fs::create_directories(dest.parent_path(), ec);
     write_file_atomically(dest.string(), *text);
@@ -862,6 +865,10 @@ GradeReport grade(const GradeOptions& options) {
             confined(confinement, {runner}, {}, "/tmp", runner_env, {runner, e.id});
         r = run_exercise(e, lk.judge, runner_command, options, context, confinement);
       }
+    }
+    if (it != lesson_of.end()) {
+      r.file = it->second->student_file();
+      r.file_hash = graded_hash.at(it->second->path());
     }
     if (progress != nullptr) {
       *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score
