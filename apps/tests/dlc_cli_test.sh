@@ -1862,7 +1862,7 @@ case_watch_list_stored() {
   out_has '^week2.sigmoid .* changed since graded (was not implemented yet)  '
   out_has '^week2.model .* changed since graded '
   out_has '^week2.graph_forward .* not implemented yet  '
-  out_has '^0 of 15 exercises passing (8 changed since graded)$'
+  out_has '^0 of [0-9]* exercises passing ([0-9]* changed since graded)$'
   # A partial grade updates only what it grades.
   expect 0 "$DLC" grade week2.sigmoid --source-dir "$TMP/tree" --quiet
   expect 0 "$DLC" list week2 --source-dir "$TMP/tree"
