@@ -10,7 +10,9 @@
 ///
 /// Each subcommand is one entry of `kCommands`: `run`, and the autograder's `grade`, `list` and
 /// `hint` (apps/grader/grader.hpp), which build and run the lessons' test programs as separate
-/// processes and so never link lesson code either.
+/// processes and so never link lesson code either; `grade` keeps the results of the student's
+/// tree (apps/grader/results_store.hpp) that `list` shows, and `watch` (apps/dlc/watch.hpp)
+/// grades a lesson each time its file is saved.
 /// `tune` is `dlc run course2.tune --solution`: the hyperparameter search
 /// (apps/lessons/course2_tune.cpp).
 ///
@@ -27,6 +29,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -36,10 +39,12 @@
 
 #include "apps/cli/options.hpp"
 #include "apps/cli/programs.hpp"
+#include "apps/dlc/watch.hpp"
 #include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/gradescope.hpp"
 #include "apps/grader/release.hpp"
+#include "apps/grader/results_store.hpp"
 #include "common/process.hpp"
 
 namespace {
@@ -61,6 +66,7 @@ int run_command(const Args& args);
 int grade_command(const Args& args);
 int list_command(const Args& args);
 int hint_command(const Args& args);
+int watch_command(const Args& args);
 int tune_command(const Args& args);
 int gradescope_command(const Args& args);
 int release_command(const Args& args);
@@ -71,10 +77,13 @@ const Command kCommands[] = {
     {"grade", "grade [EXERCISE|BLOCK ...] [--solution] [--submission DIR] [--json FILE] ...",
      "grade your exercises (or a submission, or a folder of them), each in its own process",
      grade_command},
-    {"list", "list [EXERCISE|BLOCK ...]",
-     "every exercise in course order: lecture, points, and whether it passes yet", list_command},
+    {"list", "list [EXERCISE|BLOCK ...] [--regrade]",
+     "every exercise in course order: lecture, points, and its status at the last grading",
+     list_command},
     {"hint", "hint EXERCISE", "the lecture section to read and one more hint each time you ask",
      hint_command},
+    {"watch", "watch [EXERCISE|BLOCK]",
+     "regrade the exercise you are writing each time you save its file", watch_command},
     {"tune", "tune --space SPEC [--search random|grid|coarse-to-fine] [--trials N] [--out DIR] ...",
      "a hyperparameter search of many trials on the moons, over this machine's cores, GNU "
      "parallel or Slurm",
@@ -100,7 +109,8 @@ std::string usage() {
       "  -h, --help    show this help\n"
       "  --version     print the version\n\n"
       "'dlc run --help' lists the programs and their options; 'dlc grade --help', 'dlc list\n"
-      "--help' and 'dlc hint --help' the grader's; 'dlc tune --help' the search's.\n";
+      "--help', 'dlc watch --help' and 'dlc hint --help' the grader's; 'dlc tune --help' the\n"
+      "search's.\n";
   return out;
 }
 
@@ -311,8 +321,10 @@ ProgramSpec list_spec() {
   ProgramSpec spec;
   spec.name = "list";
   spec.summary = "every exercise and its status";
-  spec.options = {flag_option("--solution", "the status of the reference solutions"),
-                  timeout_option()};
+  spec.options = {
+      flag_option("--regrade", "grade first (as 'dlc grade' does, storing the results), then list"),
+      flag_option("--solution", "grade the reference solutions and list their status"),
+      timeout_option()};
   for (auto& o : location_options()) spec.options.push_back(o);
   return spec;
 }
@@ -448,6 +460,24 @@ int grade_submissions_command(const dlc::cli::Arguments& a, const grader::GradeO
   return kExitOk;
 }
 
+/// Stores the results of grading the student's own tree (results_store.hpp) and returns them; when
+/// the file cannot be written, says so in one line and returns them all the same.
+grader::StoredResults store_own_results(const std::string& command,
+                                        const grader::GradeOptions& options,
+                                        const grader::GradeReport& report) {
+  const std::string path = grader::results_file(options.build_dir, options.source_dir);
+  try {
+    return grader::store_results(path, options.source_dir, report);
+  } catch (const std::exception& e) {
+    std::cerr << "dlc " << command << ": cannot store the results for 'dlc list': " << e.what()
+              << '\n';
+    grader::StoredResults results = grader::read_results(path, options.source_dir);
+    results.note.clear();
+    grader::merge_results(results, report);
+    return results;
+  }
+}
+
 int grade_command(const Args& args) {
   const ProgramSpec spec = grade_spec();
   const std::string hint =
@@ -494,6 +524,8 @@ int grade_command(const Args& args) {
     const grader::GradeReport report = grader::grade(options);
     std::cout.flush();
     grader::write_table(std::cout, report);
+    if (!options.solution && options.submission_dir.empty())
+      store_own_results("grade", options, report);
     if (a.given("--json")) grader::write_gradescope_json(a.text("--json"), report);
     if (a.given("--junit")) grader::write_junit(a.text("--junit"), report);
     if (options.progress != nullptr) {
@@ -559,48 +591,86 @@ int list_command(const Args& args) {
   dlc::cli::Arguments a;
   if (const auto bad = parse_command("list", spec, args, hint, selection, a)) return *bad;
   if (a.help()) {
-    std::cout << command_help(spec, "list [EXERCISE|BLOCK ...] [options]",
-                              "Every exercise in course order, with its lecture section, its "
-                              "points and its status: not implemented yet, failing or passing "
-                              "(it grades your code quietly, as 'dlc grade' does), then the "
-                              "total.");
+    std::cout << command_help(
+        spec, "list [EXERCISE|BLOCK ...] [--regrade] [options]",
+        "Every exercise in course order, with its lecture section, its points and its status at "
+        "the last grading of your tree (kept in the build folder by 'dlc grade', 'dlc list "
+        "--regrade' and 'dlc watch'): passing, failing (with the first failed check, short), not "
+        "implemented yet, not graded yet, or changed since graded when its lesson's file is not "
+        "the one graded; then the total of the points stored. It answers at once, grading "
+        "nothing; --regrade grades first.");
     return kExitOk;
   }
   const grader::GradeOptions options = grade_options(a, selection);
   dlc::kill_children_on_interrupt();
   try {
+    std::vector<grader::Exercise> exercises;
     try {
-      selected_exercises(options);
+      exercises = selected_exercises(options);
     } catch (const grader::SelectionError& e) {
       return usage_error(std::string("list: ") + e.what(), hint);
     }
     if (parse_only()) return kExitOk;
-    const grader::GradeReport report = grader::grade(options);
-    std::size_t id_width = 8;
-    std::size_t lecture_width = 7;
-    for (const auto& r : report.exercises) {
-      id_width = std::max(id_width, r.id.size());
-      lecture_width = std::max(lecture_width, r.lecture.size());
+    const bool regrade = a.given("--regrade") || options.solution;
+    grader::StoredResults stored;
+    if (regrade) {
+      const grader::GradeReport report = grader::grade(options);
+      if (options.solution)
+        grader::merge_results(stored, report);
+      else
+        stored = store_own_results("list", options, report);
+    } else {
+      stored = grader::read_results(grader::results_file(options.build_dir, options.source_dir),
+                                    options.source_dir);
+      if (!stored.note.empty()) std::cerr << "dlc list: " << stored.note << '\n';
+    }
+
+    constexpr std::size_t kStatusWidth = 48;
+    std::map<std::string, std::string> hashes;
+    std::vector<std::string> statuses;
+    int passing = 0, changed = 0, not_graded = 0, score = 0, max_score = 0;
+    std::size_t id_width = 8, lecture_width = 7, status_width = 6;
+    for (const auto& e : exercises) {
+      grader::ExerciseStatus s;
+      if (options.solution)  // the solutions are graded, not the files of the tree
+        s.stored = stored.find(e.id);
+      else
+        s = grader::exercise_status(stored, e.id, options.source_dir, hashes);
+      statuses.push_back(s.text(kStatusWidth));
+      passing += s.passing() ? 1 : 0;
+      changed += s.changed ? 1 : 0;
+      not_graded += s.stored == nullptr ? 1 : 0;
+      score += s.stored == nullptr ? 0 : s.stored->score;
+      max_score += e.points;
+      id_width = std::max(id_width, e.id.size());
+      lecture_width = std::max(lecture_width, e.lecture.size());
+      status_width = std::max(status_width, statuses.back().size());
     }
     auto pad = [](const std::string& s, std::size_t width) {
       return s + std::string(width > s.size() ? width - s.size() : 0, ' ');
     };
     std::cout << pad("Exercise", id_width + 2) << pad("Lecture", lecture_width + 2) << "Points  "
-              << pad("Status", 21) << "Title\n";
-    int passing = 0;
-    for (const auto& r : report.exercises) {
-      std::string status = "failing";
-      if (r.outcome == grader::Outcome::kPassed) {
-        status = "passing";
-        ++passing;
-      } else if (r.outcome == grader::Outcome::kNotImplemented) {
-        status = "not implemented yet";
-      }
-      std::cout << pad(r.id, id_width + 2) << pad(r.lecture, lecture_width + 2)
-                << pad(std::to_string(r.points), 8) << pad(status, 21) << r.title << '\n';
+              << pad("Status", status_width + 2) << "Title\n";
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+      const auto& e = exercises[i];
+      std::cout << pad(e.id, id_width + 2) << pad(e.lecture, lecture_width + 2)
+                << pad(std::to_string(e.points), 8) << pad(statuses[i], status_width + 2) << e.title
+                << '\n';
     }
-    std::cout << passing << " of " << report.exercises.size() << " exercises passing\n";
-    std::cout << "Total: " << report.score << " / " << report.max_score << " points\n";
+    std::cout << passing << " of " << exercises.size() << " exercises passing";
+    if (changed > 0 || not_graded > 0) {
+      std::cout << " (";
+      if (changed > 0) std::cout << changed << " changed since graded";
+      if (changed > 0 && not_graded > 0) std::cout << ", ";
+      if (not_graded > 0) std::cout << not_graded << " not graded yet";
+      std::cout << ")";
+    }
+    std::cout << '\n';
+    std::cout << "Total: " << score << " / " << max_score << " points"
+              << (regrade ? "" : " at the last grading") << '\n';
+    if (!regrade)
+      std::cout << "These are the last results stored; 'dlc grade' (or 'dlc list --regrade') "
+                   "grades again.\n";
     return kExitOk;
   } catch (const std::exception& e) {
     return grader_failure("list", e.what());
@@ -748,6 +818,55 @@ int release_command(const Args& args) {
     return kExitOk;
   } catch (const std::exception& e) {
     return grader_failure("release", e.what());
+  }
+}
+
+ProgramSpec watch_spec() {
+  ProgramSpec spec;
+  spec.name = "watch";
+  spec.summary = "regrade on save";
+  spec.options = {timeout_option(),
+                  dlc::cli::number_option("--interval", Kind::kReal, "SECONDS", "0.5",
+                                          dlc::cli::Bound::kPositive,
+                                          "how often the lesson files are looked at")};
+  for (auto& o : location_options()) spec.options.push_back(o);
+  return spec;
+}
+
+int watch_command(const Args& args) {
+  const ProgramSpec spec = watch_spec();
+  const std::string hint =
+      "usage: dlc watch [EXERCISE|BLOCK] [options]; 'dlc watch --help' lists the options";
+  Args selection;
+  dlc::cli::Arguments a;
+  if (const auto bad = parse_command("watch", spec, args, hint, selection, a)) return *bad;
+  if (a.help()) {
+    std::cout << command_help(
+        spec, "watch [EXERCISE|BLOCK] [options]",
+        "Shows the first exercise, in course order, that does not pass at the last grading (its "
+        "lecture, the file to edit, its status), then watches your lesson files. Each time you "
+        "save one, every exercise of its lesson is graded (as 'dlc grade' does, storing the "
+        "results that 'dlc list' shows) and shown in a short table with the first failure's "
+        "detail; when the exercise you are on passes, the next one that does not is shown. "
+        "With EXERCISE (week2.sigmoid) or BLOCK (week2) it watches only the files of those "
+        "exercises. It runs until you stop it with Ctrl-C.");
+    return kExitOk;
+  }
+  if (selection.size() > 1) return usage_error("watch: one exercise or block at a time", hint);
+  dlc::watch::WatchOptions options;
+  options.grade = grade_options(a, selection);
+  options.interval_seconds = a.real("--interval");
+  try {
+    try {
+      selected_exercises(options.grade);
+    } catch (const grader::SelectionError& e) {
+      return usage_error(std::string("watch: ") + e.what(), hint);
+    }
+    if (parse_only()) return kExitOk;
+    dlc::kill_children_on_interrupt();
+    dlc::watch::watch(options, std::cout);
+  } catch (const std::exception& e) {
+    return grader_failure("watch", e.what());
   }
 }
 

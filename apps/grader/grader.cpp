@@ -27,6 +27,7 @@
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/release.hpp"
+#include "apps/grader/results_store.hpp"
 #include "apps/grader/sandbox.hpp"
 #include "apps/grader/user_sandbox.hpp"
 #include "common/files.hpp"
@@ -852,6 +853,7 @@ GradeReport grade(const GradeOptions& options) {
 
   // The student's file of each lesson: from the submission, the tree, or the solutions.
   std::map<std::string, CompiledLesson> compiled;
+  std::map<std::string, std::string> graded_hash;  // of each lesson's file as graded, by path
   std::vector<std::string> missing;
   bool any_file = submission.empty();
   for (const Lesson* l : needed) {
@@ -883,6 +885,7 @@ GradeReport grade(const GradeOptions& options) {
       text = read_file(tree_file);
     }
     if (!text) throw GradeError("cannot read " + tree_file.string());
+    graded_hash.emplace(l->path(), content_hash(*text));
     const fs::path dest = work / "src" / l->student_file();
     fs::create_directories(dest.parent_path(), ec);
     write_file_atomically(dest.string(), *text);
@@ -972,6 +975,10 @@ GradeReport grade(const GradeOptions& options) {
       // Linked with the reference versions of the lesson's other exercises: no later runner
       // may read it.
       fs::remove(runner, ec);
+    }
+    if (it != lesson_of.end()) {
+      r.file = it->second->student_file();
+      r.file_hash = graded_hash.at(it->second->path());
     }
     if (progress != nullptr) {
       *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score

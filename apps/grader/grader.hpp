@@ -106,6 +106,10 @@ struct ExerciseResult {
   /// Catch2 expanded them, the messages captured with it), then the captured output (capped).
   std::string detail;
   double seconds = 0;  ///< how long its tests ran
+  /// Its lesson's student file (`week2/logistic_regression.cpp`), empty when it has no lesson.
+  std::string file;
+  /// The content hash (content_hash() of results_store.hpp) of that file as it was graded.
+  std::string file_hash;
 };
 
 /// What to grade and how.

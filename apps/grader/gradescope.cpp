@@ -2,8 +2,6 @@
 
 #include "apps/grader/gradescope.hpp"
 
-#include "apps/grader/release.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -11,6 +9,7 @@
 
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/grader.hpp"
+#include "apps/grader/release.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
 

@@ -14,6 +14,7 @@
 
 #include "apps/grader/build.hpp"
 #include "apps/grader/lessons.hpp"
+#include "apps/grader/results_store.hpp"
 #include "common/files.hpp"
 #include "tools/stubgen_lib.hpp"
 
@@ -200,6 +201,13 @@ GradeReport grade_release(const GradeOptions& options) {
     if (wanted) needed.push_back(&l);
   }
 
+  // Each lesson's file as it is graded, for the results 'dlc list' shows (results_store.hpp).
+  std::map<std::string, std::string> graded_hash;  // by lesson path
+  for (const Lesson* l : needed)
+    graded_hash.emplace(
+        l->path(),
+        content_hash(read_file(fs::path(source) / l->student_file()).value_or(std::string())));
+
   // The student's test programs: all at once; when that fails, lesson by lesson, to know which
   // do not build and why (those already built are then up to date at once).
   std::map<std::string, BuildResult> failed;  // by lesson path
@@ -244,6 +252,10 @@ GradeReport grade_release(const GradeOptions& options) {
           "build it: cmake --build " + build + " --target " + program.filename().string() + "\n");
     } else {
       r = grade_program(e, program.string(), options);
+    }
+    if (it != lesson_of.end()) {
+      r.file = it->second->student_file();
+      r.file_hash = graded_hash.at(it->second->path());
     }
     if (progress != nullptr)
       *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score

@@ -1960,6 +1960,167 @@ case_release_inside_tree() {
   [ ! -e "$BIN/../dlc-release" ] || fail "dlc release made $BIN/../dlc-release"
 }
 
+# ---- dlc watch, and dlc list from the stored results ------------------------------------------
+# These cases grade a copy of the tree's student files in $TMP/tree (--source-dir) against the
+# build beside $DLC, so that no file of the repository is written; the results of the copy are
+# kept in the build folder in a file of their own, removed at the end (forget_results).
+BUILD_DIR=$(dirname "$BIN")
+
+# copy_tree FILE...: $TMP/tree with the manifest, the solutions and the student files named.
+copy_tree() {
+  mkdir -p "$TMP/tree"
+  cp "$DLC_SOURCE_DIR/exercises.ini" "$TMP/tree/"
+  cp -R "$DLC_SOURCE_DIR/solutions" "$TMP/tree/"
+  for f in "$@"; do
+    mkdir -p "$TMP/tree/$(dirname "$f")"
+    cp "$DLC_SOURCE_DIR/$f" "$TMP/tree/$f"
+  done
+  trap 'forget_results; rm -rf "$TMP"' EXIT INT TERM
+}
+# The results files of the copies of this run, found by their source line.
+forget_results() {
+  for f in "$BUILD_DIR"/dlc-results-*.txt; do
+    [ -f "$f" ] && sed -n 2p "$f" | grep -q -F "source $TMP/" && rm -f "$f"
+  done
+  return 0
+}
+results_of_copy() {
+  for f in "$BUILD_DIR"/dlc-results-*.txt; do
+    [ -f "$f" ] && sed -n 2p "$f" | grep -q -x -F "source $TMP/tree" && echo "$f"
+  done
+}
+# wait_for FILE PATTERN SECONDS PID: until a line of FILE matches PATTERN, while PID runs.
+wait_for() {
+  waited=0
+  until grep -q -e "$2" "$1"; do
+    kill -0 "$4" 2>/dev/null || { sed 's/^/  watch| /' "$1"; fail "dlc watch ended before: $2"; }
+    [ "$waited" -lt $(($3 * 5)) ] || { sed 's/^/  watch| /' "$1"; fail "no line matching '$2' in $3 s"; }
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+}
+# The lines between // BEGIN SOLUTION <id> and // END SOLUTION of a solution file.
+solution_body() {
+  awk -v id="$1" '$0 ~ "// BEGIN SOLUTION " id "$" {f = 1; next} /\/\/ END SOLUTION/ {f = 0} f' "$2"
+}
+
+case_watch_regrades_on_save() {
+  lesson=week2/logistic_regression.cpp
+  copy_tree "$lesson"
+  cp "$DLC_SOURCE_DIR/$lesson" "$TMP/before.cpp"
+  "$DLC" watch week2.sigmoid --source-dir "$TMP/tree" --interval 0.2 >"$TMP/watch.out" 2>&1 &
+  pid=$!
+  wait_for "$TMP/watch.out" '^Now: week2.sigmoid (lecture 2.2' 30 "$pid"
+  grep -q "^  edit $lesson; status: not graded yet" "$TMP/watch.out" || fail "no file to edit"
+  # The reference's body in place of the stub's DLC_TODO, saved as an editor does: a new file
+  # renamed over the old one.
+  solution_body week2.sigmoid "$DLC_SOURCE_DIR/solutions/$lesson" >"$TMP/body"
+  [ -s "$TMP/body" ] || fail "no solution of week2.sigmoid in solutions/$lesson"
+  awk -v body="$TMP/body" '/DLC_TODO\("week2.sigmoid"/ { while ((getline l < body) > 0) print l; next }
+    { print }' "$TMP/tree/$lesson" >"$TMP/tree/$lesson.new"
+  mv "$TMP/tree/$lesson.new" "$TMP/tree/$lesson"
+  wait_for "$TMP/watch.out" '^week2.sigmoid passes\.$' 60 "$pid"
+  kill -INT "$pid"
+  wait "$pid"
+  code=$?
+  sed 's/^/  watch| /' "$TMP/watch.out"
+  [ "$code" -eq 130 ] || fail "dlc watch exited with $code after Ctrl-C, expected 130"
+  grep -q "^$lesson changed: grading its [0-9]* exercises" "$TMP/watch.out" || fail "no grading line"
+  grep -q '^> week2.sigmoid  *1 / 1  *passed$' "$TMP/watch.out" || fail "no passing row"
+  grep -q '^  week2.propagate  *0 / 2  *not implemented yet$' "$TMP/watch.out" ||
+    fail "the lesson's other exercises are not in the table"
+  grep -q '^Every exercise watched passes (1 of them, 1 / 1 points)\.$' "$TMP/watch.out" ||
+    fail "no line saying every exercise watched passes"
+  cmp -s "$TMP/before.cpp" "$DLC_SOURCE_DIR/$lesson" || fail "the tree's own $lesson was changed"
+  # What it graded is stored: dlc list shows it.
+  expect 0 "$DLC" list week2 --source-dir "$TMP/tree"
+  out_has '^week2.sigmoid  *2.2  *1  *passing  '
+  out_has '^week2.propagate  *2.10-2.11  *2  *not implemented yet  '
+  out_has '^week2.graph_forward .* not graded yet  '
+}
+
+case_watch_bad_input() {
+  for args in "sigmoid|no exercise or block is called \"sigmoid\" (did you mean week2.sigmoid or week3.sigmoid?)" \
+    "week2.sigmod|no exercise or block is called \"week2.sigmod\"$" \
+    "week2 week3|one exercise or block at a time" \
+    "--interval 0|--interval"; do
+    pattern=${args#*|}
+    # shellcheck disable=SC2086
+    expect 2 "$DLC" watch ${args%%|*}
+    err_lines 2
+    out_lines 0
+    grep -q -e "^dlc: watch: .*$pattern" "$ERR" || fail "the error line does not match: $pattern"
+    sed -n 2p "$ERR" | grep -q '^usage: dlc watch' || fail "the second line is not a usage line"
+  done
+}
+
+case_watch_list_stored() {
+  copy_tree week2/images.cpp week2/logistic_regression.cpp week2/computation_graph.cpp \
+    week2/vectorization.cpp week2/broadcasting.cpp
+  expect 0 "$DLC" grade week2 --source-dir "$TMP/tree" --quiet
+  [ -n "$(results_of_copy)" ] || fail "dlc grade stored no results"
+  start=$(date +%s%N)
+  expect 0 "$DLC" list --source-dir "$TMP/tree"
+  ms=$((($(date +%s%N) - start) / 1000000))
+  echo "  dlc list answered in $ms ms"
+  [ "$ms" -lt 1000 ] || fail "dlc list took $ms ms, more than a second"
+  out_has '^week2.sigmoid  *2.2  *1  *not implemented yet  *The sigmoid function$'
+  out_has '^week2.calorie_percentages .* not implemented yet  '
+  out_has '^week1.relu .* not graded yet  '
+  out_has '^0 of [0-9]* exercises passing ([0-9]* not graded yet)$'
+  out_has '^Total: 0 / [0-9]* points at the last grading$'
+  out_line "These are the last results stored; 'dlc grade' (or 'dlc list --regrade') grades again."
+  # A saved change to one lesson's file: its exercises are no longer what was graded.
+  echo '// a change' >>"$TMP/tree/week2/logistic_regression.cpp"
+  expect 0 "$DLC" list week2 --source-dir "$TMP/tree"
+  out_has '^week2.sigmoid .* changed since graded (was not implemented yet)  '
+  out_has '^week2.model .* changed since graded '
+  out_has '^week2.graph_forward .* not implemented yet  '
+  out_has '^0 of [0-9]* exercises passing ([0-9]* changed since graded)$'
+  # A partial grade updates only what it grades.
+  expect 0 "$DLC" grade week2.sigmoid --source-dir "$TMP/tree" --quiet
+  expect 0 "$DLC" list week2 --source-dir "$TMP/tree"
+  out_has '^week2.sigmoid .* not implemented yet  '
+  out_has '^week2.propagate .* changed since graded '
+  # --regrade grades first.
+  expect 0 "$DLC" list week2.propagate --regrade --source-dir "$TMP/tree"
+  out_has '^week2.propagate .* not implemented yet  '
+  out_lacks 'last results stored'
+}
+
+case_watch_corrupt_results() {
+  copy_tree week2/logistic_regression.cpp
+  expect 0 "$DLC" grade week2.sigmoid --source-dir "$TMP/tree" --quiet
+  file=$(results_of_copy)
+  [ -n "$file" ] || fail "dlc grade stored no results"
+  head -n 3 "$file" >"$TMP/cut" && cat "$TMP/cut" >"$file"
+  expect 0 "$DLC" list week2.sigmoid --source-dir "$TMP/tree"
+  err_lines 1
+  err_has "^dlc list: ignored the stored results in $file (line 4: no end line: the file is truncated); 'dlc grade' stores them again$"
+  out_has '^week2.sigmoid .* not graded yet  '
+  printf 'dlc-results 1\nsource %s\n\001\002\377\tpassed\n' "$TMP/tree" >"$file"
+  expect 0 "$DLC" list week2.sigmoid --source-dir "$TMP/tree"
+  err_lines 1
+  err_has "^dlc list: ignored the stored results in $file (line 3: expected 7 fields"
+  out_has '^week2.sigmoid .* not graded yet  '
+  # dlc watch says it too, and starts.
+  "$DLC" watch week2.sigmoid --source-dir "$TMP/tree" >"$TMP/watch.out" 2>&1 &
+  pid=$!
+  wait_for "$TMP/watch.out" '^Now: week2.sigmoid' 30 "$pid"
+  kill -INT "$pid"
+  wait "$pid"
+  code=$?
+  sed 's/^/  watch| /' "$TMP/watch.out"
+  [ "$code" -eq 130 ] || fail "dlc watch exited with $code after Ctrl-C, expected 130"
+  grep -q "^dlc watch: ignored the stored results in $file (line 3" "$TMP/watch.out" ||
+    fail "dlc watch did not say it ignored the results"
+  # The next grading writes them whole again.
+  expect 0 "$DLC" grade week2.sigmoid --source-dir "$TMP/tree" --quiet
+  expect 0 "$DLC" list week2.sigmoid --source-dir "$TMP/tree"
+  err_lines 0
+  out_has '^week2.sigmoid .* not implemented yet  '
+}
+
 [ $# -eq 1 ] || fail "usage: dlc_cli_test.sh <case>"
 command -v "case_$1" >/dev/null 2>&1 || fail "no such case: $1"
 "case_$1"
