@@ -23,8 +23,8 @@
 #include <thread>
 
 #include "apps/grader/batch.hpp"
-#include "apps/grader/build.hpp"
 #include "apps/grader/catch_report.hpp"
+#include "apps/grader/internal.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/release.hpp"
 #include "apps/grader/results_store.hpp"
@@ -57,21 +57,6 @@ constexpr std::size_t kBuildOutputLimit = 4u << 20;
 constexpr std::size_t kBuildMemoryLimit = std::size_t{4} << 30;
 /// The largest student file taken from a submission.
 constexpr std::uintmax_t kSubmissionFileLimit = 4u << 20;
-
-std::string absolute(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) p = fs::absolute(path);
-  return p.lexically_normal().string();
-}
-
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(s < 10 ? 2 : 1);
-  os << s;
-  return os.str();
-}
 
 // ---- building ------------------------------------------------------------------------------
 
@@ -558,6 +543,44 @@ ExerciseResult run_exercise(const Exercise& exercise, const std::string& program
   return r;
 }
 
+}  // namespace
+
+std::string absolute(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) p = fs::absolute(path);
+  return p.lexically_normal().string();
+}
+
+bool inside(const std::string& path, const std::string& dir) {
+  if (dir.empty()) return false;
+  const std::string d = dir.back() == '/' ? dir : dir + "/";
+  return path == dir || path.rfind(d, 0) == 0;
+}
+
+std::string seconds_text(double s) {
+  std::ostringstream os;
+  os.setf(std::ios::fixed);
+  os.precision(s < 10 ? 2 : 1);
+  os << s;
+  return os.str();
+}
+
+std::string output_folder_refusal(const std::string& given, const std::string& target,
+                                  const std::vector<std::pair<std::string, std::string>>& trees) {
+  for (const auto& [name, folder] : trees)
+    if (inside(target, folder))
+      return given + " is inside " + name + " " + folder +
+             "; nothing written (choose a folder "
+             "outside it)";
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(target, ec))) return {};
+  if (!fs::is_directory(target, ec)) return given + " exists and is not a folder; nothing written";
+  if (fs::directory_iterator(target, ec) != fs::directory_iterator() || ec)
+    return given + " is not empty; nothing written (choose a new or an empty folder)";
+  return {};
+}
+
 ExerciseResult without_run(const Exercise& e, Outcome outcome, std::string summary,
                            std::string detail) {
   ExerciseResult r;
@@ -571,7 +594,16 @@ ExerciseResult without_run(const Exercise& e, Outcome outcome, std::string summa
   return r;
 }
 
-}  // namespace
+void add_result(GradeReport& report, ExerciseResult r, std::size_t index, std::size_t total,
+                std::ostream* progress) {
+  if (progress != nullptr)
+    *progress << "[" << index << "/" << total << "] " << r.id << ": " << r.score << " / "
+              << r.points << "  " << r.summary << " (" << seconds_text(r.seconds) << " s)\n"
+              << std::flush;
+  report.score += r.score;
+  report.max_score += r.points;
+  report.exercises.push_back(std::move(r));
+}
 
 std::vector<Lesson> read_lessons(const std::string& source_dir, const std::string& build_dir) {
   const fs::path root(source_dir);
@@ -980,15 +1012,7 @@ GradeReport grade(const GradeOptions& options) {
       r.file = it->second->student_file();
       r.file_hash = graded_hash.at(it->second->path());
     }
-    if (progress != nullptr) {
-      *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score
-                << " / " << r.points << "  " << r.summary << " (" << seconds_text(r.seconds)
-                << " s)\n"
-                << std::flush;
-    }
-    report.score += r.score;
-    report.max_score += r.points;
-    report.exercises.push_back(std::move(r));
+    add_result(report, std::move(r), index, selected.size(), progress);
   }
   // Nothing of the submission outlives its grading.
   cgroup.kill_all();

@@ -9,6 +9,7 @@
 
 #include "apps/grader/catch_report.hpp"
 #include "apps/grader/grader.hpp"
+#include "apps/grader/internal.hpp"
 #include "apps/grader/release.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
@@ -63,23 +64,11 @@ void copy_tree(const fs::path& from, const fs::path& to, bool top) {
   }
 }
 
-std::string absolute_path(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path), ec);
-  if (ec) p = fs::absolute(path);
-  return p.lexically_normal().string();
-}
-
-bool inside(const std::string& path, const std::string& dir) {
-  const std::string d = dir.back() == '/' ? dir : dir + "/";
-  return path == dir || path.rfind(d, 0) == 0;
-}
-
 }  // namespace
 
 std::string write_gradescope_package(const std::string& source_dir, const std::string& out_dir) {
-  const std::string source = absolute_path(source_dir);
-  const std::string out = absolute_path(out_dir);
+  const std::string source = absolute(source_dir);
+  const std::string out = absolute(out_dir);
   std::error_code ec;
   if (!fs::is_regular_file(fs::path(source) / "exercises.ini", ec))
     throw GradeError(source + " is not the course's source tree (it has no exercises.ini)");
@@ -87,14 +76,10 @@ std::string write_gradescope_package(const std::string& source_dir, const std::s
     throw GradeError(source +
                      " has no solutions/ (a release): the autograder grades with the reference "
                      "solutions of the instructor's tree; nothing written");
-  if (inside(out, source))
-    throw GradeError(out_dir + " is inside the source tree " + source +
-                     ": the package would hold itself; nothing written");
+  if (const std::string why = output_folder_refusal(out_dir, out, {{"the source tree", source}});
+      !why.empty())
+    throw GradeError(why);
   const bool existed = fs::exists(fs::symlink_status(out, ec));
-  if (existed && !fs::is_directory(out, ec))
-    throw GradeError(out_dir + " exists and is not a folder; nothing written");
-  if (existed && !fs::is_empty(out, ec))
-    throw GradeError(out_dir + " is not empty; nothing written (choose a new or empty folder)");
   for (const char* script : kScripts)
     if (!fs::is_regular_file(fs::path(source) / kScriptDir / script, ec))
       throw GradeError(source + "/" + kScriptDir + "/" + script + " is missing");

@@ -12,7 +12,7 @@
 #include <set>
 #include <sstream>
 
-#include "apps/grader/build.hpp"
+#include "apps/grader/internal.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/results_store.hpp"
 #include "common/files.hpp"
@@ -66,41 +66,6 @@ const char* const kNoSubmissions =
     "its own files";
 
 using Clock = std::chrono::steady_clock;
-
-std::string absolute(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) p = fs::absolute(path);
-  return p.lexically_normal().string();
-}
-
-/// Whether `path` is `dir` or lies inside it (both absolute and normal).
-bool inside(const std::string& path, const std::string& dir) {
-  if (dir.empty()) return false;
-  const std::string d = dir.back() == '/' ? dir : dir + "/";
-  return path == dir || path.rfind(d, 0) == 0;
-}
-
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(s < 10 ? 2 : 1);
-  os << s;
-  return os.str();
-}
-
-ExerciseResult not_run(const Exercise& e, Outcome outcome, std::string summary,
-                       std::string detail) {
-  ExerciseResult r;
-  r.id = e.id;
-  r.lecture = e.lecture;
-  r.title = e.title;
-  r.points = e.points;
-  r.outcome = outcome;
-  r.summary = std::move(summary);
-  r.detail = std::move(detail);
-  return r;
-}
 
 /// The regular files under `dir` (relative to `root`), less kLeftOut.
 void add_files(const fs::path& root, const std::string& entry, std::set<std::string>& out) {
@@ -240,13 +205,13 @@ GradeReport grade_release(const GradeOptions& options) {
                                  ? fs::path()
                                  : fs::path(build) / "bin" / it->second->test_target(false);
     if (it == lesson_of.end()) {
-      r = not_run(e, Outcome::kNoTests, "no lesson of lessons.cmake lists " + e.id,
-                  std::string(kLessonExercisesFile) + " lists " + e.id + " in no lesson\n");
+      r = without_run(e, Outcome::kNoTests, "no lesson of lessons.cmake lists " + e.id,
+                      std::string(kLessonExercisesFile) + " lists " + e.id + " in no lesson\n");
     } else if (const auto f = failed.find(it->second->path()); f != failed.end()) {
-      r = not_run(e, Outcome::kDoesNotCompile, "does not compile: " + f->second.first_error,
-                  f->second.context);
+      r = without_run(e, Outcome::kDoesNotCompile, "does not compile: " + f->second.first_error,
+                      f->second.context);
     } else if (!fs::is_regular_file(program, ec)) {
-      r = not_run(
+      r = without_run(
           e, Outcome::kDoesNotCompile,
           "does not compile: " + program.filename().string() + " is not built",
           "build it: cmake --build " + build + " --target " + program.filename().string() + "\n");
@@ -257,14 +222,7 @@ GradeReport grade_release(const GradeOptions& options) {
       r.file = it->second->student_file();
       r.file_hash = graded_hash.at(it->second->path());
     }
-    if (progress != nullptr)
-      *progress << "[" << index << "/" << selected.size() << "] " << r.id << ": " << r.score
-                << " / " << r.points << "  " << r.summary << " (" << seconds_text(r.seconds)
-                << " s)\n"
-                << std::flush;
-    report.score += r.score;
-    report.max_score += r.points;
-    report.exercises.push_back(std::move(r));
+    add_result(report, std::move(r), index, selected.size(), progress);
   }
   report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return report;
@@ -298,20 +256,11 @@ ReleaseSummary write_release(const ReleaseOptions& options) {
 
   // The folder: new, or empty, and outside the tree and its build.
   const std::string target = absolute(options.target_dir);
-  if (inside(target, source))
-    throw ReleaseError(options.target_dir + " is inside the source tree " + source +
-                       "; write the release outside it");
-  if (inside(target, build))
-    throw ReleaseError(options.target_dir + " is inside the build folder " + build +
-                       "; write the release outside it");
+  if (const std::string why = output_folder_refusal(
+          options.target_dir, target, {{"the source tree", source}, {"the build folder", build}});
+      !why.empty())
+    throw ReleaseError(why);
   const bool existed = fs::exists(fs::symlink_status(target, ec));
-  if (existed) {
-    if (!fs::is_directory(target, ec))
-      throw ReleaseError(options.target_dir + " exists and is not a folder");
-    if (fs::directory_iterator(target, ec) != fs::directory_iterator() || ec)
-      throw ReleaseError(options.target_dir +
-                         " exists and is not empty; give a new or an empty folder");
-  }
 
   // The stubs must be what their solutions generate: a release ships them as they are.
   std::ostringstream out, err;

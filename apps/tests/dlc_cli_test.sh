@@ -1935,14 +1935,14 @@ case_release_not_empty() {
   expect 1 "$DLC" release "$TMP/full"
   err_lines 1
   out_lines 0
-  err_has "^dlc release: $TMP/full exists and is not empty; give a new or an empty folder$"
+  err_has "^dlc release: $TMP/full is not empty; nothing written (choose a new or an empty folder)$"
   [ "$(find "$TMP/full" | sort | tr '\n' ' ')" = "$TMP/full $TMP/full/week2 $TMP/full/week2/notes.txt " ] ||
     fail "the folder changed"
   [ "$(cat "$TMP/full/week2/notes.txt")" = mine ] || fail "a file of the folder changed"
   echo mine >"$TMP/file"
   expect 1 "$DLC" release "$TMP/file"
   err_lines 1
-  err_has "^dlc release: $TMP/file exists and is not a folder$"
+  err_has "^dlc release: $TMP/file exists and is not a folder; nothing written$"
   expect 2 "$DLC" release
   err_has "^dlc: release: into which folder?$"
 }
