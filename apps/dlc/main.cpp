@@ -533,8 +533,9 @@ int grade_command(const Args& args) {
       seconds.setf(std::ios::fixed);
       seconds.precision(1);
       seconds << report.seconds;
-      std::cerr << "graded " << report.exercises.size() << " exercises in " << seconds.str()
-                << " s\n";
+      std::cerr << "graded " << report.exercises.size()
+                << (report.exercises.size() == 1 ? " exercise in " : " exercises in ")
+                << seconds.str() << " s\n";
     }
     return kExitOk;
   } catch (const std::exception& e) {
