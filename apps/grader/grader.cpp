@@ -571,8 +571,7 @@ std::string output_folder_refusal(const std::string& given, const std::string& t
   for (const auto& [name, folder] : trees)
     if (inside(target, folder))
       return given + " is inside " + name + " " + folder +
-             "; nothing written (choose a folder "
-             "outside it)";
+             "; nothing written (choose a folder outside it)";
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(target, ec))) return {};
   if (!fs::is_directory(target, ec)) return given + " exists and is not a folder; nothing written";
