@@ -43,6 +43,7 @@
 #include "apps/grader/batch.hpp"
 #include "apps/grader/grader.hpp"
 #include "apps/grader/gradescope.hpp"
+#include "apps/grader/internal.hpp"
 #include "apps/grader/release.hpp"
 #include "apps/grader/results_store.hpp"
 #include "common/process.hpp"
@@ -529,13 +530,9 @@ int grade_command(const Args& args) {
     if (a.given("--json")) grader::write_gradescope_json(a.text("--json"), report);
     if (a.given("--junit")) grader::write_junit(a.text("--junit"), report);
     if (options.progress != nullptr) {
-      std::ostringstream seconds;
-      seconds.setf(std::ios::fixed);
-      seconds.precision(1);
-      seconds << report.seconds;
       std::cerr << "graded " << report.exercises.size()
                 << (report.exercises.size() == 1 ? " exercise in " : " exercises in ")
-                << seconds.str() << " s\n";
+                << grader::fixed(report.seconds, 1) << " s\n";
     }
     return kExitOk;
   } catch (const std::exception& e) {
@@ -807,11 +804,8 @@ int release_command(const Args& args) {
   dlc::kill_children_on_interrupt();
   try {
     const grader::ReleaseSummary s = grader::write_release(options);
-    std::ostringstream size;
-    size.setf(std::ios::fixed);
-    size.precision(1);
-    size << static_cast<double>(s.bytes) / (1 << 20);
-    std::cout << "dlc release: wrote " << s.files << " files (" << size.str() << " MiB) to "
+    std::cout << "dlc release: wrote " << s.files << " files ("
+              << grader::fixed(static_cast<double>(s.bytes) / (1 << 20), 1) << " MiB) to "
               << s.target_dir << ", without solutions/\n";
     std::string top;
     for (const auto& t : s.top) top += (top.empty() ? "" : " ") + t;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "apps/grader/catch_report.hpp"
+#include "apps/grader/internal.hpp"
 #include "apps/grader/lessons.hpp"
 #include "apps/grader/results_store.hpp"
 #include "common/files.hpp"
@@ -59,14 +60,6 @@ std::optional<std::string> hash_of(const fs::path& path) {
 
 std::string points_text(int points) {
   return std::to_string(points) + (points == 1 ? " point" : " points");
-}
-
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(1);
-  os << s;
-  return os.str();
 }
 
 std::string pad(const std::string& s, std::size_t width) {
@@ -245,7 +238,7 @@ void watch(const WatchOptions& options, std::ostream& out) {
         out << "dlc watch: cannot store the results: " << e.what() << "\n";
       }
       show_grades(out, report, state.current);
-      out << "Graded in " << seconds_text(report.seconds) << " s: " << report.score << " / "
+      out << "Graded in " << grader::fixed(report.seconds, 1) << " s: " << report.score << " / "
           << report.max_score << " points in this file.\n";
 
       const std::string previous = state.current;

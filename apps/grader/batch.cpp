@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "apps/grader/catch_report.hpp"
+#include "apps/grader/internal.hpp"
 
 namespace dlc::grader {
 
@@ -32,14 +33,6 @@ constexpr std::size_t kNamesShown = 3;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(1);
-  os << s;
-  return os.str();
 }
 
 /// `first, second, third ...`: the first kNamesShown of `names`, each on one line.
@@ -114,11 +107,10 @@ double BatchReport::seconds_per_submission() const {
 std::string batch_summary(const BatchReport& batch) {
   const std::size_t n = batch.submissions.size();
   std::string out = "graded " + std::to_string(n) + (n == 1 ? " submission" : " submissions") +
-                    " in " + seconds_text(batch.seconds) + " s, " + std::to_string(batch.jobs) +
+                    " in " + fixed(batch.seconds, 1) + " s, " + std::to_string(batch.jobs) +
                     " at a time";
   if (n > 1)
-    out +=
-        ": " + seconds_text(batch.seconds_per_submission()) + " s per submission after the first";
+    out += ": " + fixed(batch.seconds_per_submission(), 1) + " s per submission after the first";
   return out;
 }
 
@@ -246,7 +238,7 @@ BatchReport grade_submissions(const GradeOptions& options, const std::string& su
                             << (s.graded ? std::to_string(s.report.score) + " / " +
                                                std::to_string(s.report.max_score) + " points"
                                          : std::string("not graded"))
-                            << " (" << seconds_text(s.seconds) << " s)\n"
+                            << " (" << fixed(s.seconds, 1) << " s)\n"
                             << std::flush;
         }
         batch.submissions[k] = std::move(s);

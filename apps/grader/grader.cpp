@@ -545,6 +545,32 @@ ExerciseResult run_exercise(const Exercise& exercise, const std::string& program
 
 }  // namespace
 
+GradingPlan::GradingPlan(const GradeOptions& options) {
+  if (options.source_dir.empty()) throw GradeError("no source folder given");
+  source = absolute(options.source_dir);
+  const Manifest manifest = read_manifest((fs::path(source) / "exercises.ini").string());
+  selected = select_exercises(manifest, options.selection);
+  std::error_code ec;
+  if (options.build_dir.empty() || !fs::is_directory(options.build_dir, ec))
+    throw GradeError("no build folder " +
+                     (options.build_dir.empty() ? std::string("given") : options.build_dir) +
+                     " (configure and build the project first: cmake --preset release && cmake "
+                     "--build --preset release)");
+  build = absolute(options.build_dir);
+  lessons = read_lessons(source, build);
+  for (const Lesson& l : lessons) {
+    for (const auto& id : l.exercise_ids) lesson_of.emplace(id, &l);
+    by_path.emplace(l.path(), &l);
+  }
+  for (const Lesson& l : lessons) {
+    const bool wanted = std::any_of(selected.begin(), selected.end(), [&](const Exercise& e) {
+      const auto it = lesson_of.find(e.id);
+      return it != lesson_of.end() && it->second == &l;
+    });
+    if (wanted) needed.push_back(&l);
+  }
+}
+
 std::string absolute(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -558,13 +584,7 @@ bool inside(const std::string& path, const std::string& dir) {
   return path == dir || path.rfind(d, 0) == 0;
 }
 
-std::string seconds_text(double s) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(s < 10 ? 2 : 1);
-  os << s;
-  return os.str();
-}
+std::string seconds_text(double s) { return fixed(s, s < 10 ? 2 : 1); }
 
 std::string output_folder_refusal(const std::string& given, const std::string& target,
                                   const std::vector<std::pair<std::string, std::string>>& trees) {
@@ -772,20 +792,17 @@ GradeReport grade(const GradeOptions& options) {
   GradeReport report;
   std::ostream* progress = options.progress;
 
-  if (options.source_dir.empty()) throw GradeError("no source folder given");
-  const std::string source = absolute(options.source_dir);
-  const Manifest manifest = read_manifest((fs::path(source) / "exercises.ini").string());
-  const std::vector<Exercise> selected = select_exercises(manifest, options.selection);
-  std::error_code ec;
-  if (options.build_dir.empty() || !fs::is_directory(options.build_dir, ec))
-    throw GradeError("no build folder " +
-                     (options.build_dir.empty() ? std::string("given") : options.build_dir) +
-                     " (configure and build the project first: cmake --preset release && cmake "
-                     "--build --preset release)");
-  const std::string build = absolute(options.build_dir);
   if (options.solution && !options.submission_dir.empty())
     throw GradeError("grade either the reference solutions or a submission, not both");
-  const std::vector<Lesson> lessons = read_lessons(source, build);
+  const GradingPlan plan(options);
+  const std::string& source = plan.source;
+  const std::string& build = plan.build;
+  const std::vector<Exercise>& selected = plan.selected;
+  const std::vector<Lesson>& lessons = plan.lessons;
+  const auto& lesson_of = plan.lesson_of;
+  const auto& by_path = plan.by_path;
+  const std::vector<const Lesson*>& needed = plan.needed;
+  std::error_code ec;
   fs::path submission;
   if (!options.submission_dir.empty()) {
     submission = absolute(options.submission_dir);
@@ -810,20 +827,6 @@ GradeReport grade(const GradeOptions& options) {
     report.notes.push_back(options.unsafe_no_sandbox
                                ? "graded without a sandbox (--unsafe-no-sandbox)"
                                : "graded without a sandbox: " + unavailable);
-  }
-
-  std::map<std::string, const Lesson*> lesson_of;
-  for (const Lesson& l : lessons)
-    for (const auto& id : l.exercise_ids) lesson_of.emplace(id, &l);
-  std::map<std::string, const Lesson*> by_path;
-  for (const Lesson& l : lessons) by_path.emplace(l.path(), &l);
-  std::vector<const Lesson*> needed;
-  for (const Lesson& l : lessons) {
-    const bool wanted = std::any_of(selected.begin(), selected.end(), [&](const Exercise& e) {
-      const auto it = lesson_of.find(e.id);
-      return it != lesson_of.end() && it->second == &l;
-    });
-    if (wanted) needed.push_back(&l);
   }
 
   // The instructor's build: each lesson's judge and what its runners are linked from.

@@ -1,22 +1,48 @@
 /// \file
-/// \brief What the grader's own files share (grader.cpp, release.cpp, gradescope.cpp): building
+/// \brief What the grader's own files share (grader.cpp, release.cpp, gradescope.cpp, batch.cpp,
+/// and `dlc` itself): building
 /// some targets, paths, the folder a package is written into, and an exercise graded without a
 /// run.
 #pragma once
 
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "apps/grader/grader.hpp"
+#include "apps/grader/lessons.hpp"
 
 namespace dlc::grader {
+
+/// \brief What a grading works on, read once: the tree and its build (absolute), the exercises
+/// selected, the lessons of the build and which of them hold the selected exercises.
+/// \throws ManifestError, SelectionError, GradeError as grade() does: a broken manifest, a word
+///         that names nothing, no build folder, an unreadable lesson list.
+class GradingPlan {
+ public:
+  explicit GradingPlan(const GradeOptions& options);
+  // lesson_of, by_path and needed point into lessons.
+  GradingPlan(const GradingPlan&) = delete;
+  GradingPlan& operator=(const GradingPlan&) = delete;
+
+  std::string source;
+  std::string build;
+  std::vector<Exercise> selected;                  ///< in course order
+  std::vector<Lesson> lessons;                     ///< of lessons.txt, in its order
+  std::map<std::string, const Lesson*> lesson_of;  ///< by exercise id
+  std::map<std::string, const Lesson*> by_path;    ///< by `week2/logistic_regression`
+  std::vector<const Lesson*> needed;               ///< those holding a selected exercise
+};
 
 /// `path` made absolute and normal, symbolic links resolved as far as they exist.
 std::string absolute(const std::string& path);
 
 /// Whether `path` is `dir` or lies inside it (both absolute and normal).
 bool inside(const std::string& path, const std::string& dir);
+
+/// `x` with `digits` decimals: `fixed(38.24, 1)` is `38.2`.
+std::string fixed(double x, int digits);
 
 /// Seconds as the reports print them: `0.25`, `12.5`.
 std::string seconds_text(double s);

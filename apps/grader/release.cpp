@@ -142,29 +142,13 @@ GradeReport grade_release(const GradeOptions& options) {
   if (const std::string why = release_refusal(options, false); !why.empty()) throw GradeError(why);
   GradeReport report;
   std::ostream* progress = options.progress;
-  const std::string source = absolute(options.source_dir);
-  const Manifest manifest = read_manifest((fs::path(source) / "exercises.ini").string());
-  const std::vector<Exercise> selected = select_exercises(manifest, options.selection);
+  const GradingPlan plan(options);
+  const std::string& source = plan.source;
+  const std::string& build = plan.build;
+  const std::vector<Exercise>& selected = plan.selected;
+  const auto& lesson_of = plan.lesson_of;
+  const std::vector<const Lesson*>& needed = plan.needed;
   std::error_code ec;
-  if (options.build_dir.empty() || !fs::is_directory(options.build_dir, ec))
-    throw GradeError("no build folder " +
-                     (options.build_dir.empty() ? std::string("given") : options.build_dir) +
-                     " (configure and build the project first: cmake --preset release && cmake "
-                     "--build --preset release)");
-  const std::string build = absolute(options.build_dir);
-  const std::vector<Lesson> lessons = read_lessons(source, build);
-
-  std::map<std::string, const Lesson*> lesson_of;
-  for (const Lesson& l : lessons)
-    for (const auto& id : l.exercise_ids) lesson_of.emplace(id, &l);
-  std::vector<const Lesson*> needed;
-  for (const Lesson& l : lessons) {
-    const bool wanted = std::any_of(selected.begin(), selected.end(), [&](const Exercise& e) {
-      const auto it = lesson_of.find(e.id);
-      return it != lesson_of.end() && it->second == &l;
-    });
-    if (wanted) needed.push_back(&l);
-  }
 
   // Each lesson's file as it is graded, for the results 'dlc list' shows (results_store.hpp).
   std::map<std::string, std::string> graded_hash;  // by lesson path

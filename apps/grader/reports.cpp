@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "apps/grader/grader.hpp"
+#include "apps/grader/internal.hpp"
 
 namespace dlc::grader {
 
@@ -103,14 +104,6 @@ std::string xml_escape(std::string_view text) {
     }
   }
   return out;
-}
-
-std::string fixed(double x, int digits) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(digits);
-  os << x;
-  return os.str();
 }
 
 std::string indented(const std::string& text, const std::string& indent) {
@@ -304,6 +297,14 @@ void write_hint_state(const std::string& path,
   std::string text = "# dlc hint: how many hints of each exercise have been shown\n";
   for (const auto& [id, count] : state) text += id + " " + std::to_string(count) + "\n";
   write_file_atomically(path, text);
+}
+
+std::string fixed(double x, int digits) {
+  std::ostringstream os;
+  os.setf(std::ios::fixed);
+  os.precision(digits);
+  os << x;
+  return os.str();
 }
 
 }  // namespace dlc::grader
